@@ -1,0 +1,51 @@
+import { envName, NODE_OPTIONS, type OptionSpec } from '../config/index.js'
+
+export const MAIN_HELP = `escrin-node: a peer-to-peer node for the Escrin Network
+
+Usage: escrin-node <command> [options]
+
+Commands:
+  start     run one node until SIGINT/SIGTERM
+  devnet    run a local network of nodes on loopback (embedded defaults)
+  id        print the node's peer id (creating its key if the data dir is new)
+  help      show this help, or a command's: escrin-node help start
+
+Every command takes --help.`
+
+function optionLines (options: readonly OptionSpec[]): string {
+  return options.map(o => {
+    const def = o.default === undefined ? '' : ` (default: ${Array.isArray(o.default) ? (o.default.length > 0 ? o.default.join(',') : 'none') : o.default})`
+    return `  --${o.name.padEnd(16)} ${o.description}${def}\n  ${' '.repeat(18)} env ${envName(o.name)}`
+  }).join('\n')
+}
+
+export const START_HELP = `Usage: escrin-node start [options]
+
+Runs one node until SIGINT or SIGTERM, then shuts it down cleanly.
+
+Options:
+${optionLines(NODE_OPTIONS)}
+  --config FILE      JSON file with any of the options above as keys
+                     env ESCRIN_CONFIG
+
+Precedence: flags, then environment variables, then the config file, then defaults.`
+
+export const DEVNET_HELP = `Usage: escrin-node devnet [--nodes N] [--data-dir D] [--log-level L] [--log-format F]
+
+Starts N nodes (all roles, dev attestation) on 127.0.0.1 in this process: node 0
+first, the others joining through it. Prints each node's peer id and API address.
+Without --data-dir the nodes live in a temporary directory removed on exit.
+Ctrl-C stops all of them.
+
+Options:
+  --nodes N          how many nodes (default: 5, at most 100)
+  --data-dir D       keep node i's key and data in D/node-i
+  --log-level L      error, warn, info, debug or trace (default: warn)
+  --log-format F     text or json (default: text)`
+
+export const ID_HELP = `Usage: escrin-node id [--data-dir D]
+
+Prints the peer id of the node whose key is in D, creating the key if D is new.
+
+Options:
+  --data-dir D       (default: ${NODE_OPTIONS.find(o => o.name === 'data-dir')?.default as string}, env ESCRIN_DATA_DIR)`

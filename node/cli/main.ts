@@ -1,0 +1,116 @@
+import { resolve } from 'node:path'
+import { NODE_OPTIONS, resolveConfig } from '../config/index.js'
+import { DEFAULT_DATA_DIR, SHUTDOWN_TIMEOUT_MS } from '../constants.js'
+import { DEVNET_DEFAULT_NODES, DEVNET_MAX_NODES, startDevnet } from '../devnet/index.js'
+import { StartupError, UsageError } from '../errors.js'
+import { EscrinNode } from '../escrin-node.js'
+import { loadOrCreateIdentity } from '../identity/index.js'
+import { createLogger, isLogLevel } from '../log/index.js'
+import { configFlags, parseCommandArgs } from './args.js'
+import { DEVNET_HELP, ID_HELP, MAIN_HELP, START_HELP } from './help.js'
+import { waitForShutdownSignal, withDeadline } from './signals.js'
+import { peerIdFromPrivateKey } from '@libp2p/peer-id'
+
+type Command = (args: string[]) => Promise<number>
+
+const COMMANDS: Record<string, { run: Command, help: string }> = {
+  start: { run: start, help: START_HELP },
+  devnet: { run: devnet, help: DEVNET_HELP },
+  id: { run: id, help: ID_HELP }
+}
+
+/** Runs the CLI and returns the exit code; the only place that prints errors. */
+export async function main (argv: string[]): Promise<number> {
+  const [name, ...args] = argv
+  try {
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const topic = name === 'help' ? args[0] : undefined
+      console.log(topic !== undefined && COMMANDS[topic] != null ? COMMANDS[topic].help : MAIN_HELP)
+      return name === undefined ? 2 : 0
+    }
+    if (name === '--version' || name === 'version') {
+      const { VERSION } = await import('../constants.js')
+      console.log(VERSION)
+      return 0
+    }
+    const command = COMMANDS[name]
+    if (command == null) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`)
+    if (args.includes('--help') || args.includes('-h')) {
+      console.log(command.help)
+      return 0
+    }
+    return await command.run(args)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`escrin-node: ${err.message}`)
+      console.error(`Run "escrin-node ${name !== undefined && COMMANDS[name] != null ? name + ' ' : ''}--help" for usage.`)
+      return err.exitCode
+    }
+    if (err instanceof StartupError) {
+      console.error(`escrin-node: ${err.message}`)
+      return err.exitCode
+    }
+    console.error(`escrin-node: unexpected error: ${(err as Error).message ?? String(err)}`)
+    if (process.env.ESCRIN_DEBUG != null) console.error((err as Error).stack)
+    return 1
+  }
+}
+
+async function start (args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, NODE_OPTIONS, { config: { type: 'string' } })
+  const config = resolveConfig({
+    flags: configFlags(parsed.values, NODE_OPTIONS),
+    env: process.env,
+    configFile: parsed.values.config as string | undefined
+  })
+  const logger = createLogger('escrin', { level: config.logLevel, format: config.logFormat })
+  const node = await EscrinNode.create(config, { logger })
+  await node.start()
+  console.log(`peer id: ${node.peerId.toString()}`)
+  for (const addr of node.host.getMultiaddrs()) console.log(`listening: ${addr.toString()}`)
+  if (node.api?.address != null) console.log(`api: http://${node.api.address}`)
+
+  const signal = await waitForShutdownSignal()
+  logger.info('shutting down', { signal })
+  const clean = await withDeadline(node.stop(), SHUTDOWN_TIMEOUT_MS)
+  if (!clean) logger.error('shutdown timed out', { timeoutMs: SHUTDOWN_TIMEOUT_MS })
+  return clean ? 0 : 1
+}
+
+async function devnet (args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, [], {
+    nodes: { type: 'string', short: 'n' },
+    'data-dir': { type: 'string' },
+    'log-level': { type: 'string' },
+    'log-format': { type: 'string' }
+  })
+  const nodesText = (parsed.values.nodes as string | undefined) ?? String(DEVNET_DEFAULT_NODES)
+  const nodes = Number(nodesText)
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > DEVNET_MAX_NODES) {
+    throw new UsageError(`--nodes: "${nodesText}" is not a whole number from 1 to ${DEVNET_MAX_NODES}`)
+  }
+  const logLevel = (parsed.values['log-level'] as string | undefined) ?? 'warn'
+  if (!isLogLevel(logLevel)) throw new UsageError(`--log-level: unknown log level "${logLevel}"`)
+  const logFormat = (parsed.values['log-format'] as string | undefined) ?? 'text'
+  if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError(`--log-format: "${logFormat}" is not text or json`)
+  const dataDir = parsed.values['data-dir'] as string | undefined
+
+  const net = await startDevnet({ nodes, dataDir: dataDir != null ? resolve(dataDir) : undefined, logLevel, logFormat })
+  console.log(`escrin devnet: ${nodes} node${nodes === 1 ? '' : 's'} on 127.0.0.1 (Ctrl-C to stop)`)
+  for (const [i, node] of net.nodes.entries()) {
+    console.log(`node ${i}  ${node.peerId.toString()}  api http://${node.api?.address ?? '-'}  ${node.host.getMultiaddrs()[0]?.toString() ?? ''}`)
+  }
+  const signal = await waitForShutdownSignal()
+  console.log(`\n${signal}: stopping ${nodes} node${nodes === 1 ? '' : 's'}`)
+  const clean = await withDeadline(net.stop(), SHUTDOWN_TIMEOUT_MS)
+  if (!clean) console.error('escrin-node: devnet shutdown timed out')
+  return clean ? 0 : 1
+}
+
+async function id (args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, [], { 'data-dir': { type: 'string' } })
+  const dataDir = resolve((parsed.values['data-dir'] as string | undefined) ?? process.env.ESCRIN_DATA_DIR ?? DEFAULT_DATA_DIR)
+  const { key } = await loadOrCreateIdentity(dataDir)
+  console.log(peerIdFromPrivateKey(key).toString())
+  return 0
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
+import { ROLES, type Role } from '../constants.js'
+import { UsageError } from '../errors.js'
+import { isLogLevel, type LogFormat, type LogLevel } from '../log/index.js'
+import { envName, NODE_OPTIONS, type OptionSpec } from './options.js'
+
+export interface NodeConfig {
+  roles: Role[]
+  dataDir: string
+  listen: Multiaddr[]
+  bootstrap: Multiaddr[]
+  /** Where the HTTP API listens, or null when it is off. */
+  api: { host: string, port: number } | null
+  network: string
+  attestation: 'dev' | 'nitro'
+  chain: string | null
+  minConnections: number
+  maxConnections: number
+  logLevel: LogLevel
+  logFormat: LogFormat
+}
+
+/** Raw values from one source, keyed by option name. */
+export type RawOptions = Partial<Record<string, string | string[]>>
+
+export interface ConfigSources {
+  flags: RawOptions
+  env?: NodeJS.ProcessEnv
+  /** A config file given explicitly (--config or ESCRIN_CONFIG). */
+  configFile?: string
+}
+
+/**
+ * Resolves the configuration from its sources with the documented precedence:
+ * flags > environment > config file > defaults. Every value is validated here,
+ * and a bad one raises a UsageError that names where it came from.
+ */
+export function resolveConfig (sources: ConfigSources): NodeConfig {
+  const env = sources.env ?? {}
+  const fromEnv = readEnv(env)
+  const configFile = sources.configFile ?? env.ESCRIN_CONFIG
+  const fromFile = configFile != null ? readConfigFile(configFile) : {}
+
+  const layers: Array<[string, RawOptions]> = [['flag', sources.flags], ['environment', fromEnv], ['config file', fromFile]]
+  const pick = (spec: OptionSpec): { value: string | string[] | undefined, origin: string } => {
+    for (const [origin, layer] of layers) {
+      const value = layer[spec.name]
+      if (value !== undefined) return { value, origin: origin === 'flag' ? `--${spec.name}` : origin === 'environment' ? envName(spec.name) : `"${spec.name}" in ${configFile}` }
+    }
+    return { value: spec.default, origin: `default ${spec.name}` }
+  }
+  const option = (name: string): { value: string | string[] | undefined, origin: string } => {
+    const spec = NODE_OPTIONS.find(o => o.name === name)
+    if (spec == null) throw new Error(`no option ${name}`)
+    return pick(spec)
+  }
+  const str = (name: string): { value: string | undefined, origin: string } => {
+    const { value, origin } = option(name)
+    return { value: Array.isArray(value) ? value.at(-1) : value, origin }
+  }
+  const list = (name: string): { value: string[], origin: string } => {
+    const { value, origin } = option(name)
+    const items = value === undefined ? [] : Array.isArray(value) ? value : [value]
+    // a list may also be given comma-separated: --roles runner,ssss
+    return { value: items.flatMap(v => v.split(',')).map(v => v.trim()).filter(v => v !== ''), origin }
+  }
+
+  const minConnections = parseCount(str('min-connections'))
+  const maxConnections = parseCount(str('max-connections'))
+  if (maxConnections < minConnections) {
+    throw new UsageError(`max-connections (${maxConnections}) is below min-connections (${minConnections})`)
+  }
+
+  return {
+    roles: parseRoles(list('roles')),
+    dataDir: resolve(str('data-dir').value ?? '.'),
+    listen: parseMultiaddrs(list('listen'), false),
+    bootstrap: parseMultiaddrs(list('bootstrap'), true),
+    api: parseApi(str('api')),
+    network: parseNetwork(str('network')),
+    attestation: parseChoice(str('attestation'), ['dev', 'nitro'] as const),
+    chain: str('chain').value ?? null,
+    minConnections,
+    maxConnections,
+    logLevel: parseLogLevel(str('log-level')),
+    logFormat: parseChoice(str('log-format'), ['text', 'json'] as const)
+  }
+}
+
+function readEnv (env: NodeJS.ProcessEnv): RawOptions {
+  const out: RawOptions = {}
+  for (const spec of NODE_OPTIONS) {
+    const value = env[envName(spec.name)]
+    if (value !== undefined && value !== '') out[spec.name] = value
+  }
+  return out
+}
+
+function readConfigFile (path: string): RawOptions {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new UsageError(`cannot read config file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (err) {
+    throw new UsageError(`config file ${path} is not valid JSON: ${(err as Error).message}`)
+  }
+  if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UsageError(`config file ${path} must hold a JSON object`)
+  }
+  const out: RawOptions = {}
+  for (const [key, value] of Object.entries(parsed)) {
+    const spec = NODE_OPTIONS.find(o => o.name === key)
+    if (spec == null) {
+      throw new UsageError(`config file ${path}: unknown key "${key}" (known: ${NODE_OPTIONS.map(o => o.name).join(', ')})`)
+    }
+    if (typeof value === 'string' || typeof value === 'number') {
+      out[key] = String(value)
+    } else if (spec.kind === 'list' && Array.isArray(value) && value.every(v => typeof v === 'string')) {
+      out[key] = value
+    } else {
+      throw new UsageError(`config file ${path}: "${key}" must be ${spec.kind === 'list' ? 'a string or an array of strings' : 'a string'}`)
+    }
+  }
+  return out
+}
+
+function parseRoles ({ value, origin }: { value: string[], origin: string }): Role[] {
+  const roles = new Set<Role>()
+  for (const role of value) {
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new UsageError(`${origin}: unknown role "${role}" (valid roles: ${ROLES.join(', ')})`)
+    }
+    roles.add(role as Role)
+  }
+  return [...roles]
+}
+
+function parseMultiaddrs ({ value, origin }: { value: string[], origin: string }, needPeerId: boolean): Multiaddr[] {
+  return value.map(text => {
+    let ma: Multiaddr
+    try {
+      ma = multiaddr(text)
+    } catch (err) {
+      throw new UsageError(`${origin}: invalid multiaddr "${text}": ${(err as Error).message}`)
+    }
+    if (needPeerId && ma.getComponents().find(c => c.name === 'p2p') == null) {
+      throw new UsageError(`${origin}: "${text}" has no /p2p/<peer id>: a bootstrap address must name the peer`)
+    }
+    return ma
+  })
+}
+
+function parseApi ({ value, origin }: { value: string | undefined, origin: string }): NodeConfig['api'] {
+  if (value === undefined || value === 'off' || value === 'none') return null
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/.exec(value)
+  const port = match != null ? Number(match[2]) : NaN
+  if (match == null || port > 65535) {
+    throw new UsageError(`${origin}: "${value}" is not HOST:PORT (e.g. 127.0.0.1:7001, or "off")`)
+  }
+  return { host: match[1].replace(/^\[|\]$/g, ''), port }
+}
+
+function parseNetwork ({ value, origin }: { value: string | undefined, origin: string }): string {
+  if (value === undefined || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(value)) {
+    throw new UsageError(`${origin}: network id "${value}" must be 1-64 characters of a-z, 0-9 and -`)
+  }
+  return value
+}
+
+function parseCount ({ value, origin }: { value: string | undefined, origin: string }): number {
+  const n = Number(value)
+  if (value === undefined || !Number.isSafeInteger(n) || n < 0) {
+    throw new UsageError(`${origin}: "${value}" is not a non-negative whole number`)
+  }
+  return n
+}
+
+function parseLogLevel ({ value, origin }: { value: string | undefined, origin: string }): LogLevel {
+  if (value === undefined || !isLogLevel(value)) {
+    throw new UsageError(`${origin}: unknown log level "${value}" (use error, warn, info, debug or trace)`)
+  }
+  return value
+}
+
+function parseChoice<T extends string> ({ value, origin }: { value: string | undefined, origin: string }, choices: readonly T[]): T {
+  if (value === undefined || !(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`${origin}: "${value}" is not one of ${choices.join(', ')}`)
+  }
+  return value as T
+}

@@ -1,0 +1,34 @@
+import { DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, MAX_CONNECTIONS, MIN_CONNECTIONS } from '../constants.js'
+
+/**
+ * The node's settings, one table for all three sources: a flag `--NAME`, a key
+ * `NAME` in the JSON config file, and an environment variable `ESCRIN_<NAME>`
+ * (upper case, dashes as underscores). Lists are repeated flags, JSON arrays,
+ * or comma-separated environment values.
+ */
+export interface OptionSpec {
+  name: string
+  kind: 'string' | 'list'
+  description: string
+  /** The default as a user would write it, shown in --help. */
+  default?: string | string[]
+}
+
+export const NODE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'roles', kind: 'list', description: 'roles to serve: runner, ssss, storage (comma-separated)', default: ['runner', 'ssss', 'storage'] },
+  { name: 'data-dir', kind: 'string', description: 'where the key and databases live', default: DEFAULT_DATA_DIR },
+  { name: 'listen', kind: 'list', description: 'multiaddr to listen on (repeatable)', default: DEFAULT_LISTEN },
+  { name: 'bootstrap', kind: 'list', description: 'multiaddr with /p2p/<peer id> of a peer to join through (repeatable)', default: [] },
+  { name: 'api', kind: 'string', description: 'HOST:PORT of the HTTP API, or "off"', default: DEFAULT_API },
+  { name: 'network', kind: 'string', description: 'network id; peers on other networks are dropped', default: DEFAULT_NETWORK },
+  { name: 'attestation', kind: 'string', description: 'evidence this node produces: dev or nitro', default: 'dev' },
+  { name: 'chain', kind: 'string', description: 'Ethereum JSON-RPC URL (default: the embedded local ledger)' },
+  { name: 'min-connections', kind: 'string', description: 'below this many connections the node searches for peers actively', default: String(MIN_CONNECTIONS) },
+  { name: 'max-connections', kind: 'string', description: 'connections kept at most', default: String(MAX_CONNECTIONS) },
+  { name: 'log-level', kind: 'string', description: 'error, warn, info, debug or trace', default: 'info' },
+  { name: 'log-format', kind: 'string', description: 'text or json', default: 'text' }
+]
+
+export function envName (option: string): string {
+  return `ESCRIN_${option.toUpperCase().replaceAll('-', '_')}`
+}

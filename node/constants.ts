@@ -1,0 +1,75 @@
+/**
+ * Defaults of the node, each with the reason for its value. Every Init field of
+ * every service is optional and falls back to a constant here.
+ */
+
+/** The software version announced in Hello messages and /v1/status. */
+export const VERSION = '0.1.0'
+
+/** Protocol id prefix: every escrin protocol is `/escrin/<name>/<major>`. */
+export const PROTOCOL_PREFIX = '/escrin'
+
+/** Kademlia protocol of the escrin network, kept apart from the public IPFS DHT. */
+export const DHT_PROTOCOL = `${PROTOCOL_PREFIX}/kad/1.0.0`
+
+/** The network a node joins unless told otherwise. Peers on other networks are disconnected. */
+export const DEFAULT_NETWORK = 'escrin-devnet'
+
+export const ROLES = ['runner', 'ssss', 'storage'] as const
+export type Role = typeof ROLES[number]
+
+/** The default listen address: all interfaces, a fixed port as operators expect of a daemon. */
+export const DEFAULT_LISTEN = ['/ip4/0.0.0.0/tcp/4001']
+
+/** The HTTP API binds to loopback by default: it is an operator interface, not a public one. */
+export const DEFAULT_API = '127.0.0.1:7001'
+
+/** Where `start` keeps its key and databases unless --data-dir says otherwise. */
+export const DEFAULT_DATA_DIR = '.escrin/node'
+
+/** Name of the file that holds the node's libp2p private key inside the data dir. */
+export const IDENTITY_FILE = 'identity.key'
+
+/**
+ * Connection targets. The network is small and scopes need direct links to
+ * their members, so a node keeps connections to many peers; past MAX the
+ * connection manager prunes the lowest-value ones.
+ */
+export const MIN_CONNECTIONS = 8
+export const MAX_CONNECTIONS = 300
+
+/**
+ * Per-host inbound connection attempts allowed per second. The libp2p default
+ * (5) silently refuses simultaneous dials when every peer is on 127.0.0.1.
+ */
+export const INBOUND_CONNECTION_THRESHOLD = 1000
+
+/** How often the peer finder runs a random walk while the node still lacks peers, and when it has enough. */
+export const DISCOVERY_FAST_INTERVAL_MS = 1_000
+export const DISCOVERY_SLOW_INTERVAL_MS = 30_000
+/** A random walk that takes longer than this is abandoned. */
+export const DISCOVERY_QUERY_TIMEOUT_MS = 10_000
+/** How many discovered peers the finder dials at once. */
+export const DISCOVERY_DIAL_CONCURRENCY = 8
+/** Peers the finder remembers as candidates to dial; oldest dropped first. */
+export const DISCOVERY_MAX_CANDIDATES = 1_000
+
+/** Deadline of a whole Hello exchange (open, write, read). */
+export const HELLO_TIMEOUT_MS = 5_000
+/** A Hello is a few dozen bytes; anything much larger is hostile. */
+export const HELLO_MAX_BYTES = 1_024
+
+/** Peer score thresholds (scores decay toward 0; see node/peer-score). */
+export const SCORE_DISCONNECT_THRESHOLD = -50
+export const SCORE_BAN_THRESHOLD = -100
+export const SCORE_HALF_LIFE_MS = 10 * 60_000
+export const SCORE_BAN_DURATION_MS = 60 * 60_000
+/** Peers whose score is tracked; the ones closest to zero are forgotten first. */
+export const SCORE_MAX_PEERS = 10_000
+
+/** HTTP API bounds: request bodies and how long a request may take. */
+export const API_MAX_BODY_BYTES = 1 << 20
+export const API_REQUEST_TIMEOUT_MS = 10_000
+
+/** How long a clean shutdown may take before the process exits anyway. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000

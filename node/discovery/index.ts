@@ -1,0 +1,2 @@
+export { PeerFinder, type PeerFinderInit, type PeerFinderComponents } from './peer-finder.js'
+export { DialBackoff } from './dial-backoff.js'

@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto'
+import {
+  DISCOVERY_DIAL_CONCURRENCY, DISCOVERY_FAST_INTERVAL_MS, DISCOVERY_QUERY_TIMEOUT_MS, DISCOVERY_SLOW_INTERVAL_MS
+} from '../constants.js'
+import { DialBackoff } from './dial-backoff.js'
+import type { Host } from '../host/index.js'
+import type { Logger } from '../log/index.js'
+import type { NodeMetrics } from '../metrics/index.js'
+import type { PeerId } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
+
+export interface PeerFinderInit {
+  bootstrap: Multiaddr[]
+  minConnections: number
+  maxConnections: number
+  fastIntervalMs?: number
+  slowIntervalMs?: number
+  queryTimeoutMs?: number
+  dialConcurrency?: number
+}
+
+export interface PeerFinderComponents {
+  host: Host
+  logger: Logger
+  metrics?: NodeMetrics
+}
+
+/**
+ * Keeps the node connected to the network through the DHT:
+ *
+ * - dials the bootstrap peers at start, and again whenever the node has no
+ *   connection at all (so it recovers from a total partition);
+ * - runs Kademlia random walks (closest-peers queries for random keys), which
+ *   fill the routing table and the peer store with peers across the key space;
+ * - dials known peers it is not connected to, up to a share of maxConnections,
+ *   with a per-peer exponential backoff for peers that fail.
+ *
+ * Walks run every fastIntervalMs while the node has fewer than minConnections
+ * or the last walk turned up someone new, and every slowIntervalMs otherwise,
+ * so a settled network costs little and churn is noticed quickly.
+ */
+export class PeerFinder {
+  private readonly components: PeerFinderComponents
+  private readonly init: Required<PeerFinderInit>
+  private readonly log: Logger
+  private readonly backoff = new DialBackoff()
+  private readonly dialing = new Set<string>()
+  private timer?: ReturnType<typeof setTimeout>
+  private controller?: AbortController
+  private walking = false
+
+  constructor (components: PeerFinderComponents, init: PeerFinderInit) {
+    this.components = components
+    this.init = {
+      fastIntervalMs: DISCOVERY_FAST_INTERVAL_MS,
+      slowIntervalMs: DISCOVERY_SLOW_INTERVAL_MS,
+      queryTimeoutMs: DISCOVERY_QUERY_TIMEOUT_MS,
+      dialConcurrency: DISCOVERY_DIAL_CONCURRENCY,
+      ...init
+    }
+    this.log = components.logger.child('discovery')
+    this.onDiscovery = this.onDiscovery.bind(this)
+  }
+
+  start (): void {
+    if (this.controller != null) return
+    this.controller = new AbortController()
+    this.components.host.addEventListener('peer:discovery', this.onDiscovery)
+    void this.dialBootstrap()
+    this.schedule(0)
+  }
+
+  stop (): void {
+    if (this.controller == null) return
+    this.components.host.removeEventListener('peer:discovery', this.onDiscovery)
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.controller.abort()
+    this.controller = undefined
+  }
+
+  /** Runs one random walk now; resolves with the number of peers it found that were new. */
+  async walk (): Promise<number> {
+    const signal = this.controller?.signal
+    if (signal == null || this.walking) return 0
+    this.walking = true
+    const before = new Set((await this.components.host.peerStore.all()).map(p => p.id.toString()))
+    let found = 0
+    try {
+      const querySignal = AbortSignal.any([signal, AbortSignal.timeout(this.init.queryTimeoutMs)])
+      for await (const event of this.components.host.services.dht.getClosestPeers(randomBytes(32), { signal: querySignal })) {
+        if (event.name === 'FINAL_PEER' && !before.has(event.peer.id.toString())) found++
+      }
+      this.components.metrics?.discoveryWalks.inc({ result: 'ok' })
+    } catch (err) {
+      if (!signal.aborted) {
+        this.components.metrics?.discoveryWalks.inc({ result: 'error' })
+        this.log.debug('random walk failed', { err })
+      }
+    } finally {
+      this.walking = false
+    }
+    return found
+  }
+
+  private schedule (delayMs: number): void {
+    if (this.controller == null) return
+    this.timer = setTimeout(() => {
+      void this.tick().then(delay => { this.schedule(delay) })
+    }, delayMs)
+    // a pending walk must not keep a process alive that is otherwise done
+    this.timer.unref?.()
+  }
+
+  private async tick (): Promise<number> {
+    try {
+      if (this.components.host.getConnections().length === 0) await this.dialBootstrap()
+      const found = await this.walk()
+      await this.dialKnownPeers()
+      const connected = this.components.host.getPeers().length
+      return found > 0 || connected < this.init.minConnections ? this.init.fastIntervalMs : this.init.slowIntervalMs
+    } catch (err) {
+      this.log.debug('discovery tick failed', { err })
+      return this.init.fastIntervalMs
+    }
+  }
+
+  private onDiscovery (): void {
+    void this.dialKnownPeers()
+  }
+
+  private async dialBootstrap (): Promise<void> {
+    await Promise.all(this.init.bootstrap.map(async ma => {
+      try {
+        await this.components.host.dial(ma, { signal: this.dialSignal() })
+      } catch (err) {
+        if (this.controller != null) this.log.warn('bootstrap peer unreachable', { addr: ma, err })
+      }
+    }))
+  }
+
+  /** Dials known, unconnected peers while there is room, a few at a time. */
+  private async dialKnownPeers (): Promise<void> {
+    if (this.controller == null) return
+    const host = this.components.host
+    // leave a quarter of the connection budget for peers that dial us
+    const room = Math.floor(this.init.maxConnections * 0.75) - host.getPeers().length - this.dialing.size
+    if (room <= 0) return
+    const connected = new Set(host.getPeers().map(p => p.toString()))
+    const now = Date.now()
+    const self = host.peerId.toString()
+    const candidates: PeerId[] = []
+    for (const peer of await host.peerStore.all()) {
+      const id = peer.id.toString()
+      if (id === self || connected.has(id) || this.dialing.has(id) || peer.addresses.length === 0 || !this.backoff.canDial(id, now)) continue
+      candidates.push(peer.id)
+      if (candidates.length >= Math.min(room, this.init.dialConcurrency - this.dialing.size)) break
+    }
+    await Promise.all(candidates.map(async peer => { await this.dialOne(peer) }))
+  }
+
+  private async dialOne (peer: PeerId): Promise<void> {
+    const id = peer.toString()
+    this.dialing.add(id)
+    try {
+      await this.components.host.dial(peer, { signal: this.dialSignal() })
+      this.backoff.succeeded(id)
+      this.components.metrics?.discoveryDials.inc({ result: 'ok' })
+    } catch (err) {
+      this.backoff.failed(id, Date.now())
+      this.components.metrics?.discoveryDials.inc({ result: 'error' })
+      this.log.trace('dial failed', { peer: id, err })
+    } finally {
+      this.dialing.delete(id)
+    }
+  }
+
+  private dialSignal (): AbortSignal {
+    const timeout = AbortSignal.timeout(this.init.queryTimeoutMs)
+    return this.controller == null ? timeout : AbortSignal.any([this.controller.signal, timeout])
+  }
+}

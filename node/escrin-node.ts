@@ -1,0 +1,257 @@
+import { join } from 'node:path'
+import { LevelDatastore } from 'datastore-level'
+import { MemoryDatastore } from 'datastore-core'
+import { generateKeyPair } from '@libp2p/crypto/keys'
+import { Registry } from 'prom-client'
+import { ApiServer, type Route } from './api/index.js'
+import { VERSION } from './constants.js'
+import { PeerFinder } from './discovery/index.js'
+import { StartupError } from './errors.js'
+import { HelloService, storedHello } from './hello/index.js'
+import { createHost, type Host } from './host/index.js'
+import { loadOrCreateIdentity } from './identity/index.js'
+import { createLogger, type Logger } from './log/index.js'
+import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
+import { PeerAction, PeerScores } from './peer-score/index.js'
+import type { NodeConfig } from './config/index.js'
+import type { PeerId, PrivateKey } from '@libp2p/interface'
+import type { Datastore } from 'interface-datastore'
+
+export interface EscrinNodeOptions {
+  logger?: Logger
+  /**
+   * Keep nothing on disk: an in-memory key and datastore. For the in-process
+   * simulator and benchmarks; `start` and `devnet` always persist.
+   */
+  ephemeral?: boolean
+  /** Keep loopback/private addresses in the DHT (devnets, tests). Default: true when listening only on loopback or memory. */
+  allowPrivateAddresses?: boolean
+}
+
+export interface NodeStatus {
+  peerId: string
+  version: string
+  network: string
+  roles: string[]
+  addrs: string[]
+  connections: number
+  connectedPeers: number
+  knownPeers: number
+  dhtMode: 'client' | 'server'
+  uptimeSeconds: number
+}
+
+export interface PeerView {
+  peerId: string
+  addrs: string[]
+  connected: boolean
+  roles: string[]
+  version?: string
+  protocols: string[]
+  score: number
+}
+
+/**
+ * One escrin node: the libp2p host, the escrin services wired to it, and the
+ * HTTP API. The CLI's `start`, the devnet, the simulator and the tests all run
+ * nodes through this class, so they run the same code.
+ */
+export class EscrinNode {
+  readonly config: NodeConfig
+  readonly host: Host
+  readonly logger: Logger
+  readonly metrics: NodeMetrics
+  readonly scores: PeerScores
+  readonly hello: HelloService
+  readonly finder: PeerFinder
+  readonly api?: ApiServer
+  private readonly datastore: Datastore & { close?: () => Promise<void> }
+  private startedAt = 0
+  private running = false
+
+  private constructor (config: NodeConfig, host: Host, datastore: Datastore, scores: PeerScores, logger: Logger, metrics: NodeMetrics) {
+    this.config = config
+    this.host = host
+    this.datastore = datastore
+    this.scores = scores
+    this.logger = logger
+    this.metrics = metrics
+    this.hello = new HelloService({
+      host,
+      logger,
+      metrics,
+      penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
+    }, { network: config.network, roles: config.roles })
+    this.finder = new PeerFinder({ host, logger, metrics }, {
+      bootstrap: config.bootstrap,
+      minConnections: config.minConnections,
+      maxConnections: config.maxConnections
+    })
+    if (config.api != null) {
+      this.api = new ApiServer({ logger, metrics }, config.api)
+      for (const route of this.routes()) this.api.route(route)
+    }
+  }
+
+  /** Creates a node (key and datastore opened, nothing listening yet). */
+  static async create (config: NodeConfig, options: EscrinNodeOptions = {}): Promise<EscrinNode> {
+    let privateKey: PrivateKey
+    let datastore: Datastore & { close?: () => Promise<void> }
+    if (options.ephemeral === true) {
+      privateKey = await generateKeyPair('Ed25519')
+      datastore = new MemoryDatastore()
+    } else {
+      privateKey = (await loadOrCreateIdentity(config.dataDir)).key
+      const level = new LevelDatastore(join(config.dataDir, 'datastore'))
+      try {
+        await level.open()
+      } catch (err) {
+        const cause = (err as { cause?: Error }).cause?.message ?? (err as Error).message
+        throw new StartupError(`cannot open the datastore in ${config.dataDir} (${/lock/i.test(cause) ? 'another node is using this data dir' : cause})`)
+      }
+      datastore = level
+    }
+    const scores = new PeerScores()
+    const allowPrivate = options.allowPrivateAddresses ?? config.listen.every(ma => /^\/(ip4\/127\.|ip6\/::1\/|memory\/|ip4\/0\.0\.0\.0)/.test(ma.toString()))
+    // one registry per node: libp2p's metrics and ours, never the process-global one
+    const registry = new Registry()
+    let host: Host
+    try {
+      host = await createHost({
+        privateKey,
+        listen: config.listen,
+        maxConnections: config.maxConnections,
+        datastore,
+        registry,
+        allowPrivateAddresses: allowPrivate,
+        isDenied: peer => scores.isBanned(peer.toString())
+      })
+    } catch (err) {
+      await datastore.close?.()
+      throw err
+    }
+    const metrics = createNodeMetrics({
+      knownPeers: async () => (await host.peerStore.all()).length,
+      connectedPeers: () => host.getPeers().length
+    }, registry)
+    const logger = (options.logger ?? createLogger('escrin', { level: config.logLevel, format: config.logFormat }))
+    return new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics)
+  }
+
+  get peerId (): PeerId {
+    return this.host.peerId
+  }
+
+  get isRunning (): boolean {
+    return this.running
+  }
+
+  async start (): Promise<void> {
+    if (this.running) return
+    try {
+      await this.host.start()
+    } catch (err) {
+      await this.closeQuietly()
+      throw new StartupError(describeListenError(err as NodeJS.ErrnoException, this.config))
+    }
+    // the DHT must answer queries on loopback, where automatic server mode never triggers
+    await this.host.services.dht.setMode('server')
+    await this.hello.start()
+    try {
+      await this.api?.start()
+    } catch (err) {
+      await this.closeQuietly()
+      throw err
+    }
+    this.finder.start()
+    this.startedAt = Date.now()
+    this.running = true
+    this.logger.info('node started', { peerId: this.peerId, addrs: this.host.getMultiaddrs().map(String), api: this.api?.address })
+  }
+
+  /** Stops everything; safe to call twice. */
+  async stop (): Promise<void> {
+    if (!this.running) return
+    this.running = false
+    this.finder.stop()
+    await this.hello.stop()
+    await this.api?.stop()
+    await this.host.stop()
+    await this.datastore.close?.()
+    this.logger.info('node stopped')
+  }
+
+  async status (): Promise<NodeStatus> {
+    return {
+      peerId: this.peerId.toString(),
+      version: VERSION,
+      network: this.config.network,
+      roles: this.config.roles,
+      addrs: this.host.getMultiaddrs().map(String),
+      connections: this.host.getConnections().length,
+      connectedPeers: this.host.getPeers().length,
+      knownPeers: (await this.host.peerStore.all()).length,
+      dhtMode: this.host.services.dht.getMode(),
+      uptimeSeconds: this.running ? Math.floor((Date.now() - this.startedAt) / 1000) : 0
+    }
+  }
+
+  /** Every peer this node knows of (from its peer store), with what it said in Hello. */
+  async peers (): Promise<PeerView[]> {
+    const connected = new Set(this.host.getPeers().map(String))
+    const peers = await this.host.peerStore.all()
+    return peers
+      .filter(peer => !peer.id.equals(this.peerId))
+      .map(peer => {
+        const hello = storedHello(peer.metadata)
+        const id = peer.id.toString()
+        return {
+          peerId: id,
+          addrs: peer.addresses.map(a => a.multiaddr.toString()),
+          connected: connected.has(id),
+          roles: hello?.roles ?? [],
+          version: hello?.version,
+          protocols: peer.protocols,
+          score: this.scores.score(id)
+        }
+      })
+      .sort((a, b) => a.peerId.localeCompare(b.peerId))
+  }
+
+  /** Applies a score action and disconnects or bans when the score says so. */
+  penalise (peer: PeerId, action: PeerAction, reason: string): void {
+    const verdict = this.scores.apply(peer.toString(), action)
+    this.metrics.peerActions.inc({ action })
+    this.logger.warn('peer penalised', { peer, action, reason, score: this.scores.score(peer.toString()), verdict })
+    if (verdict === 'ok') return
+    if (verdict === 'ban') this.metrics.peerBans.inc()
+    void this.host.hangUp(peer).catch(err => { this.logger.debug('hang up failed', { peer, err }) })
+  }
+
+  private routes (): Route[] {
+    return [
+      { method: 'GET', path: '/v1/status', handler: async () => await this.status() },
+      { method: 'GET', path: '/v1/peers', handler: async () => ({ peers: await this.peers() }) },
+      {
+        method: 'GET',
+        path: '/metrics',
+        handler: async () => ({ text: await this.metrics.registry.metrics(), contentType: this.metrics.registry.contentType })
+      }
+    ]
+  }
+
+  private async closeQuietly (): Promise<void> {
+    await this.hello.stop().catch(() => {})
+    await this.api?.stop().catch(() => {})
+    await Promise.resolve(this.host.stop()).catch(() => {})
+    await Promise.resolve(this.datastore.close?.()).catch(() => {})
+  }
+}
+
+function describeListenError (err: NodeJS.ErrnoException, config: NodeConfig): string {
+  const text = `${err.code ?? ''} ${err.message}`
+  if (/EADDRINUSE/.test(text)) return `cannot listen on ${config.listen.map(String).join(', ')}: address already in use`
+  if (/EADDRNOTAVAIL/.test(text)) return `cannot listen on ${config.listen.map(String).join(', ')}: address not available on this machine`
+  if (/EACCES/.test(text)) return `cannot listen on ${config.listen.map(String).join(', ')}: permission denied (ports below 1024 need privileges)`
+  return `cannot start libp2p: ${err.message}`
+}

@@ -1,0 +1,151 @@
+import { lpStream } from '@libp2p/utils'
+import { decodeHello, encodeHello, HELLO_PROTOCOL, type HelloInfo } from '../../protocol/hello/index.js'
+import { WireError } from '../../protocol/wire/index.js'
+import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, VERSION, type Role } from '../constants.js'
+import { PeerAction } from '../peer-score/index.js'
+import type { Logger } from '../log/index.js'
+import type { NodeMetrics } from '../metrics/index.js'
+import type { Host } from '../host/index.js'
+import type { Connection, PeerId, Stream } from '@libp2p/interface'
+
+/** Metadata key in the peer store under which a peer's last Hello is kept. */
+export const HELLO_METADATA_KEY = 'escrin/hello'
+
+export interface HelloInit {
+  network: string
+  roles: Role[]
+  timeoutMs?: number
+  maxBytes?: number
+}
+
+export interface HelloComponents {
+  host: Host
+  logger: Logger
+  /** Reports misbehaviour; the node decides whether to disconnect or ban. */
+  penalise: (peer: PeerId, action: PeerAction, reason: string) => void
+  metrics?: NodeMetrics
+  now?: () => number
+}
+
+/**
+ * /escrin/hello/1: when a connection to a new peer opens, each side sends its
+ * Hello (network, version, roles) and reads the other's. The peer's Hello is
+ * stored in the peer store, so /v1/peers can show roles. A peer on another
+ * network is disconnected; one that sends bytes that are not a Hello is
+ * penalised, which disconnects it.
+ */
+export class HelloService {
+  private readonly components: HelloComponents
+  private readonly init: Required<HelloInit>
+  private readonly log: Logger
+  private started = false
+
+  constructor (components: HelloComponents, init: HelloInit) {
+    this.components = components
+    this.init = { timeoutMs: HELLO_TIMEOUT_MS, maxBytes: HELLO_MAX_BYTES, ...init }
+    this.log = components.logger.child('hello')
+    this.onPeerConnect = this.onPeerConnect.bind(this)
+    this.handle = this.handle.bind(this)
+  }
+
+  async start (): Promise<void> {
+    if (this.started) return
+    await this.components.host.handle(HELLO_PROTOCOL, this.handle, {
+      // one exchange per direction is all an honest peer opens
+      maxInboundStreams: 2,
+      maxOutboundStreams: 2
+    })
+    this.components.host.addEventListener('peer:connect', this.onPeerConnect)
+    this.started = true
+  }
+
+  async stop (): Promise<void> {
+    if (!this.started) return
+    this.components.host.removeEventListener('peer:connect', this.onPeerConnect)
+    await this.components.host.unhandle(HELLO_PROTOCOL)
+    this.started = false
+  }
+
+  /** Our own Hello, as sent now. */
+  ownHello (): HelloInfo {
+    return { network: this.init.network, version: VERSION, roles: this.init.roles, timestampMs: (this.components.now ?? Date.now)() }
+  }
+
+  /** Opens a Hello exchange with `peer` and returns what it said. */
+  async exchange (peer: PeerId): Promise<HelloInfo> {
+    const signal = AbortSignal.timeout(this.init.timeoutMs)
+    const stream = await this.components.host.dialProtocol(peer, HELLO_PROTOCOL, { signal })
+    try {
+      const lp = lpStream(stream, { maxDataLength: this.init.maxBytes })
+      await lp.write(encodeHello(this.ownHello()), { signal })
+      const reply = decodeHello((await lp.read({ signal })).subarray(), this.init.maxBytes)
+      await stream.close({ signal })
+      await this.accept(peer, reply)
+      return reply
+    } catch (err) {
+      stream.abort(err as Error)
+      throw err
+    }
+  }
+
+  private onPeerConnect (event: CustomEvent<PeerId>): void {
+    const peer = event.detail
+    this.exchange(peer).catch(err => { this.onFailure(peer, err as Error, 'outbound') })
+  }
+
+  private async handle (stream: Stream, connection: Connection): Promise<void> {
+    const peer = connection.remotePeer
+    const signal = AbortSignal.timeout(this.init.timeoutMs)
+    try {
+      const lp = lpStream(stream, { maxDataLength: this.init.maxBytes })
+      const hello = decodeHello((await lp.read({ signal })).subarray(), this.init.maxBytes)
+      await lp.write(encodeHello(this.ownHello()), { signal })
+      await stream.close({ signal })
+      await this.accept(peer, hello)
+    } catch (err) {
+      stream.abort(err as Error)
+      this.onFailure(peer, err as Error, 'inbound')
+    }
+  }
+
+  private async accept (peer: PeerId, hello: HelloInfo): Promise<void> {
+    if (hello.network !== this.init.network) {
+      this.components.metrics?.hello.inc({ result: 'wrong_network' })
+      this.log.info('peer is on another network, disconnecting', { peer, network: hello.network })
+      await this.components.host.hangUp(peer).catch(() => {})
+      return
+    }
+    this.components.metrics?.hello.inc({ result: 'ok' })
+    await this.components.host.peerStore.merge(peer, {
+      metadata: { [HELLO_METADATA_KEY]: encodeHello(hello) }
+    }).catch(err => { this.log.debug('could not store hello', { peer, err }) })
+  }
+
+  private onFailure (peer: PeerId, err: Error, direction: string): void {
+    if (!this.started) return
+    // Length-prefix errors from lpStream (oversize, bad varint) are as hostile as a bad protobuf.
+    const malformed = err instanceof WireError || /InvalidDataLength|InvalidMessageLength|InvalidDataLengthLength/.test(err.name)
+    if (malformed) {
+      this.components.metrics?.hello.inc({ result: 'malformed' })
+      this.components.penalise(peer, PeerAction.MalformedMessage, `hello ${direction}: ${err.message}`)
+    } else if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+      this.components.metrics?.hello.inc({ result: 'timeout' })
+      this.components.penalise(peer, PeerAction.Timeout, `hello ${direction}: timed out`)
+    } else {
+      // the connection went away mid-exchange, or the peer does not speak hello: not its fault
+      this.components.metrics?.hello.inc({ result: 'error' })
+      this.log.debug('hello failed', { peer, direction, err })
+    }
+  }
+}
+
+/** Reads the Hello a peer sent us last, if any. */
+export function storedHello (metadata: Map<string, Uint8Array>): HelloInfo | undefined {
+  const bytes = metadata.get(HELLO_METADATA_KEY)
+  if (bytes == null) return undefined
+  try {
+    return decodeHello(bytes, HELLO_MAX_BYTES)
+  } catch {
+    return undefined
+  }
+}

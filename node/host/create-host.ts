@@ -1,0 +1,88 @@
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { identify } from '@libp2p/identify'
+import { kadDHT, passthroughMapper, removePrivateAddressesMapper, type KadDHT } from '@libp2p/kad-dht'
+import { memory } from '@libp2p/memory'
+import { ping } from '@libp2p/ping'
+import { prometheusMetrics } from '@libp2p/prometheus-metrics'
+import { tcp } from '@libp2p/tcp'
+import { createLibp2p, type Libp2p } from 'libp2p'
+import { DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
+import type { Identify } from '@libp2p/identify'
+import type { PeerId, PrivateKey } from '@libp2p/interface'
+import type { Ping } from '@libp2p/ping'
+import type { Multiaddr } from '@multiformats/multiaddr'
+import type { Datastore } from 'interface-datastore'
+import type { Registry } from 'prom-client'
+
+export interface HostServices {
+  identify: Identify
+  ping: Ping
+  dht: KadDHT
+  [key: string]: unknown
+}
+
+export type Host = Libp2p<HostServices>
+
+export interface HostInit {
+  privateKey: PrivateKey
+  listen: Multiaddr[]
+  maxConnections: number
+  datastore?: Datastore
+  /** Prometheus registry for libp2p's own metrics; none means no metrics. */
+  registry?: Registry
+  /**
+   * Keep loopback and private addresses in the DHT. True for devnets and
+   * tests on one machine; on the public internet they would only be noise.
+   */
+  allowPrivateAddresses: boolean
+  /** Refuse connections from these peers (banned by the peer score). */
+  isDenied: (peerId: PeerId) => boolean
+}
+
+/**
+ * Assembles the libp2p host every escrin node runs: TCP (and the in-memory
+ * transport for in-process simulations), noise, yamux, identify, ping and a
+ * Kademlia DHT in server mode under the escrin protocol id.
+ */
+export async function createHost (init: HostInit): Promise<Host> {
+  const listen = init.listen.map(ma => ma.toString())
+  const usesMemory = listen.some(ma => ma.startsWith('/memory/'))
+  return await createLibp2p({
+    // the node starts it, after every escrin service has been wired
+    start: false,
+    privateKey: init.privateKey,
+    addresses: { listen },
+    transports: usesMemory ? [tcp(), memory()] : [tcp()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    datastore: init.datastore,
+    connectionManager: {
+      maxConnections: init.maxConnections,
+      inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD
+    },
+    connectionGater: {
+      // loopback and private addresses are how devnets and tests connect
+      denyDialMultiaddr: () => false,
+      denyDialPeer: (peerId) => init.isDenied(peerId),
+      denyInboundEncryptedConnection: (peerId) => init.isDenied(peerId),
+      denyOutboundEncryptedConnection: (peerId) => init.isDenied(peerId)
+    },
+    // @libp2p/prometheus-metrics caches metric objects in a module-global map;
+    // clearing it on creation (preserveExistingMetrics: false) makes each host
+    // register its metrics in its own registry, which matters when a devnet or
+    // the simulator runs many hosts in one process.
+    metrics: init.registry != null
+      ? prometheusMetrics({ registry: init.registry, preserveExistingMetrics: false, collectDefaultMetrics: false })
+      : undefined,
+    services: {
+      identify: identify(),
+      ping: ping(),
+      dht: kadDHT({
+        protocol: DHT_PROTOCOL,
+        clientMode: false,
+        peerInfoMapper: init.allowPrivateAddresses ? passthroughMapper : removePrivateAddressesMapper
+      })
+    }
+  })
+}

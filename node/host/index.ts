@@ -1,0 +1,1 @@
+export { createHost, type Host, type HostInit, type HostServices } from './create-host.js'

@@ -1,0 +1,1 @@
+export { loadOrCreateIdentity } from './identity.js'

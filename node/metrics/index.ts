@@ -1,0 +1,1 @@
+export { createNodeMetrics, type NodeMetrics, type MetricsSources } from './metrics.js'

@@ -1,0 +1,50 @@
+import { Counter, Gauge, Registry } from 'prom-client'
+
+/**
+ * The node's own metrics, defined in one place. Services take them as an
+ * optional dependency (`metrics?.hello.inc(...)`) so they also run without.
+ * libp2p's metrics (connections, streams, DHT) are registered in the same
+ * registry by @libp2p/prometheus-metrics.
+ */
+export interface NodeMetrics {
+  registry: Registry
+  hello: Counter<'result'>
+  peerActions: Counter<'action'>
+  peerBans: Counter
+  discoveryWalks: Counter<'result'>
+  discoveryDials: Counter<'result'>
+  knownPeers: Gauge
+  connectedPeers: Gauge
+  apiRequests: Counter<'route' | 'status'>
+}
+
+export interface MetricsSources {
+  knownPeers: () => Promise<number>
+  connectedPeers: () => number
+}
+
+/** A registry per node: many nodes share one process in devnets and the simulator. */
+export function createNodeMetrics (sources: MetricsSources, registry = new Registry()): NodeMetrics {
+  const registers = [registry]
+  return {
+    registry,
+    hello: new Counter({ name: 'escrin_hello_total', help: 'Hello exchanges by result', labelNames: ['result'], registers }),
+    peerActions: new Counter({ name: 'escrin_peer_score_actions_total', help: 'Peer score actions applied, by action', labelNames: ['action'], registers }),
+    peerBans: new Counter({ name: 'escrin_peer_bans_total', help: 'Peers banned for their score', registers }),
+    discoveryWalks: new Counter({ name: 'escrin_discovery_walks_total', help: 'DHT random walks by result', labelNames: ['result'], registers }),
+    discoveryDials: new Counter({ name: 'escrin_discovery_dials_total', help: 'Dials of discovered peers by result', labelNames: ['result'], registers }),
+    knownPeers: new Gauge({
+      name: 'escrin_known_peers',
+      help: 'Peers in the peer store',
+      registers,
+      async collect () { this.set(await sources.knownPeers()) }
+    }),
+    connectedPeers: new Gauge({
+      name: 'escrin_connected_peers',
+      help: 'Peers with an open connection',
+      registers,
+      collect () { this.set(sources.connectedPeers()) }
+    }),
+    apiRequests: new Counter({ name: 'escrin_api_requests_total', help: 'HTTP API requests by route and status', labelNames: ['route', 'status'], registers })
+  }
+}

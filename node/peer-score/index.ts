@@ -1,0 +1,1 @@
+export { PeerScores, PeerAction, type ScoreVerdict, type PeerScoreInit } from './peer-score.js'

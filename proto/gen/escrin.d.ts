@@ -1,0 +1,74 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace escrin {
+
+    enum Role {
+        ROLE_UNSPECIFIED = 0,
+        ROLE_RUNNER = 1,
+        ROLE_SSSS = 2,
+        ROLE_STORAGE = 3
+    }
+
+    interface ISignedEnvelope extends escrin.SignedEnvelope.$Properties {
+    }
+
+    class SignedEnvelope {
+        constructor(properties?: escrin.SignedEnvelope.$Properties);
+        $unknowns?: Uint8Array[];
+        domain: string;
+        publicKey: Uint8Array;
+        payload: Uint8Array;
+        signature: Uint8Array;
+        static create(properties: escrin.SignedEnvelope.$Shape): escrin.SignedEnvelope & escrin.SignedEnvelope.$Shape;
+        static create(properties?: escrin.SignedEnvelope.$Properties): escrin.SignedEnvelope;
+        static encode(message: escrin.SignedEnvelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SignedEnvelope & escrin.SignedEnvelope.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SignedEnvelope;
+        static toObject(message: escrin.SignedEnvelope, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SignedEnvelope {
+        interface $Properties {
+            domain?: (string|null);
+            publicKey?: (Uint8Array|null);
+            payload?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SignedEnvelope.$Properties;
+    }
+
+    interface IHello extends escrin.Hello.$Properties {
+    }
+
+    class Hello {
+        constructor(properties?: escrin.Hello.$Properties);
+        $unknowns?: Uint8Array[];
+        network: string;
+        version: string;
+        roles: escrin.Role[];
+        timestampMs: (number|Long);
+        static create(properties: escrin.Hello.$Shape): escrin.Hello & escrin.Hello.$Shape;
+        static create(properties?: escrin.Hello.$Properties): escrin.Hello;
+        static encode(message: escrin.Hello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.Hello & escrin.Hello.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.Hello;
+        static toObject(message: escrin.Hello, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace Hello {
+        interface $Properties {
+            network?: (string|null);
+            version?: (string|null);
+            roles?: (escrin.Role[]|null);
+            timestampMs?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.Hello.$Properties;
+    }
+}

@@ -1,0 +1,764 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const escrin = $root.escrin = (() => {
+
+    /**
+     * Namespace escrin.
+     * @exports escrin
+     * @namespace
+     */
+    const escrin = {};
+
+    /**
+     * Role enum.
+     * @name escrin.Role
+     * @enum {number}
+     * @property {number} ROLE_UNSPECIFIED=0 ROLE_UNSPECIFIED value
+     * @property {number} ROLE_RUNNER=1 ROLE_RUNNER value
+     * @property {number} ROLE_SSSS=2 ROLE_SSSS value
+     * @property {number} ROLE_STORAGE=3 ROLE_STORAGE value
+     */
+    escrin.Role = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "ROLE_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "ROLE_RUNNER"] = 1;
+        values[valuesById[2] = "ROLE_SSSS"] = 2;
+        values[valuesById[3] = "ROLE_STORAGE"] = 3;
+        return values;
+    })();
+
+    escrin.SignedEnvelope = (function() {
+
+        /**
+         * Properties of a SignedEnvelope.
+         * @typedef {Object} escrin.SignedEnvelope.$Properties
+         * @property {string|null} [domain] SignedEnvelope domain
+         * @property {Uint8Array|null} [publicKey] SignedEnvelope publicKey
+         * @property {Uint8Array|null} [payload] SignedEnvelope payload
+         * @property {Uint8Array|null} [signature] SignedEnvelope signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SignedEnvelope.
+         * @memberof escrin
+         * @interface ISignedEnvelope
+         * @augments escrin.SignedEnvelope.$Properties
+         * @deprecated Use escrin.SignedEnvelope.$Properties instead.
+         */
+
+        /**
+         * Shape of a SignedEnvelope.
+         * @typedef {escrin.SignedEnvelope.$Properties} escrin.SignedEnvelope.$Shape
+         */
+
+        /**
+         * Constructs a new SignedEnvelope.
+         * @memberof escrin
+         * @classdesc Represents a SignedEnvelope.
+         * @constructor
+         * @param {escrin.SignedEnvelope.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SignedEnvelope = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SignedEnvelope domain.
+         * @member {string} domain
+         * @memberof escrin.SignedEnvelope
+         * @instance
+         */
+        SignedEnvelope.prototype.domain = "";
+
+        /**
+         * SignedEnvelope publicKey.
+         * @member {Uint8Array} publicKey
+         * @memberof escrin.SignedEnvelope
+         * @instance
+         */
+        SignedEnvelope.prototype.publicKey = $util.newBuffer([]);
+
+        /**
+         * SignedEnvelope payload.
+         * @member {Uint8Array} payload
+         * @memberof escrin.SignedEnvelope
+         * @instance
+         */
+        SignedEnvelope.prototype.payload = $util.newBuffer([]);
+
+        /**
+         * SignedEnvelope signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.SignedEnvelope
+         * @instance
+         */
+        SignedEnvelope.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new SignedEnvelope instance using the specified properties.
+         * @function create
+         * @memberof escrin.SignedEnvelope
+         * @static
+         * @param {escrin.SignedEnvelope.$Properties=} [properties] Properties to set
+         * @returns {escrin.SignedEnvelope} SignedEnvelope instance
+         * @type {{
+         *   (properties: escrin.SignedEnvelope.$Shape): escrin.SignedEnvelope & escrin.SignedEnvelope.$Shape;
+         *   (properties?: escrin.SignedEnvelope.$Properties): escrin.SignedEnvelope;
+         * }}
+         */
+        SignedEnvelope.create = function(properties) {
+            return new SignedEnvelope(properties);
+        };
+
+        /**
+         * Encodes the specified SignedEnvelope message. Does not implicitly {@link escrin.SignedEnvelope.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SignedEnvelope
+         * @static
+         * @param {escrin.SignedEnvelope.$Properties} message SignedEnvelope message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SignedEnvelope.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.domain != null && $Object.hasOwnProperty.call(message, "domain") && message.domain !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.domain);
+            if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey") && message.publicKey.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.publicKey);
+            if (message.payload != null && $Object.hasOwnProperty.call(message, "payload") && message.payload.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.payload);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SignedEnvelope message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SignedEnvelope
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SignedEnvelope & escrin.SignedEnvelope.$Shape} SignedEnvelope
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SignedEnvelope.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SignedEnvelope();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.domain = value;
+                        else
+                            delete message.domain;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.publicKey = value;
+                        else
+                            delete message.publicKey;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.payload = value;
+                        else
+                            delete message.payload;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SignedEnvelope message.
+         * @function verify
+         * @memberof escrin.SignedEnvelope
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SignedEnvelope.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.domain != null && $Object.hasOwnProperty.call(message, "domain"))
+                if (!$util.isString(message.domain))
+                    return "domain: string expected";
+            if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey"))
+                if (!(message.publicKey && typeof message.publicKey.length === "number" || $util.isString(message.publicKey)))
+                    return "publicKey: buffer expected";
+            if (message.payload != null && $Object.hasOwnProperty.call(message, "payload"))
+                if (!(message.payload && typeof message.payload.length === "number" || $util.isString(message.payload)))
+                    return "payload: buffer expected";
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SignedEnvelope message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SignedEnvelope
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SignedEnvelope} SignedEnvelope
+         */
+        SignedEnvelope.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SignedEnvelope)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SignedEnvelope: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SignedEnvelope();
+            if (object.domain != null)
+                if (typeof object.domain !== "string" || object.domain.length)
+                    message.domain = $String(object.domain);
+            if (object.publicKey != null)
+                if (object.publicKey.length)
+                    if (typeof object.publicKey === "string")
+                        $util.base64.decode(object.publicKey, message.publicKey = $util.newBuffer($util.base64.length(object.publicKey)), 0);
+                    else if (object.publicKey.length >= 0)
+                        message.publicKey = object.publicKey;
+            if (object.payload != null)
+                if (object.payload.length)
+                    if (typeof object.payload === "string")
+                        $util.base64.decode(object.payload, message.payload = $util.newBuffer($util.base64.length(object.payload)), 0);
+                    else if (object.payload.length >= 0)
+                        message.payload = object.payload;
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SignedEnvelope message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SignedEnvelope
+         * @static
+         * @param {escrin.SignedEnvelope} message SignedEnvelope
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SignedEnvelope.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.domain = "";
+                if (options.bytes === $String)
+                    object.publicKey = "";
+                else {
+                    object.publicKey = [];
+                    if (options.bytes !== $Array)
+                        object.publicKey = $util.newBuffer(object.publicKey);
+                }
+                if (options.bytes === $String)
+                    object.payload = "";
+                else {
+                    object.payload = [];
+                    if (options.bytes !== $Array)
+                        object.payload = $util.newBuffer(object.payload);
+                }
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.domain != null && $Object.hasOwnProperty.call(message, "domain"))
+                object.domain = message.domain;
+            if (message.publicKey != null && $Object.hasOwnProperty.call(message, "publicKey"))
+                object.publicKey = options.bytes === $String ? $util.base64.encode(message.publicKey, 0, message.publicKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.publicKey) : message.publicKey;
+            if (message.payload != null && $Object.hasOwnProperty.call(message, "payload"))
+                object.payload = options.bytes === $String ? $util.base64.encode(message.payload, 0, message.payload.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.payload) : message.payload;
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this SignedEnvelope to JSON.
+         * @function toJSON
+         * @memberof escrin.SignedEnvelope
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SignedEnvelope.prototype.toJSON = function() {
+            return SignedEnvelope.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SignedEnvelope;
+    })();
+
+    escrin.Hello = (function() {
+
+        /**
+         * Properties of a Hello.
+         * @typedef {Object} escrin.Hello.$Properties
+         * @property {string|null} [network] Hello network
+         * @property {string|null} [version] Hello version
+         * @property {Array.<escrin.Role>|null} [roles] Hello roles
+         * @property {number|Long|null} [timestampMs] Hello timestampMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Hello.
+         * @memberof escrin
+         * @interface IHello
+         * @augments escrin.Hello.$Properties
+         * @deprecated Use escrin.Hello.$Properties instead.
+         */
+
+        /**
+         * Shape of a Hello.
+         * @typedef {escrin.Hello.$Properties} escrin.Hello.$Shape
+         */
+
+        /**
+         * Constructs a new Hello.
+         * @memberof escrin
+         * @classdesc Represents a Hello.
+         * @constructor
+         * @param {escrin.Hello.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Hello = function (properties) {
+            this.roles = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Hello network.
+         * @member {string} network
+         * @memberof escrin.Hello
+         * @instance
+         */
+        Hello.prototype.network = "";
+
+        /**
+         * Hello version.
+         * @member {string} version
+         * @memberof escrin.Hello
+         * @instance
+         */
+        Hello.prototype.version = "";
+
+        /**
+         * Hello roles.
+         * @member {Array.<escrin.Role>} roles
+         * @memberof escrin.Hello
+         * @instance
+         */
+        Hello.prototype.roles = $util.emptyArray;
+
+        /**
+         * Hello timestampMs.
+         * @member {number|Long} timestampMs
+         * @memberof escrin.Hello
+         * @instance
+         */
+        Hello.prototype.timestampMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new Hello instance using the specified properties.
+         * @function create
+         * @memberof escrin.Hello
+         * @static
+         * @param {escrin.Hello.$Properties=} [properties] Properties to set
+         * @returns {escrin.Hello} Hello instance
+         * @type {{
+         *   (properties: escrin.Hello.$Shape): escrin.Hello & escrin.Hello.$Shape;
+         *   (properties?: escrin.Hello.$Properties): escrin.Hello;
+         * }}
+         */
+        Hello.create = function(properties) {
+            return new Hello(properties);
+        };
+
+        /**
+         * Encodes the specified Hello message. Does not implicitly {@link escrin.Hello.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.Hello
+         * @static
+         * @param {escrin.Hello.$Properties} message Hello message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Hello.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.network != null && $Object.hasOwnProperty.call(message, "network") && message.network !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.network);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.version);
+            if (message.roles != null && message.roles.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).int32s(message.roles);
+            if (message.timestampMs != null && $Object.hasOwnProperty.call(message, "timestampMs") && (typeof message.timestampMs === "object" ? message.timestampMs.low || message.timestampMs.high : message.timestampMs !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.timestampMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Hello message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.Hello
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.Hello & escrin.Hello.$Shape} Hello
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Hello.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.Hello();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.network = value;
+                        else
+                            delete message.network;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType === 2) {
+                            if (!(message.roles && message.roles.length))
+                                message.roles = [];
+                            reader.int32s(message.roles);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.roles && message.roles.length))
+                            message.roles = [];
+                        message.roles.push(reader.int32());
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestampMs = value;
+                        else
+                            delete message.timestampMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a Hello message.
+         * @function verify
+         * @memberof escrin.Hello
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        Hello.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.network != null && $Object.hasOwnProperty.call(message, "network"))
+                if (!$util.isString(message.network))
+                    return "network: string expected";
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (!$util.isString(message.version))
+                    return "version: string expected";
+            if (message.roles != null && $Object.hasOwnProperty.call(message, "roles")) {
+                if (!$Array.isArray(message.roles))
+                    return "roles: array expected";
+                for (let i = 0; i < message.roles.length; ++i)
+                    if (typeof message.roles[i] !== "number" || (message.roles[i] | 0) !== message.roles[i])
+                        return "roles: enum value[] expected";
+            }
+            if (message.timestampMs != null && $Object.hasOwnProperty.call(message, "timestampMs"))
+                if (!$util.isInteger(message.timestampMs) && !(message.timestampMs && $util.isInteger(message.timestampMs.low) && $util.isInteger(message.timestampMs.high)))
+                    return "timestampMs: integer|Long expected";
+            return null;
+        };
+
+        /**
+         * Creates a Hello message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.Hello
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.Hello} Hello
+         */
+        Hello.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.Hello)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.Hello: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.Hello();
+            if (object.network != null)
+                if (typeof object.network !== "string" || object.network.length)
+                    message.network = $String(object.network);
+            if (object.version != null)
+                if (typeof object.version !== "string" || object.version.length)
+                    message.version = $String(object.version);
+            if (object.roles) {
+                if (!$Array.isArray(object.roles))
+                    throw $TypeError(".escrin.Hello.roles: array expected");
+                message.roles = [];
+                for (let i = 0; i < object.roles.length; ++i)
+                    switch (object.roles[i]) {
+                    case "ROLE_UNSPECIFIED":
+                    case 0:
+                        message.roles[message.roles.length] = 0;
+                        break;
+                    case "ROLE_RUNNER":
+                    case 1:
+                        message.roles[message.roles.length] = 1;
+                        break;
+                    case "ROLE_SSSS":
+                    case 2:
+                        message.roles[message.roles.length] = 2;
+                        break;
+                    case "ROLE_STORAGE":
+                    case 3:
+                        message.roles[message.roles.length] = 3;
+                        break;
+                    default:
+                        if (typeof object.roles[i] === "number" && (object.roles[i] | 0) === object.roles[i])
+                            message.roles[message.roles.length] = object.roles[i];
+                    }
+            }
+            if (object.timestampMs != null)
+                if (typeof object.timestampMs === "object" ? object.timestampMs.low || object.timestampMs.high : $Number(object.timestampMs) !== 0)
+                    if ($util.Long)
+                        message.timestampMs = $util.Long.fromValue(object.timestampMs, true);
+                    else if (typeof object.timestampMs === "string")
+                        message.timestampMs = $parseInt(object.timestampMs, 10);
+                    else if (typeof object.timestampMs === "number")
+                        message.timestampMs = object.timestampMs;
+                    else if (typeof object.timestampMs === "object")
+                        message.timestampMs = new $util.LongBits(object.timestampMs.low >>> 0, object.timestampMs.high >>> 0).toNumber(true);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Hello message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.Hello
+         * @static
+         * @param {escrin.Hello} message Hello
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Hello.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.roles = [];
+            if (options.defaults) {
+                object.network = "";
+                object.version = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.timestampMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.timestampMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.network != null && $Object.hasOwnProperty.call(message, "network"))
+                object.network = message.network;
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                object.version = message.version;
+            if (message.roles && message.roles.length) {
+                object.roles = $Array(message.roles.length);
+                for (let j = 0; j < message.roles.length; ++j)
+                    object.roles[j] = options.enums === $String ? $root.escrin.Role[message.roles[j]] === $undefined ? message.roles[j] : $root.escrin.Role[message.roles[j]] : message.roles[j];
+            }
+            if (message.timestampMs != null && $Object.hasOwnProperty.call(message, "timestampMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.timestampMs = typeof message.timestampMs === "number" ? $BigInt(message.timestampMs) : $util.Long.fromBits(message.timestampMs.low >>> 0, message.timestampMs.high >>> 0, true).toBigInt();
+                else if (typeof message.timestampMs === "number")
+                    object.timestampMs = options.longs === $String ? $String(message.timestampMs) : message.timestampMs;
+                else
+                    object.timestampMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timestampMs) : options.longs === $Number ? new $util.LongBits(message.timestampMs.low >>> 0, message.timestampMs.high >>> 0).toNumber(true) : message.timestampMs;
+            return object;
+        };
+
+        /**
+         * Converts this Hello to JSON.
+         * @function toJSON
+         * @memberof escrin.Hello
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Hello.prototype.toJSON = function() {
+            return Hello.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return Hello;
+    })();
+
+    return escrin;
+})();
+
+export {
+  $root as default
+};

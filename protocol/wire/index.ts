@@ -1,0 +1,2 @@
+export { WireError, type WireErrorCode } from './errors.js'
+export { decodeMessage, encodeMessage, checkEnum, checkLength, type MessageDecoder, type MessageEncoder } from './decode.js'
