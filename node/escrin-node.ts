@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { LevelDatastore } from 'datastore-level'
+import { Level } from 'level'
 import { MemoryDatastore } from 'datastore-core'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
@@ -7,7 +8,7 @@ import { ApiServer, type Route } from './api/index.js'
 import { VERSION } from './constants.js'
 import { PeerFinder } from './discovery/index.js'
 import { StartupError } from './errors.js'
-import { HelloService, storedHello } from './hello/index.js'
+import { HelloService } from './hello/index.js'
 import { createHost, type Host } from './host/index.js'
 import { loadOrCreateIdentity } from './identity/index.js'
 import { createLogger, type Logger } from './log/index.js'
@@ -102,12 +103,18 @@ export class EscrinNode {
       datastore = new MemoryDatastore()
     } else {
       privateKey = (await loadOrCreateIdentity(config.dataDir)).key
-      const level = new LevelDatastore(join(config.dataDir, 'datastore'))
+      // Opened here rather than by LevelDatastore, whose error drops the cause
+      // that tells a held lock (another node on this dir) from a broken store.
+      const db = new Level<string, Uint8Array>(join(config.dataDir, 'datastore'), { keyEncoding: 'utf8', valueEncoding: 'view' })
+      const level = new LevelDatastore(db)
       try {
+        await db.open()
         await level.open()
       } catch (err) {
-        const cause = (err as { cause?: Error }).cause?.message ?? (err as Error).message
-        throw new StartupError(`cannot open the datastore in ${config.dataDir} (${/lock/i.test(cause) ? 'another node is using this data dir' : cause})`)
+        // LevelDB reports a held LOCK file deep in the cause chain
+        const chain = causeChain(err as Error)
+        const held = chain.some(e => /lock/i.test(e.message) || (e as { code?: string }).code === 'LEVEL_LOCKED')
+        throw new StartupError(`cannot open the datastore in ${config.dataDir}: ${held ? 'another node is using this data dir' : chain.at(-1)?.message}`)
       }
       datastore = level
     }
@@ -148,6 +155,9 @@ export class EscrinNode {
 
   async start (): Promise<void> {
     if (this.running) return
+    // Escrin protocol handlers go in before the host listens: a peer that
+    // connects in between would otherwise be told the protocol is unsupported.
+    await this.hello.start()
     try {
       await this.host.start()
     } catch (err) {
@@ -156,7 +166,6 @@ export class EscrinNode {
     }
     // the DHT must answer queries on loopback, where automatic server mode never triggers
     await this.host.services.dht.setMode('server')
-    await this.hello.start()
     try {
       await this.api?.start()
     } catch (err) {
@@ -203,8 +212,8 @@ export class EscrinNode {
     return peers
       .filter(peer => !peer.id.equals(this.peerId))
       .map(peer => {
-        const hello = storedHello(peer.metadata)
         const id = peer.id.toString()
+        const hello = this.hello.helloOf(id)
         return {
           peerId: id,
           addrs: peer.addresses.map(a => a.multiaddr.toString()),
@@ -246,6 +255,12 @@ export class EscrinNode {
     await Promise.resolve(this.host.stop()).catch(() => {})
     await Promise.resolve(this.datastore.close?.()).catch(() => {})
   }
+}
+
+function causeChain (err: Error): Error[] {
+  const chain: Error[] = []
+  for (let e: unknown = err; e instanceof Error && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e)
+  return chain
 }
 
 function describeListenError (err: NodeJS.ErrnoException, config: NodeConfig): string {

@@ -8,8 +8,8 @@ import type { NodeMetrics } from '../metrics/index.js'
 import type { Host } from '../host/index.js'
 import type { Connection, PeerId, Stream } from '@libp2p/interface'
 
-/** Metadata key in the peer store under which a peer's last Hello is kept. */
-export const HELLO_METADATA_KEY = 'escrin/hello'
+/** Peers whose Hello is remembered; past this the least recently heard from is forgotten. */
+export const HELLO_MAX_PEERS = 10_000
 
 export interface HelloInit {
   network: string
@@ -38,6 +38,8 @@ export class HelloService {
   private readonly components: HelloComponents
   private readonly init: Required<HelloInit>
   private readonly log: Logger
+  /** The last Hello of each peer, least recently heard first (Map insertion order). */
+  private readonly hellos = new Map<string, HelloInfo>()
   private started = false
 
   constructor (components: HelloComponents, init: HelloInit) {
@@ -116,9 +118,18 @@ export class HelloService {
       return
     }
     this.components.metrics?.hello.inc({ result: 'ok' })
-    await this.components.host.peerStore.merge(peer, {
-      metadata: { [HELLO_METADATA_KEY]: encodeHello(hello) }
-    }).catch(err => { this.log.debug('could not store hello', { peer, err }) })
+    const id = peer.toString()
+    this.hellos.delete(id)
+    this.hellos.set(id, hello)
+    if (this.hellos.size > HELLO_MAX_PEERS) {
+      const oldest = this.hellos.keys().next().value
+      if (oldest !== undefined) this.hellos.delete(oldest)
+    }
+  }
+
+  /** What `peer` said in its last Hello, if it has said one. */
+  helloOf (peer: string): HelloInfo | undefined {
+    return this.hellos.get(peer)
   }
 
   private onFailure (peer: PeerId, err: Error, direction: string): void {
@@ -136,16 +147,5 @@ export class HelloService {
       this.components.metrics?.hello.inc({ result: 'error' })
       this.log.debug('hello failed', { peer, direction, err })
     }
-  }
-}
-
-/** Reads the Hello a peer sent us last, if any. */
-export function storedHello (metadata: Map<string, Uint8Array>): HelloInfo | undefined {
-  const bytes = metadata.get(HELLO_METADATA_KEY)
-  if (bytes == null) return undefined
-  try {
-    return decodeHello(bytes, HELLO_MAX_BYTES)
-  } catch {
-    return undefined
   }
 }

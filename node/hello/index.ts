@@ -1,1 +1,1 @@
-export { HelloService, storedHello, HELLO_METADATA_KEY, type HelloInit, type HelloComponents } from './hello-service.js'
+export { HelloService, HELLO_MAX_PEERS, type HelloInit, type HelloComponents } from './hello-service.js'
