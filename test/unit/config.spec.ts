@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { resolveConfig } from '../../node/config/index.js'
+import { UsageError } from '../../node/errors.js'
+
+describe('configuration', () => {
+  let dir: string
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'escrin-config-')) })
+  after(async () => { await rm(dir, { recursive: true, force: true }) })
+
+  it('has working defaults', () => {
+    const config = resolveConfig({ flags: {} })
+    assert.deepEqual(config.roles, ['runner', 'ssss', 'storage'])
+    assert.deepEqual(config.api, { host: '127.0.0.1', port: 7001 })
+    assert.equal(config.listen[0].toString(), '/ip4/0.0.0.0/tcp/4001')
+    assert.equal(config.attestation, 'dev')
+  })
+
+  it('applies flags over environment over config file over defaults', async () => {
+    const file = join(dir, 'c.json')
+    await writeFile(file, JSON.stringify({ roles: ['storage'], network: 'filenet', 'log-level': 'debug', api: '127.0.0.1:9000' }))
+    const config = resolveConfig({
+      flags: { api: '127.0.0.1:9002' },
+      env: { ESCRIN_NETWORK: 'envnet', ESCRIN_API: '127.0.0.1:9001' },
+      configFile: file
+    })
+    assert.deepEqual(config.roles, ['storage']) // file
+    assert.equal(config.network, 'envnet') // env over file
+    assert.deepEqual(config.api, { host: '127.0.0.1', port: 9002 }) // flag over env
+    assert.equal(config.logLevel, 'debug') // file over default
+  })
+
+  it('reads ESCRIN_CONFIG and comma-separated lists', async () => {
+    const file = join(dir, 'd.json')
+    await writeFile(file, JSON.stringify({ listen: ['/ip4/127.0.0.1/tcp/1', '/ip4/127.0.0.1/tcp/2'] }))
+    const config = resolveConfig({ flags: { roles: ['runner,ssss'] }, env: { ESCRIN_CONFIG: file } })
+    assert.deepEqual(config.roles, ['runner', 'ssss'])
+    assert.equal(config.listen.length, 2)
+  })
+
+  const bad: Array<[string, Parameters<typeof resolveConfig>[0], RegExp]> = [
+    ['an unknown role', { flags: { roles: ['foo'] } }, /--roles: unknown role "foo" \(valid roles: runner, ssss, storage\)/],
+    ['a bad multiaddr', { flags: { listen: ['nope'] } }, /--listen: invalid multiaddr "nope"/],
+    ['a bootstrap without peer id', { flags: { bootstrap: ['/ip4/1.2.3.4/tcp/1'] } }, /no \/p2p/],
+    ['a bad api address', { flags: { api: 'localhost' } }, /not HOST:PORT/],
+    ['a bad log level', { flags: {}, env: { ESCRIN_LOG_LEVEL: 'loud' } }, /ESCRIN_LOG_LEVEL: unknown log level "loud"/],
+    ['max below min connections', { flags: { 'min-connections': '10', 'max-connections': '5' } }, /max-connections/],
+    ['a bad network id', { flags: { network: 'Bad Net' } }, /network id/],
+    ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
+  ]
+  for (const [name, sources, message] of bad) {
+    it(`refuses ${name} with a UsageError that says where`, () => {
+      assert.throws(() => resolveConfig(sources), (err: unknown) => err instanceof UsageError && message.test(err.message))
+    })
+  }
+
+  it('refuses unknown keys and wrong types in the config file', async () => {
+    const file = join(dir, 'e.json')
+    await writeFile(file, JSON.stringify({ rolez: ['x'] }))
+    assert.throws(() => resolveConfig({ flags: {}, configFile: file }), /unknown key "rolez"/)
+    await writeFile(file, JSON.stringify({ api: { host: 'x' } }))
+    assert.throws(() => resolveConfig({ flags: {}, configFile: file }), /"api" must be a string/)
+    await writeFile(file, '{not json')
+    assert.throws(() => resolveConfig({ flags: {}, configFile: file }), /not valid JSON/)
+  })
+})
