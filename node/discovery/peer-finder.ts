@@ -3,6 +3,8 @@ import {
   DISCOVERY_DIAL_CONCURRENCY, DISCOVERY_FAST_INTERVAL_MS, DISCOVERY_QUERY_TIMEOUT_MS, DISCOVERY_SLOW_INTERVAL_MS
 } from '../constants.js'
 import { DialBackoff } from './dial-backoff.js'
+
+const DIAL_PASS_DELAY_MS = 50
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
@@ -36,8 +38,10 @@ export interface PeerFinderComponents {
  *   with a per-peer exponential backoff for peers that fail.
  *
  * Walks run every fastIntervalMs while the node has fewer than minConnections
- * or the last walk turned up someone new, and every slowIntervalMs otherwise,
- * so a settled network costs little and churn is noticed quickly.
+ * or walks keep turning up someone new; each walk that finds nobody doubles
+ * the interval, up to slowIntervalMs. One empty walk proves little (a random
+ * key's closest peers are a small part of a larger network), so the backoff
+ * is gradual: a settled network costs little and churn is noticed quickly.
  */
 export class PeerFinder {
   private readonly components: PeerFinderComponents
@@ -46,8 +50,11 @@ export class PeerFinder {
   private readonly backoff = new DialBackoff()
   private readonly dialing = new Set<string>()
   private timer?: ReturnType<typeof setTimeout>
+  private dialPassTimer?: ReturnType<typeof setTimeout>
   private controller?: AbortController
   private walking = false
+  /** Walks in a row that found no new peer; drives the interval backoff. */
+  private emptyWalks = 0
 
   constructor (components: PeerFinderComponents, init: PeerFinderInit) {
     this.components = components
@@ -74,7 +81,9 @@ export class PeerFinder {
     if (this.controller == null) return
     this.components.host.removeEventListener('peer:discovery', this.onDiscovery)
     clearTimeout(this.timer)
+    clearTimeout(this.dialPassTimer)
     this.timer = undefined
+    this.dialPassTimer = undefined
     this.controller.abort()
     this.controller = undefined
   }
@@ -84,13 +93,16 @@ export class PeerFinder {
     const signal = this.controller?.signal
     if (signal == null || this.walking) return 0
     this.walking = true
-    const before = new Set((await this.components.host.peerStore.all()).map(p => p.id.toString()))
+    // peers reach the peer store from every response along the query's path,
+    // not only the final closest ones, so count the store's growth
+    const before = (await this.components.host.peerStore.all()).length
     let found = 0
     try {
       const querySignal = AbortSignal.any([signal, AbortSignal.timeout(this.init.queryTimeoutMs)])
       for await (const event of this.components.host.services.dht.getClosestPeers(randomBytes(32), { signal: querySignal })) {
-        if (event.name === 'FINAL_PEER' && !before.has(event.peer.id.toString())) found++
+        void event // the query's side effects (routing table, peer store) are what a walk is for
       }
+      found = Math.max(0, (await this.components.host.peerStore.all()).length - before)
       this.components.metrics?.discoveryWalks.inc({ result: 'ok' })
     } catch (err) {
       if (!signal.aborted) {
@@ -118,15 +130,26 @@ export class PeerFinder {
       const found = await this.walk()
       await this.dialKnownPeers()
       const connected = this.components.host.getPeers().length
-      return found > 0 || connected < this.init.minConnections ? this.init.fastIntervalMs : this.init.slowIntervalMs
+      this.emptyWalks = found > 0 || connected < this.init.minConnections ? 0 : this.emptyWalks + 1
+      return Math.min(this.init.slowIntervalMs, this.init.fastIntervalMs * 2 ** this.emptyWalks)
     } catch (err) {
       this.log.debug('discovery tick failed', { err })
       return this.init.fastIntervalMs
     }
   }
 
+  /**
+   * A walk reports peers in bursts; one dial pass per burst is enough, and
+   * each pass scans the (possibly LevelDB-backed) peer store, so passes are
+   * coalesced to at most one per DIAL_PASS_DELAY_MS.
+   */
   private onDiscovery (): void {
-    void this.dialKnownPeers()
+    if (this.dialPassTimer != null || this.controller == null) return
+    this.dialPassTimer = setTimeout(() => {
+      this.dialPassTimer = undefined
+      void this.dialKnownPeers()
+    }, DIAL_PASS_DELAY_MS)
+    this.dialPassTimer.unref?.()
   }
 
   private async dialBootstrap (): Promise<void> {

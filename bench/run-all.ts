@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: runs every benchmark, prints each result as JSON, and
+ * writes them together to bench/results/latest.json with the machine they ran on.
+ * `--quick` runs each at a tiny size (what the smoke test does).
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { runDiscoveryBench } from './discovery.js'
+
+export interface BenchEntry {
+  name: string
+  run: (quick: boolean) => Promise<Record<string, unknown>>
+}
+
+export const BENCHMARKS: BenchEntry[] = [
+  { name: 'discovery', run: async quick => await runDiscoveryBench(quick ? [3] : [10, 30], quick ? 1 : 3) }
+]
+
+export function machine (): Record<string, unknown> {
+  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryBytes: totalmem(), platform: process.platform }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick')
+  const only = process.argv.slice(2).filter(a => !a.startsWith('--'))
+  const results: Record<string, unknown> = {}
+  for (const bench of BENCHMARKS.filter(b => only.length === 0 || only.includes(b.name))) {
+    const result = await bench.run(quick)
+    console.log(JSON.stringify(result))
+    results[bench.name] = result
+  }
+  const out = fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url))
+  await mkdir(fileURLToPath(new URL('../../bench/results/', import.meta.url)), { recursive: true })
+  await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine: machine(), quick, results }, null, 2) + '\n')
+  console.error(`wrote ${out}`)
+}

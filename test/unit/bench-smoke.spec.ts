@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict'
+import { BENCHMARKS } from '../../bench/run-all.js'
+
+/**
+ * Every benchmark runs once at a tiny size so it cannot rot. This asserts the
+ * shape of the results, never timings: performance targets live in bench/.
+ */
+describe('benchmarks (smoke, tiny sizes)', function () {
+  this.timeout(180_000)
+
+  for (const bench of BENCHMARKS) {
+    it(`${bench.name} produces well-formed results`, async () => {
+      const result = await bench.run(true)
+      assert.equal(result.bench, bench.name)
+      assert.ok(Array.isArray(result.results) && result.results.length > 0)
+      for (const row of result.results as Array<Record<string, any>>) {
+        for (const [key, value] of Object.entries(row)) {
+          if (value != null && typeof value === 'object' && 'knowAllMs' in value) {
+            assert.ok(typeof value.knowAllMs === 'number' && value.knowAllMs > 0, `${key}.knowAllMs = ${value.knowAllMs}`)
+            assert.ok(typeof value.heapPerNodeBytes === 'number', `${key}.heapPerNodeBytes`)
+          }
+        }
+        assert.ok(row.ratios != null && Object.values(row.ratios).every((r: any) => typeof r.ratio === 'number'))
+      }
+      JSON.stringify(result) // serialisable
+    })
+  }
+})
