@@ -7,6 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { runDiscoveryBench } from './discovery.js'
+import { runChild } from './lib/measure.js'
+
+const policyEval = fileURLToPath(new URL('./policy-eval.js', import.meta.url))
 
 export interface BenchEntry {
   name: string
@@ -14,7 +17,15 @@ export interface BenchEntry {
 }
 
 export const BENCHMARKS: BenchEntry[] = [
-  { name: 'discovery', run: async quick => await runDiscoveryBench(quick ? [3] : [10, 30], quick ? 1 : 3) }
+  { name: 'discovery', run: async quick => await runDiscoveryBench(quick ? [3] : [10, 30], quick ? 1 : 3) },
+  {
+    name: 'policy-eval',
+    run: async quick => ({
+      bench: 'policy-eval',
+      target: 'compiled >= 1M evaluations/s; one peer update far cheaper than a rescan',
+      results: [await runChild(policyEval, quick ? ['--peers', '200', '--policies', '5'] : [], 600_000)]
+    })
+  }
 ]
 
 export function machine (): Record<string, unknown> {
