@@ -29,6 +29,10 @@ describe('escrin-node start (the real process)', function () {
     assert.equal(status.peerId, peerId)
     assert.deepEqual(status.roles, ['runner', 'ssss', 'storage'])
     assert.ok(status.addrs.length > 0)
+    const metrics = await (await fetch(`${api}/metrics`)).text()
+    assert.match(metrics, /^libp2p_connection_manager_connections\{/m)
+    assert.match(metrics, /^libp2p_kad_dht_/m)
+    assert.match(metrics, /^escrin_connected_peers 0$/m)
     const keyBefore = await readFile(join(dir, 'identity.key'))
 
     child.kill('SIGTERM')

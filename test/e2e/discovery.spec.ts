@@ -63,6 +63,18 @@ describe('peer discovery over the DHT (8 real nodes on TCP loopback)', function 
     assert.ok(status.addrs.every((a: string) => a.includes('/p2p/')))
   })
 
+  // libp2p's own series are asserted in the CLI test (one node per process):
+  // @libp2p/prometheus-metrics caches metrics module-wide, so nodes started
+  // concurrently in one process may register them in each other's registries.
+  it('exports escrin metrics at /metrics', async () => {
+    const res = await fetch(`${net.api(net.nodes[2])}/metrics`)
+    assert.match(res.headers.get('content-type') ?? '', /text\/plain/)
+    const text = await res.text()
+    const connected = /^escrin_connected_peers (\d+)$/m.exec(text)
+    assert.ok(connected != null && Number(connected[1]) >= 7, `escrin_connected_peers: ${connected?.[1]}`)
+    assert.match(text, /^escrin_hello_total\{result="ok"\} \d+$/m)
+  })
+
   it('after node 0 stops, a node joining through node 3 finds all the others', async () => {
     const [first, ...rest] = net.nodes
     await first.stop()

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict'
+import { spawnCli, waitForExit } from '../helpers/cli.js'
+import { getJson } from '../helpers/http.js'
+import { waitFor } from '../helpers/wait.js'
+
+describe('escrin-node devnet (the README main command)', function () {
+  this.timeout(60_000)
+
+  it('starts N nodes that find each other, prints their APIs, and stops cleanly on SIGINT', async () => {
+    const child = spawnCli(['devnet', '--nodes', '3'])
+    try {
+      const apis = await waitFor(() => {
+        const found = [...child.output.stdout.matchAll(/^node (\d+) +(\S+) +api (http:\/\/\S+)/gm)]
+        return found.length === 3 ? found.map(m => ({ peerId: m[2], api: m[3] })) : undefined
+      }, { timeoutMs: 30_000, describe: () => child.output.stdout + child.output.stderr })
+      await waitFor(async () => {
+        const { peers } = await getJson(apis[0].api, '/v1/peers')
+        return peers.filter((p: { connected: boolean }) => p.connected).length === 2
+      }, { timeoutMs: 20_000 })
+      const status = await getJson(apis[2].api, '/v1/status')
+      assert.equal(status.peerId, apis[2].peerId)
+    } finally {
+      child.kill('SIGINT')
+    }
+    const { code } = await waitForExit(child, 15_000)
+    assert.equal(code, 0, child.output.stderr)
+    assert.match(child.output.stdout, /stopping 3 nodes/)
+  })
+})
