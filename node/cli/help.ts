@@ -8,6 +8,8 @@ Commands:
   start     run one node until SIGINT/SIGTERM
   devnet    run a local network of nodes on loopback (embedded defaults)
   id        print the node's peer id (creating its key if the data dir is new)
+  attestation verify FILE --kind nitro [--at T]
+            verify attestation evidence and print its facts, or why it is rejected
   help      show this help, or a command's: escrin-node help start
 
 Every command takes --help.`

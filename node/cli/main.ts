@@ -7,6 +7,7 @@ import { EscrinNode } from '../escrin-node.js'
 import { loadOrCreateIdentity } from '../identity/index.js'
 import { createLogger, isLogLevel } from '../log/index.js'
 import { configFlags, parseCommandArgs } from './args.js'
+import { attestation, ATTESTATION_HELP } from './attestation.js'
 import { DEVNET_HELP, ID_HELP, MAIN_HELP, START_HELP } from './help.js'
 import { waitForShutdownSignal, withDeadline } from './signals.js'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
@@ -16,7 +17,8 @@ type Command = (args: string[]) => Promise<number>
 const COMMANDS: Record<string, { run: Command, help: string }> = {
   start: { run: start, help: START_HELP },
   devnet: { run: devnet, help: DEVNET_HELP },
-  id: { run: id, help: ID_HELP }
+  id: { run: id, help: ID_HELP },
+  attestation: { run: attestation, help: ATTESTATION_HELP }
 }
 
 /** Runs the CLI and returns the exit code; the only place that prints errors. */
