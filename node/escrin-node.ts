@@ -8,12 +8,14 @@ import { ApiServer, type Route } from './api/index.js'
 import { VERSION } from './constants.js'
 import { PeerFinder } from './discovery/index.js'
 import { StartupError } from './errors.js'
+import { GossipService } from './gossip/index.js'
 import { HelloService } from './hello/index.js'
 import { createHost, type Host } from './host/index.js'
 import { loadOrCreateIdentity } from './identity/index.js'
 import { createLogger, type Logger } from './log/index.js'
 import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
 import { PeerAction, PeerScores } from './peer-score/index.js'
+import { PolicyService } from './policies/index.js'
 import type { NodeConfig } from './config/index.js'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
@@ -65,6 +67,8 @@ export class EscrinNode {
   readonly scores: PeerScores
   readonly hello: HelloService
   readonly finder: PeerFinder
+  readonly gossip: GossipService
+  readonly policies: PolicyService
   readonly api?: ApiServer
   private readonly datastore: Datastore & { close?: () => Promise<void> }
   private startedAt = 0
@@ -83,6 +87,13 @@ export class EscrinNode {
       metrics,
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     }, { network: config.network, roles: config.roles })
+    this.gossip = new GossipService({
+      host,
+      logger,
+      metrics,
+      penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
+    })
+    this.policies = new PolicyService({ gossip: this.gossip, logger, metrics })
     this.finder = new PeerFinder({ host, logger, metrics }, {
       bootstrap: config.bootstrap,
       minConnections: config.minConnections,
@@ -131,7 +142,8 @@ export class EscrinNode {
         datastore,
         registry,
         allowPrivateAddresses: allowPrivate,
-        isDenied: peer => scores.isBanned(peer.toString())
+        isDenied: peer => scores.isBanned(peer.toString()),
+        appScore: peer => scores.score(peer)
       })
     } catch (err) {
       await datastore.close?.()
@@ -172,6 +184,7 @@ export class EscrinNode {
       await this.closeQuietly()
       throw err
     }
+    this.gossip.start()
     this.finder.start()
     this.startedAt = Date.now()
     this.running = true
@@ -183,6 +196,7 @@ export class EscrinNode {
     if (!this.running) return
     this.running = false
     this.finder.stop()
+    this.gossip.stop()
     await this.hello.stop()
     await this.api?.stop()
     await this.host.stop()
@@ -241,6 +255,7 @@ export class EscrinNode {
     return [
       { method: 'GET', path: '/v1/status', handler: async () => await this.status() },
       { method: 'GET', path: '/v1/peers', handler: async () => ({ peers: await this.peers() }) },
+      ...this.policies.routes(),
       {
         method: 'GET',
         path: '/metrics',

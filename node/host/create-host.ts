@@ -1,5 +1,6 @@
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { gossipsub, type GossipSub } from '@libp2p/gossipsub'
 import { identify } from '@libp2p/identify'
 import { kadDHT, passthroughMapper, removePrivateAddressesMapper, type KadDHT } from '@libp2p/kad-dht'
 import { memory } from '@libp2p/memory'
@@ -17,6 +18,7 @@ import type { Registry } from 'prom-client'
 
 export interface HostServices {
   identify: Identify
+  pubsub: GossipSub
   ping: Ping
   dht: KadDHT
   [key: string]: unknown
@@ -38,6 +40,8 @@ export interface HostInit {
   allowPrivateAddresses: boolean
   /** Refuse connections from these peers (banned by the peer score). */
   isDenied: (peerId: PeerId) => boolean
+  /** The application's score of a peer, folded into gossipsub's peer score. */
+  appScore: (peerId: string) => number
 }
 
 /**
@@ -78,6 +82,15 @@ export async function createHost (init: HostInit): Promise<Host> {
     services: {
       identify: identify(),
       ping: ping(),
+      pubsub: gossipsub({
+        // validation is asynchronous (signatures, evidence); nothing is
+        // forwarded before node/gossip reports a verdict
+        asyncValidation: true,
+        // a lone node must still be able to publish (its record reaches peers as they join)
+        allowPublishToZeroTopicPeers: true,
+        fallbackToFloodsub: false,
+        scoreParams: { appSpecificScore: init.appScore, appSpecificWeight: 1 }
+      }),
       dht: kadDHT({
         protocol: DHT_PROTOCOL,
         clientMode: false,

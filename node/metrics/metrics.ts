@@ -16,6 +16,8 @@ export interface NodeMetrics {
   knownPeers: Gauge
   connectedPeers: Gauge
   apiRequests: Counter<'route' | 'status'>
+  gossipMessages: Counter<'topic' | 'result'>
+  policies: Gauge
 }
 
 export interface MetricsSources {
@@ -45,6 +47,8 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
       registers,
       collect () { this.set(sources.connectedPeers()) }
     }),
-    apiRequests: new Counter({ name: 'escrin_api_requests_total', help: 'HTTP API requests by route and status', labelNames: ['route', 'status'], registers })
+    apiRequests: new Counter({ name: 'escrin_api_requests_total', help: 'HTTP API requests by route and status', labelNames: ['route', 'status'], registers }),
+    gossipMessages: new Counter({ name: 'escrin_gossip_messages_total', help: 'Gossip messages validated, by topic and verdict', labelNames: ['topic', 'result'], registers }),
+    policies: new Gauge({ name: 'escrin_policies', help: 'Policies known (latest version of each)', registers })
   }
 }

@@ -71,4 +71,39 @@ export namespace escrin {
         }
         type $Shape = escrin.Hello.$Properties;
     }
+
+    interface ISignedPolicy extends escrin.SignedPolicy.$Properties {
+    }
+
+    class SignedPolicy {
+        constructor(properties?: escrin.SignedPolicy.$Properties);
+        $unknowns?: Uint8Array[];
+        owner: Uint8Array;
+        name: string;
+        version: (number|Long);
+        predicate: string;
+        createdAt: (number|Long);
+        signature: Uint8Array;
+        static create(properties: escrin.SignedPolicy.$Shape): escrin.SignedPolicy & escrin.SignedPolicy.$Shape;
+        static create(properties?: escrin.SignedPolicy.$Properties): escrin.SignedPolicy;
+        static encode(message: escrin.SignedPolicy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SignedPolicy & escrin.SignedPolicy.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SignedPolicy;
+        static toObject(message: escrin.SignedPolicy, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SignedPolicy {
+        interface $Properties {
+            owner?: (Uint8Array|null);
+            name?: (string|null);
+            version?: (number|Long|null);
+            predicate?: (string|null);
+            createdAt?: (number|Long|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SignedPolicy.$Properties;
+    }
 }

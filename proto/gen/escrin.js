@@ -756,6 +756,434 @@ export const escrin = $root.escrin = (() => {
         return Hello;
     })();
 
+    escrin.SignedPolicy = (function() {
+
+        /**
+         * Properties of a SignedPolicy.
+         * @typedef {Object} escrin.SignedPolicy.$Properties
+         * @property {Uint8Array|null} [owner] SignedPolicy owner
+         * @property {string|null} [name] SignedPolicy name
+         * @property {number|Long|null} [version] SignedPolicy version
+         * @property {string|null} [predicate] SignedPolicy predicate
+         * @property {number|Long|null} [createdAt] SignedPolicy createdAt
+         * @property {Uint8Array|null} [signature] SignedPolicy signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SignedPolicy.
+         * @memberof escrin
+         * @interface ISignedPolicy
+         * @augments escrin.SignedPolicy.$Properties
+         * @deprecated Use escrin.SignedPolicy.$Properties instead.
+         */
+
+        /**
+         * Shape of a SignedPolicy.
+         * @typedef {escrin.SignedPolicy.$Properties} escrin.SignedPolicy.$Shape
+         */
+
+        /**
+         * Constructs a new SignedPolicy.
+         * @memberof escrin
+         * @classdesc Represents a SignedPolicy.
+         * @constructor
+         * @param {escrin.SignedPolicy.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SignedPolicy = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SignedPolicy owner.
+         * @member {Uint8Array} owner
+         * @memberof escrin.SignedPolicy
+         * @instance
+         */
+        SignedPolicy.prototype.owner = $util.newBuffer([]);
+
+        /**
+         * SignedPolicy name.
+         * @member {string} name
+         * @memberof escrin.SignedPolicy
+         * @instance
+         */
+        SignedPolicy.prototype.name = "";
+
+        /**
+         * SignedPolicy version.
+         * @member {number|Long} version
+         * @memberof escrin.SignedPolicy
+         * @instance
+         */
+        SignedPolicy.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SignedPolicy predicate.
+         * @member {string} predicate
+         * @memberof escrin.SignedPolicy
+         * @instance
+         */
+        SignedPolicy.prototype.predicate = "";
+
+        /**
+         * SignedPolicy createdAt.
+         * @member {number|Long} createdAt
+         * @memberof escrin.SignedPolicy
+         * @instance
+         */
+        SignedPolicy.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SignedPolicy signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.SignedPolicy
+         * @instance
+         */
+        SignedPolicy.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new SignedPolicy instance using the specified properties.
+         * @function create
+         * @memberof escrin.SignedPolicy
+         * @static
+         * @param {escrin.SignedPolicy.$Properties=} [properties] Properties to set
+         * @returns {escrin.SignedPolicy} SignedPolicy instance
+         * @type {{
+         *   (properties: escrin.SignedPolicy.$Shape): escrin.SignedPolicy & escrin.SignedPolicy.$Shape;
+         *   (properties?: escrin.SignedPolicy.$Properties): escrin.SignedPolicy;
+         * }}
+         */
+        SignedPolicy.create = function(properties) {
+            return new SignedPolicy(properties);
+        };
+
+        /**
+         * Encodes the specified SignedPolicy message. Does not implicitly {@link escrin.SignedPolicy.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SignedPolicy
+         * @static
+         * @param {escrin.SignedPolicy.$Properties} message SignedPolicy message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SignedPolicy.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.owner);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.version);
+            if (message.predicate != null && $Object.hasOwnProperty.call(message, "predicate") && message.predicate !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.predicate);
+            if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && (typeof message.createdAt === "object" ? message.createdAt.low || message.createdAt.high : message.createdAt !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.createdAt);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SignedPolicy message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SignedPolicy
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SignedPolicy & escrin.SignedPolicy.$Shape} SignedPolicy
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SignedPolicy.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SignedPolicy();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.owner = value;
+                        else
+                            delete message.owner;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.predicate = value;
+                        else
+                            delete message.predicate;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.createdAt = value;
+                        else
+                            delete message.createdAt;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SignedPolicy message.
+         * @function verify
+         * @memberof escrin.SignedPolicy
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SignedPolicy.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                if (!(message.owner && typeof message.owner.length === "number" || $util.isString(message.owner)))
+                    return "owner: buffer expected";
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                    return "version: integer|Long expected";
+            if (message.predicate != null && $Object.hasOwnProperty.call(message, "predicate"))
+                if (!$util.isString(message.predicate))
+                    return "predicate: string expected";
+            if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                if (!$util.isInteger(message.createdAt) && !(message.createdAt && $util.isInteger(message.createdAt.low) && $util.isInteger(message.createdAt.high)))
+                    return "createdAt: integer|Long expected";
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SignedPolicy message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SignedPolicy
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SignedPolicy} SignedPolicy
+         */
+        SignedPolicy.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SignedPolicy)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SignedPolicy: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SignedPolicy();
+            if (object.owner != null)
+                if (object.owner.length)
+                    if (typeof object.owner === "string")
+                        $util.base64.decode(object.owner, message.owner = $util.newBuffer($util.base64.length(object.owner)), 0);
+                    else if (object.owner.length >= 0)
+                        message.owner = object.owner;
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.version != null)
+                if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, true);
+                    else if (typeof object.version === "string")
+                        message.version = $parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+            if (object.predicate != null)
+                if (typeof object.predicate !== "string" || object.predicate.length)
+                    message.predicate = $String(object.predicate);
+            if (object.createdAt != null)
+                if (typeof object.createdAt === "object" ? object.createdAt.low || object.createdAt.high : $Number(object.createdAt) !== 0)
+                    if ($util.Long)
+                        message.createdAt = $util.Long.fromValue(object.createdAt, true);
+                    else if (typeof object.createdAt === "string")
+                        message.createdAt = $parseInt(object.createdAt, 10);
+                    else if (typeof object.createdAt === "number")
+                        message.createdAt = object.createdAt;
+                    else if (typeof object.createdAt === "object")
+                        message.createdAt = new $util.LongBits(object.createdAt.low >>> 0, object.createdAt.high >>> 0).toNumber(true);
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SignedPolicy message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SignedPolicy
+         * @static
+         * @param {escrin.SignedPolicy} message SignedPolicy
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SignedPolicy.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.owner = "";
+                else {
+                    object.owner = [];
+                    if (options.bytes !== $Array)
+                        object.owner = $util.newBuffer(object.owner);
+                }
+                object.name = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.predicate = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.createdAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.createdAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                object.owner = options.bytes === $String ? $util.base64.encode(message.owner, 0, message.owner.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.owner) : message.owner;
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                else if (typeof message.version === "number")
+                    object.version = options.longs === $String ? $String(message.version) : message.version;
+                else
+                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+            if (message.predicate != null && $Object.hasOwnProperty.call(message, "predicate"))
+                object.predicate = message.predicate;
+            if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.createdAt = typeof message.createdAt === "number" ? $BigInt(message.createdAt) : $util.Long.fromBits(message.createdAt.low >>> 0, message.createdAt.high >>> 0, true).toBigInt();
+                else if (typeof message.createdAt === "number")
+                    object.createdAt = options.longs === $String ? $String(message.createdAt) : message.createdAt;
+                else
+                    object.createdAt = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAt) : options.longs === $Number ? new $util.LongBits(message.createdAt.low >>> 0, message.createdAt.high >>> 0).toNumber(true) : message.createdAt;
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this SignedPolicy to JSON.
+         * @function toJSON
+         * @memberof escrin.SignedPolicy
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SignedPolicy.prototype.toJSON = function() {
+            return SignedPolicy.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SignedPolicy;
+    })();
+
     return escrin;
 })();
 

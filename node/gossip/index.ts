@@ -1,0 +1,1 @@
+export { GossipService, type TopicHandler, type GossipComponents } from './gossip-service.js'
