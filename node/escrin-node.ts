@@ -5,6 +5,8 @@ import { MemoryDatastore } from 'datastore-core'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { ApiServer, type Route } from './api/index.js'
+import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
+import type { EvidenceVerifier } from '../protocol/attestation/index.js'
 import { VERSION } from './constants.js'
 import { PeerFinder } from './discovery/index.js'
 import { StartupError } from './errors.js'
@@ -29,6 +31,12 @@ export interface EscrinNodeOptions {
   ephemeral?: boolean
   /** Keep loopback/private addresses in the DHT (devnets, tests). Default: true when listening only on loopback or memory. */
   allowPrivateAddresses?: boolean
+  /** Evidence verifiers by kind (default dev and nitro); tests and the simulator add kinds. */
+  verifiers?: Map<string, EvidenceVerifier>
+  /** Produces this node's evidence; default `dev` evidence for --attestation dev. */
+  evidence?: EvidenceProducer
+  /** Validity of this node's attestation record (default 10 minutes). */
+  attestationTtlMs?: number
 }
 
 export interface NodeStatus {
@@ -52,6 +60,8 @@ export interface PeerView {
   version?: string
   protocols: string[]
   score: number
+  /** The peer's verified attestation facts, when it has a valid record. */
+  attestation?: { roles: string[], tee: unknown, operator: string, bond: string, expiresAt: string }
 }
 
 /**
@@ -69,12 +79,13 @@ export class EscrinNode {
   readonly finder: PeerFinder
   readonly gossip: GossipService
   readonly policies: PolicyService
+  readonly attestations: AttestationService
   readonly api?: ApiServer
   private readonly datastore: Datastore & { close?: () => Promise<void> }
   private startedAt = 0
   private running = false
 
-  private constructor (config: NodeConfig, host: Host, datastore: Datastore, scores: PeerScores, logger: Logger, metrics: NodeMetrics) {
+  private constructor (config: NodeConfig, host: Host, datastore: Datastore, scores: PeerScores, logger: Logger, metrics: NodeMetrics, privateKey: PrivateKey, keys: EnclaveKeys, options: EscrinNodeOptions) {
     this.config = config
     this.host = host
     this.datastore = datastore
@@ -94,6 +105,12 @@ export class EscrinNode {
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     })
     this.policies = new PolicyService({ gossip: this.gossip, logger, metrics })
+    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, logger, metrics }, {
+      roles: config.roles,
+      ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
+      ...(options.evidence != null ? { evidence: options.evidence } : {}),
+      ...(options.attestationTtlMs != null ? { ttlMs: options.attestationTtlMs } : {})
+    })
     this.finder = new PeerFinder({ host, logger, metrics }, {
       bootstrap: config.bootstrap,
       minConnections: config.minConnections,
@@ -107,13 +124,20 @@ export class EscrinNode {
 
   /** Creates a node (key and datastore opened, nothing listening yet). */
   static async create (config: NodeConfig, options: EscrinNodeOptions = {}): Promise<EscrinNode> {
+    if (config.attestation === 'nitro' && options.evidence == null) {
+      // Nitro evidence comes from the enclave's NSM device; a node outside an enclave can only verify others'
+      throw new StartupError('--attestation nitro needs to run inside an AWS Nitro Enclave; outside one, use --attestation dev')
+    }
     let privateKey: PrivateKey
+    let keys: EnclaveKeys
     let datastore: Datastore & { close?: () => Promise<void> }
     if (options.ephemeral === true) {
       privateKey = await generateKeyPair('Ed25519')
+      keys = generateEnclaveKeys()
       datastore = new MemoryDatastore()
     } else {
       privateKey = (await loadOrCreateIdentity(config.dataDir)).key
+      keys = await loadOrCreateEnclaveKeys(config.dataDir)
       // Opened here rather than by LevelDatastore, whose error drops the cause
       // that tells a held lock (another node on this dir) from a broken store.
       const db = new Level<string, Uint8Array>(join(config.dataDir, 'datastore'), { keyEncoding: 'utf8', valueEncoding: 'view' })
@@ -154,7 +178,7 @@ export class EscrinNode {
       connectedPeers: () => host.getPeers().length
     }, registry)
     const logger = (options.logger ?? createLogger('escrin', { level: config.logLevel, format: config.logFormat }))
-    return new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics)
+    return new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)
   }
 
   get peerId (): PeerId {
@@ -185,6 +209,7 @@ export class EscrinNode {
       throw err
     }
     this.gossip.start()
+    await this.attestations.start()
     this.finder.start()
     this.startedAt = Date.now()
     this.running = true
@@ -196,6 +221,7 @@ export class EscrinNode {
     if (!this.running) return
     this.running = false
     this.finder.stop()
+    this.attestations.stop()
     this.gossip.stop()
     await this.hello.stop()
     await this.api?.stop()
@@ -235,10 +261,18 @@ export class EscrinNode {
           roles: hello?.roles ?? [],
           version: hello?.version,
           protocols: peer.protocols,
-          score: this.scores.score(id)
+          score: this.scores.score(id),
+          ...this.attestationView(id)
         }
       })
       .sort((a, b) => a.peerId.localeCompare(b.peerId))
+  }
+
+  private attestationView (peerId: string): Pick<PeerView, 'attestation'> {
+    const facts = this.attestations.factsOf(peerId)
+    const record = this.attestations.recordOf(peerId)
+    if (facts == null || record == null) return {}
+    return { attestation: { roles: facts.roles, tee: facts.tee, operator: facts.operator, bond: facts.bond.toString(), expiresAt: new Date(record.expiresAtMs).toISOString() } }
   }
 
   /** Applies a score action and disconnects or bans when the score says so. */
@@ -256,6 +290,7 @@ export class EscrinNode {
       { method: 'GET', path: '/v1/status', handler: async () => await this.status() },
       { method: 'GET', path: '/v1/peers', handler: async () => ({ peers: await this.peers() }) },
       ...this.policies.routes(),
+      ...this.attestations.routes(),
       {
         method: 'GET',
         path: '/metrics',

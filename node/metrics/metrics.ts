@@ -18,6 +18,7 @@ export interface NodeMetrics {
   apiRequests: Counter<'route' | 'status'>
   gossipMessages: Counter<'topic' | 'result'>
   policies: Gauge
+  attestedPeers: Gauge
 }
 
 export interface MetricsSources {
@@ -49,6 +50,7 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
     }),
     apiRequests: new Counter({ name: 'escrin_api_requests_total', help: 'HTTP API requests by route and status', labelNames: ['route', 'status'], registers }),
     gossipMessages: new Counter({ name: 'escrin_gossip_messages_total', help: 'Gossip messages validated, by topic and verdict', labelNames: ['topic', 'result'], registers }),
-    policies: new Gauge({ name: 'escrin_policies', help: 'Policies known (latest version of each)', registers })
+    policies: new Gauge({ name: 'escrin_policies', help: 'Policies known (latest version of each)', registers }),
+    attestedPeers: new Gauge({ name: 'escrin_attested_peers', help: 'Peers with a valid, verified attestation record', registers })
   }
 }

@@ -106,4 +106,76 @@ export namespace escrin {
         }
         type $Shape = escrin.SignedPolicy.$Properties;
     }
+
+    interface IAttestationRecord extends escrin.AttestationRecord.$Properties {
+    }
+
+    class AttestationRecord {
+        constructor(properties?: escrin.AttestationRecord.$Properties);
+        $unknowns?: Uint8Array[];
+        peerId: Uint8Array;
+        roles: escrin.Role[];
+        evidence?: (escrin.Evidence.$Properties|null);
+        enclaveX25519: Uint8Array;
+        enclaveSigningKey: Uint8Array;
+        operator: Uint8Array;
+        operatorSignature: Uint8Array;
+        capacity: number;
+        price: (number|Long);
+        seq: (number|Long);
+        expiresAtMs: (number|Long);
+        static create(properties: escrin.AttestationRecord.$Shape): escrin.AttestationRecord & escrin.AttestationRecord.$Shape;
+        static create(properties?: escrin.AttestationRecord.$Properties): escrin.AttestationRecord;
+        static encode(message: escrin.AttestationRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.AttestationRecord & escrin.AttestationRecord.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.AttestationRecord;
+        static toObject(message: escrin.AttestationRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace AttestationRecord {
+        interface $Properties {
+            peerId?: (Uint8Array|null);
+            roles?: (escrin.Role[]|null);
+            evidence?: (escrin.Evidence.$Properties|null);
+            enclaveX25519?: (Uint8Array|null);
+            enclaveSigningKey?: (Uint8Array|null);
+            operator?: (Uint8Array|null);
+            operatorSignature?: (Uint8Array|null);
+            capacity?: (number|null);
+            price?: (number|Long|null);
+            seq?: (number|Long|null);
+            expiresAtMs?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.AttestationRecord.$Properties;
+    }
+
+    interface IEvidence extends escrin.Evidence.$Properties {
+    }
+
+    class Evidence {
+        constructor(properties?: escrin.Evidence.$Properties);
+        $unknowns?: Uint8Array[];
+        kind: string;
+        data: Uint8Array;
+        static create(properties: escrin.Evidence.$Shape): escrin.Evidence & escrin.Evidence.$Shape;
+        static create(properties?: escrin.Evidence.$Properties): escrin.Evidence;
+        static encode(message: escrin.Evidence.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.Evidence & escrin.Evidence.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.Evidence;
+        static toObject(message: escrin.Evidence, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace Evidence {
+        interface $Properties {
+            kind?: (string|null);
+            data?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.Evidence.$Properties;
+    }
 }

@@ -1184,6 +1184,932 @@ export const escrin = $root.escrin = (() => {
         return SignedPolicy;
     })();
 
+    escrin.AttestationRecord = (function() {
+
+        /**
+         * Properties of an AttestationRecord.
+         * @typedef {Object} escrin.AttestationRecord.$Properties
+         * @property {Uint8Array|null} [peerId] AttestationRecord peerId
+         * @property {Array.<escrin.Role>|null} [roles] AttestationRecord roles
+         * @property {escrin.Evidence.$Properties|null} [evidence] AttestationRecord evidence
+         * @property {Uint8Array|null} [enclaveX25519] AttestationRecord enclaveX25519
+         * @property {Uint8Array|null} [enclaveSigningKey] AttestationRecord enclaveSigningKey
+         * @property {Uint8Array|null} [operator] AttestationRecord operator
+         * @property {Uint8Array|null} [operatorSignature] AttestationRecord operatorSignature
+         * @property {number|null} [capacity] AttestationRecord capacity
+         * @property {number|Long|null} [price] AttestationRecord price
+         * @property {number|Long|null} [seq] AttestationRecord seq
+         * @property {number|Long|null} [expiresAtMs] AttestationRecord expiresAtMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AttestationRecord.
+         * @memberof escrin
+         * @interface IAttestationRecord
+         * @augments escrin.AttestationRecord.$Properties
+         * @deprecated Use escrin.AttestationRecord.$Properties instead.
+         */
+
+        /**
+         * Shape of an AttestationRecord.
+         * @typedef {escrin.AttestationRecord.$Properties} escrin.AttestationRecord.$Shape
+         */
+
+        /**
+         * Constructs a new AttestationRecord.
+         * @memberof escrin
+         * @classdesc Represents an AttestationRecord.
+         * @constructor
+         * @param {escrin.AttestationRecord.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AttestationRecord = function (properties) {
+            this.roles = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AttestationRecord peerId.
+         * @member {Uint8Array} peerId
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.peerId = $util.newBuffer([]);
+
+        /**
+         * AttestationRecord roles.
+         * @member {Array.<escrin.Role>} roles
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.roles = $util.emptyArray;
+
+        /**
+         * AttestationRecord evidence.
+         * @member {escrin.Evidence.$Properties|null|undefined} evidence
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.evidence = null;
+
+        /**
+         * AttestationRecord enclaveX25519.
+         * @member {Uint8Array} enclaveX25519
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.enclaveX25519 = $util.newBuffer([]);
+
+        /**
+         * AttestationRecord enclaveSigningKey.
+         * @member {Uint8Array} enclaveSigningKey
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.enclaveSigningKey = $util.newBuffer([]);
+
+        /**
+         * AttestationRecord operator.
+         * @member {Uint8Array} operator
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.operator = $util.newBuffer([]);
+
+        /**
+         * AttestationRecord operatorSignature.
+         * @member {Uint8Array} operatorSignature
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.operatorSignature = $util.newBuffer([]);
+
+        /**
+         * AttestationRecord capacity.
+         * @member {number} capacity
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.capacity = 0;
+
+        /**
+         * AttestationRecord price.
+         * @member {number|Long} price
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.price = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AttestationRecord seq.
+         * @member {number|Long} seq
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * AttestationRecord expiresAtMs.
+         * @member {number|Long} expiresAtMs
+         * @memberof escrin.AttestationRecord
+         * @instance
+         */
+        AttestationRecord.prototype.expiresAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new AttestationRecord instance using the specified properties.
+         * @function create
+         * @memberof escrin.AttestationRecord
+         * @static
+         * @param {escrin.AttestationRecord.$Properties=} [properties] Properties to set
+         * @returns {escrin.AttestationRecord} AttestationRecord instance
+         * @type {{
+         *   (properties: escrin.AttestationRecord.$Shape): escrin.AttestationRecord & escrin.AttestationRecord.$Shape;
+         *   (properties?: escrin.AttestationRecord.$Properties): escrin.AttestationRecord;
+         * }}
+         */
+        AttestationRecord.create = function(properties) {
+            return new AttestationRecord(properties);
+        };
+
+        /**
+         * Encodes the specified AttestationRecord message. Does not implicitly {@link escrin.AttestationRecord.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.AttestationRecord
+         * @static
+         * @param {escrin.AttestationRecord.$Properties} message AttestationRecord message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AttestationRecord.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.peerId);
+            if (message.roles != null && message.roles.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).int32s(message.roles);
+            if (message.evidence != null && $Object.hasOwnProperty.call(message, "evidence"))
+                $root.escrin.Evidence.encode(message.evidence, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.enclaveX25519 != null && $Object.hasOwnProperty.call(message, "enclaveX25519") && message.enclaveX25519.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.enclaveX25519);
+            if (message.enclaveSigningKey != null && $Object.hasOwnProperty.call(message, "enclaveSigningKey") && message.enclaveSigningKey.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.enclaveSigningKey);
+            if (message.operator != null && $Object.hasOwnProperty.call(message, "operator") && message.operator.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.operator);
+            if (message.operatorSignature != null && $Object.hasOwnProperty.call(message, "operatorSignature") && message.operatorSignature.length)
+                writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.operatorSignature);
+            if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity") && message.capacity !== 0)
+                writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.capacity);
+            if (message.price != null && $Object.hasOwnProperty.call(message, "price") && (typeof message.price === "object" ? message.price.low || message.price.high : message.price !== 0))
+                writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.price);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 10, wireType 0 =*/80).uint64(message.seq);
+            if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs") && (typeof message.expiresAtMs === "object" ? message.expiresAtMs.low || message.expiresAtMs.high : message.expiresAtMs !== 0))
+                writer.uint32(/* id 11, wireType 0 =*/88).uint64(message.expiresAtMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AttestationRecord message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.AttestationRecord
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.AttestationRecord & escrin.AttestationRecord.$Shape} AttestationRecord
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AttestationRecord.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.AttestationRecord();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.peerId = value;
+                        else
+                            delete message.peerId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType === 2) {
+                            if (!(message.roles && message.roles.length))
+                                message.roles = [];
+                            reader.int32s(message.roles);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.roles && message.roles.length))
+                            message.roles = [];
+                        message.roles.push(reader.int32());
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.evidence = $root.escrin.Evidence.decode(reader, reader.size(), $undefined, _depth + 1, message.evidence);
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.enclaveX25519 = value;
+                        else
+                            delete message.enclaveX25519;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.enclaveSigningKey = value;
+                        else
+                            delete message.enclaveSigningKey;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.operator = value;
+                        else
+                            delete message.operator;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.operatorSignature = value;
+                        else
+                            delete message.operatorSignature;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.capacity = value;
+                        else
+                            delete message.capacity;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.price = value;
+                        else
+                            delete message.price;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.expiresAtMs = value;
+                        else
+                            delete message.expiresAtMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies an AttestationRecord message.
+         * @function verify
+         * @memberof escrin.AttestationRecord
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        AttestationRecord.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId"))
+                if (!(message.peerId && typeof message.peerId.length === "number" || $util.isString(message.peerId)))
+                    return "peerId: buffer expected";
+            if (message.roles != null && $Object.hasOwnProperty.call(message, "roles")) {
+                if (!$Array.isArray(message.roles))
+                    return "roles: array expected";
+                for (let i = 0; i < message.roles.length; ++i)
+                    if (typeof message.roles[i] !== "number" || (message.roles[i] | 0) !== message.roles[i])
+                        return "roles: enum value[] expected";
+            }
+            if (message.evidence != null && $Object.hasOwnProperty.call(message, "evidence")) {
+                let error = $root.escrin.Evidence.verify(message.evidence, _depth + 1);
+                if (error)
+                    return "evidence." + error;
+            }
+            if (message.enclaveX25519 != null && $Object.hasOwnProperty.call(message, "enclaveX25519"))
+                if (!(message.enclaveX25519 && typeof message.enclaveX25519.length === "number" || $util.isString(message.enclaveX25519)))
+                    return "enclaveX25519: buffer expected";
+            if (message.enclaveSigningKey != null && $Object.hasOwnProperty.call(message, "enclaveSigningKey"))
+                if (!(message.enclaveSigningKey && typeof message.enclaveSigningKey.length === "number" || $util.isString(message.enclaveSigningKey)))
+                    return "enclaveSigningKey: buffer expected";
+            if (message.operator != null && $Object.hasOwnProperty.call(message, "operator"))
+                if (!(message.operator && typeof message.operator.length === "number" || $util.isString(message.operator)))
+                    return "operator: buffer expected";
+            if (message.operatorSignature != null && $Object.hasOwnProperty.call(message, "operatorSignature"))
+                if (!(message.operatorSignature && typeof message.operatorSignature.length === "number" || $util.isString(message.operatorSignature)))
+                    return "operatorSignature: buffer expected";
+            if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity"))
+                if (!$util.isInteger(message.capacity))
+                    return "capacity: integer expected";
+            if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                if (!$util.isInteger(message.price) && !(message.price && $util.isInteger(message.price.low) && $util.isInteger(message.price.high)))
+                    return "price: integer|Long expected";
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                if (!$util.isInteger(message.seq) && !(message.seq && $util.isInteger(message.seq.low) && $util.isInteger(message.seq.high)))
+                    return "seq: integer|Long expected";
+            if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs"))
+                if (!$util.isInteger(message.expiresAtMs) && !(message.expiresAtMs && $util.isInteger(message.expiresAtMs.low) && $util.isInteger(message.expiresAtMs.high)))
+                    return "expiresAtMs: integer|Long expected";
+            return null;
+        };
+
+        /**
+         * Creates an AttestationRecord message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.AttestationRecord
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.AttestationRecord} AttestationRecord
+         */
+        AttestationRecord.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.AttestationRecord)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.AttestationRecord: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.AttestationRecord();
+            if (object.peerId != null)
+                if (object.peerId.length)
+                    if (typeof object.peerId === "string")
+                        $util.base64.decode(object.peerId, message.peerId = $util.newBuffer($util.base64.length(object.peerId)), 0);
+                    else if (object.peerId.length >= 0)
+                        message.peerId = object.peerId;
+            if (object.roles) {
+                if (!$Array.isArray(object.roles))
+                    throw $TypeError(".escrin.AttestationRecord.roles: array expected");
+                message.roles = [];
+                for (let i = 0; i < object.roles.length; ++i)
+                    switch (object.roles[i]) {
+                    case "ROLE_UNSPECIFIED":
+                    case 0:
+                        message.roles[message.roles.length] = 0;
+                        break;
+                    case "ROLE_RUNNER":
+                    case 1:
+                        message.roles[message.roles.length] = 1;
+                        break;
+                    case "ROLE_SSSS":
+                    case 2:
+                        message.roles[message.roles.length] = 2;
+                        break;
+                    case "ROLE_STORAGE":
+                    case 3:
+                        message.roles[message.roles.length] = 3;
+                        break;
+                    default:
+                        if (typeof object.roles[i] === "number" && (object.roles[i] | 0) === object.roles[i])
+                            message.roles[message.roles.length] = object.roles[i];
+                    }
+            }
+            if (object.evidence != null) {
+                if (!$util.isObject(object.evidence))
+                    throw $TypeError(".escrin.AttestationRecord.evidence: object expected");
+                message.evidence = $root.escrin.Evidence.fromObject(object.evidence, _depth + 1);
+            }
+            if (object.enclaveX25519 != null)
+                if (object.enclaveX25519.length)
+                    if (typeof object.enclaveX25519 === "string")
+                        $util.base64.decode(object.enclaveX25519, message.enclaveX25519 = $util.newBuffer($util.base64.length(object.enclaveX25519)), 0);
+                    else if (object.enclaveX25519.length >= 0)
+                        message.enclaveX25519 = object.enclaveX25519;
+            if (object.enclaveSigningKey != null)
+                if (object.enclaveSigningKey.length)
+                    if (typeof object.enclaveSigningKey === "string")
+                        $util.base64.decode(object.enclaveSigningKey, message.enclaveSigningKey = $util.newBuffer($util.base64.length(object.enclaveSigningKey)), 0);
+                    else if (object.enclaveSigningKey.length >= 0)
+                        message.enclaveSigningKey = object.enclaveSigningKey;
+            if (object.operator != null)
+                if (object.operator.length)
+                    if (typeof object.operator === "string")
+                        $util.base64.decode(object.operator, message.operator = $util.newBuffer($util.base64.length(object.operator)), 0);
+                    else if (object.operator.length >= 0)
+                        message.operator = object.operator;
+            if (object.operatorSignature != null)
+                if (object.operatorSignature.length)
+                    if (typeof object.operatorSignature === "string")
+                        $util.base64.decode(object.operatorSignature, message.operatorSignature = $util.newBuffer($util.base64.length(object.operatorSignature)), 0);
+                    else if (object.operatorSignature.length >= 0)
+                        message.operatorSignature = object.operatorSignature;
+            if (object.capacity != null)
+                if ($Number(object.capacity) !== 0)
+                    message.capacity = object.capacity >>> 0;
+            if (object.price != null)
+                if (typeof object.price === "object" ? object.price.low || object.price.high : $Number(object.price) !== 0)
+                    if ($util.Long)
+                        message.price = $util.Long.fromValue(object.price, true);
+                    else if (typeof object.price === "string")
+                        message.price = $parseInt(object.price, 10);
+                    else if (typeof object.price === "number")
+                        message.price = object.price;
+                    else if (typeof object.price === "object")
+                        message.price = new $util.LongBits(object.price.low >>> 0, object.price.high >>> 0).toNumber(true);
+            if (object.seq != null)
+                if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                    if ($util.Long)
+                        message.seq = $util.Long.fromValue(object.seq, true);
+                    else if (typeof object.seq === "string")
+                        message.seq = $parseInt(object.seq, 10);
+                    else if (typeof object.seq === "number")
+                        message.seq = object.seq;
+                    else if (typeof object.seq === "object")
+                        message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+            if (object.expiresAtMs != null)
+                if (typeof object.expiresAtMs === "object" ? object.expiresAtMs.low || object.expiresAtMs.high : $Number(object.expiresAtMs) !== 0)
+                    if ($util.Long)
+                        message.expiresAtMs = $util.Long.fromValue(object.expiresAtMs, true);
+                    else if (typeof object.expiresAtMs === "string")
+                        message.expiresAtMs = $parseInt(object.expiresAtMs, 10);
+                    else if (typeof object.expiresAtMs === "number")
+                        message.expiresAtMs = object.expiresAtMs;
+                    else if (typeof object.expiresAtMs === "object")
+                        message.expiresAtMs = new $util.LongBits(object.expiresAtMs.low >>> 0, object.expiresAtMs.high >>> 0).toNumber(true);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an AttestationRecord message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.AttestationRecord
+         * @static
+         * @param {escrin.AttestationRecord} message AttestationRecord
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        AttestationRecord.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.roles = [];
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.peerId = "";
+                else {
+                    object.peerId = [];
+                    if (options.bytes !== $Array)
+                        object.peerId = $util.newBuffer(object.peerId);
+                }
+                object.evidence = null;
+                if (options.bytes === $String)
+                    object.enclaveX25519 = "";
+                else {
+                    object.enclaveX25519 = [];
+                    if (options.bytes !== $Array)
+                        object.enclaveX25519 = $util.newBuffer(object.enclaveX25519);
+                }
+                if (options.bytes === $String)
+                    object.enclaveSigningKey = "";
+                else {
+                    object.enclaveSigningKey = [];
+                    if (options.bytes !== $Array)
+                        object.enclaveSigningKey = $util.newBuffer(object.enclaveSigningKey);
+                }
+                if (options.bytes === $String)
+                    object.operator = "";
+                else {
+                    object.operator = [];
+                    if (options.bytes !== $Array)
+                        object.operator = $util.newBuffer(object.operator);
+                }
+                if (options.bytes === $String)
+                    object.operatorSignature = "";
+                else {
+                    object.operatorSignature = [];
+                    if (options.bytes !== $Array)
+                        object.operatorSignature = $util.newBuffer(object.operatorSignature);
+                }
+                object.capacity = 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.price = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.price = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.expiresAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.expiresAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId"))
+                object.peerId = options.bytes === $String ? $util.base64.encode(message.peerId, 0, message.peerId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.peerId) : message.peerId;
+            if (message.roles && message.roles.length) {
+                object.roles = $Array(message.roles.length);
+                for (let j = 0; j < message.roles.length; ++j)
+                    object.roles[j] = options.enums === $String ? $root.escrin.Role[message.roles[j]] === $undefined ? message.roles[j] : $root.escrin.Role[message.roles[j]] : message.roles[j];
+            }
+            if (message.evidence != null && $Object.hasOwnProperty.call(message, "evidence"))
+                object.evidence = $root.escrin.Evidence.toObject(message.evidence, options, _depth + 1);
+            if (message.enclaveX25519 != null && $Object.hasOwnProperty.call(message, "enclaveX25519"))
+                object.enclaveX25519 = options.bytes === $String ? $util.base64.encode(message.enclaveX25519, 0, message.enclaveX25519.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.enclaveX25519) : message.enclaveX25519;
+            if (message.enclaveSigningKey != null && $Object.hasOwnProperty.call(message, "enclaveSigningKey"))
+                object.enclaveSigningKey = options.bytes === $String ? $util.base64.encode(message.enclaveSigningKey, 0, message.enclaveSigningKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.enclaveSigningKey) : message.enclaveSigningKey;
+            if (message.operator != null && $Object.hasOwnProperty.call(message, "operator"))
+                object.operator = options.bytes === $String ? $util.base64.encode(message.operator, 0, message.operator.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.operator) : message.operator;
+            if (message.operatorSignature != null && $Object.hasOwnProperty.call(message, "operatorSignature"))
+                object.operatorSignature = options.bytes === $String ? $util.base64.encode(message.operatorSignature, 0, message.operatorSignature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.operatorSignature) : message.operatorSignature;
+            if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity"))
+                object.capacity = message.capacity;
+            if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.price = typeof message.price === "number" ? $BigInt(message.price) : $util.Long.fromBits(message.price.low >>> 0, message.price.high >>> 0, true).toBigInt();
+                else if (typeof message.price === "number")
+                    object.price = options.longs === $String ? $String(message.price) : message.price;
+                else
+                    object.price = options.longs === $String ? $util.Long.prototype.toString.call(message.price) : options.longs === $Number ? new $util.LongBits(message.price.low >>> 0, message.price.high >>> 0).toNumber(true) : message.price;
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                else if (typeof message.seq === "number")
+                    object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                else
+                    object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+            if (message.expiresAtMs != null && $Object.hasOwnProperty.call(message, "expiresAtMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.expiresAtMs = typeof message.expiresAtMs === "number" ? $BigInt(message.expiresAtMs) : $util.Long.fromBits(message.expiresAtMs.low >>> 0, message.expiresAtMs.high >>> 0, true).toBigInt();
+                else if (typeof message.expiresAtMs === "number")
+                    object.expiresAtMs = options.longs === $String ? $String(message.expiresAtMs) : message.expiresAtMs;
+                else
+                    object.expiresAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAtMs) : options.longs === $Number ? new $util.LongBits(message.expiresAtMs.low >>> 0, message.expiresAtMs.high >>> 0).toNumber(true) : message.expiresAtMs;
+            return object;
+        };
+
+        /**
+         * Converts this AttestationRecord to JSON.
+         * @function toJSON
+         * @memberof escrin.AttestationRecord
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        AttestationRecord.prototype.toJSON = function() {
+            return AttestationRecord.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return AttestationRecord;
+    })();
+
+    escrin.Evidence = (function() {
+
+        /**
+         * Properties of an Evidence.
+         * @typedef {Object} escrin.Evidence.$Properties
+         * @property {string|null} [kind] Evidence kind
+         * @property {Uint8Array|null} [data] Evidence data
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an Evidence.
+         * @memberof escrin
+         * @interface IEvidence
+         * @augments escrin.Evidence.$Properties
+         * @deprecated Use escrin.Evidence.$Properties instead.
+         */
+
+        /**
+         * Shape of an Evidence.
+         * @typedef {escrin.Evidence.$Properties} escrin.Evidence.$Shape
+         */
+
+        /**
+         * Constructs a new Evidence.
+         * @memberof escrin
+         * @classdesc Represents an Evidence.
+         * @constructor
+         * @param {escrin.Evidence.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Evidence = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Evidence kind.
+         * @member {string} kind
+         * @memberof escrin.Evidence
+         * @instance
+         */
+        Evidence.prototype.kind = "";
+
+        /**
+         * Evidence data.
+         * @member {Uint8Array} data
+         * @memberof escrin.Evidence
+         * @instance
+         */
+        Evidence.prototype.data = $util.newBuffer([]);
+
+        /**
+         * Creates a new Evidence instance using the specified properties.
+         * @function create
+         * @memberof escrin.Evidence
+         * @static
+         * @param {escrin.Evidence.$Properties=} [properties] Properties to set
+         * @returns {escrin.Evidence} Evidence instance
+         * @type {{
+         *   (properties: escrin.Evidence.$Shape): escrin.Evidence & escrin.Evidence.$Shape;
+         *   (properties?: escrin.Evidence.$Properties): escrin.Evidence;
+         * }}
+         */
+        Evidence.create = function(properties) {
+            return new Evidence(properties);
+        };
+
+        /**
+         * Encodes the specified Evidence message. Does not implicitly {@link escrin.Evidence.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.Evidence
+         * @static
+         * @param {escrin.Evidence.$Properties} message Evidence message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Evidence.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.kind);
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an Evidence message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.Evidence
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.Evidence & escrin.Evidence.$Shape} Evidence
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Evidence.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.Evidence();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.data = value;
+                        else
+                            delete message.data;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies an Evidence message.
+         * @function verify
+         * @memberof escrin.Evidence
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        Evidence.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                if (!$util.isString(message.kind))
+                    return "kind: string expected";
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                    return "data: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates an Evidence message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.Evidence
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.Evidence} Evidence
+         */
+        Evidence.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.Evidence)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.Evidence: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.Evidence();
+            if (object.kind != null)
+                if (typeof object.kind !== "string" || object.kind.length)
+                    message.kind = $String(object.kind);
+            if (object.data != null)
+                if (object.data.length)
+                    if (typeof object.data === "string")
+                        $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                    else if (object.data.length >= 0)
+                        message.data = object.data;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an Evidence message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.Evidence
+         * @static
+         * @param {escrin.Evidence} message Evidence
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Evidence.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.kind = "";
+                if (options.bytes === $String)
+                    object.data = "";
+                else {
+                    object.data = [];
+                    if (options.bytes !== $Array)
+                        object.data = $util.newBuffer(object.data);
+                }
+            }
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                object.kind = message.kind;
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+            return object;
+        };
+
+        /**
+         * Converts this Evidence to JSON.
+         * @function toJSON
+         * @memberof escrin.Evidence
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Evidence.prototype.toJSON = function() {
+            return Evidence.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return Evidence;
+    })();
+
     return escrin;
 })();
 

@@ -14,7 +14,7 @@ describe('escrin-node start (the real process)', function () {
   afterEach(async () => { await rm(dir, { recursive: true, force: true }) })
 
   async function startNode (env: NodeJS.ProcessEnv = {}, extra: string[] = []): Promise<{ child: ReturnType<typeof spawnCli>, api: string, peerId: string }> {
-    const child = spawnCli(['start', '--roles', 'runner,ssss,storage', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir, ...extra], env)
+    const child = spawnCli(['start', '--attestation', 'dev', '--roles', 'runner,ssss,storage', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir, ...extra], env)
     const api = await waitFor(() => /^api: (http:\/\/\S+)$/m.exec(child.output.stdout)?.[1], {
       timeoutMs: 20_000,
       describe: () => `stdout=${JSON.stringify(child.output.stdout)} stderr=${JSON.stringify(child.output.stderr)}`
@@ -56,7 +56,7 @@ describe('escrin-node start (the real process)', function () {
     const config = join(dir, 'config.json')
     const { writeFile } = await import('node:fs/promises')
     await writeFile(config, JSON.stringify({ roles: ['storage'], network: 'from-file' }))
-    const child = spawnCli(['start', '--config', config, '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir], { ESCRIN_ROLES: 'runner,ssss' })
+    const child = spawnCli(['start', '--attestation', 'dev', '--config', config, '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir], { ESCRIN_ROLES: 'runner,ssss' })
     const api = await waitFor(() => /^api: (http:\/\/\S+)$/m.exec(child.output.stdout)?.[1], { timeoutMs: 20_000, describe: () => child.output.stderr })
     const status = await getJson(api, '/v1/status')
     assert.deepEqual(status.roles, ['runner', 'ssss']) // env beats file
@@ -82,7 +82,7 @@ describe('escrin-node bad usage', function () {
     assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace')
   }
 
-  const base = (): string[] => ['--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir]
+  const base = (): string[] => ['--attestation', 'dev', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir]
 
   it('an unknown role exits 2 naming the valid roles', async () => {
     assertRefused(await runCli(['start', '--roles', 'foo', ...base()]), 2, /unknown role "foo".*runner, ssss, storage/)
@@ -90,7 +90,7 @@ describe('escrin-node bad usage', function () {
 
   it('a malformed multiaddr exits 2', async () => {
     assertRefused(await runCli(['start', ...base(), '--bootstrap', '/ip4/999.1.1.1/tcp/x']), 2, /invalid multiaddr/)
-    assertRefused(await runCli(['start', '--listen', 'not-an-addr', '--data-dir', dir, '--api', 'off']), 2, /invalid multiaddr "not-an-addr"/)
+    assertRefused(await runCli(['start', '--attestation', 'dev', '--listen', 'not-an-addr', '--data-dir', dir, '--api', 'off']), 2, /invalid multiaddr "not-an-addr"/)
   })
 
   it('a bootstrap address without a peer id exits 2', async () => {
@@ -107,7 +107,7 @@ describe('escrin-node bad usage', function () {
     const file = join(dir, 'not-a-dir')
     const { writeFile } = await import('node:fs/promises')
     await writeFile(file, 'x')
-    assertRefused(await runCli(['start', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', 'off', '--data-dir', file]), 1, /data dir .*not-a-dir/)
+    assertRefused(await runCli(['start', '--attestation', 'dev', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', 'off', '--data-dir', file]), 1, /data dir .*not-a-dir/)
     // a corrupt key is never overwritten: the operator decides
     const keyDir = join(dir, 'corrupt')
     const { mkdir } = await import('node:fs/promises')
@@ -123,11 +123,15 @@ describe('escrin-node bad usage', function () {
     await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve))
     const port = (blocker.address() as { port: number }).port
     try {
-      assertRefused(await runCli(['start', '--listen', `/ip4/127.0.0.1/tcp/${port}`, '--api', 'off', '--data-dir', dir]), 1, /address already in use/)
-      assertRefused(await runCli(['start', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', `127.0.0.1:${port}`, '--data-dir', dir]), 1, /API .*address already in use/)
+      assertRefused(await runCli(['start', '--attestation', 'dev', '--listen', `/ip4/127.0.0.1/tcp/${port}`, '--api', 'off', '--data-dir', dir]), 1, /address already in use/)
+      assertRefused(await runCli(['start', '--attestation', 'dev', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', `127.0.0.1:${port}`, '--data-dir', dir]), 1, /API .*address already in use/)
     } finally {
       blocker.close()
     }
+  })
+
+  it('nitro attestation (the default for start) outside an enclave exits 1 saying what to do', async () => {
+    assertRefused(await runCli(['start', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', 'off', '--data-dir', dir]), 1, /Nitro Enclave.*--attestation dev/)
   })
 
   it('two nodes on one data dir: the second exits 1', async () => {

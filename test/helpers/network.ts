@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { devnetNodeConfig } from '../../node/devnet/index.js'
 import { EscrinNode } from '../../node/escrin-node.js'
-import { silentLogger } from '../../node/log/index.js'
+import { createLogger, silentLogger } from '../../node/log/index.js'
 import type { NodeConfig } from '../../node/config/index.js'
+import type { EscrinNodeOptions } from '../../node/escrin-node.js'
 
 export interface TestNetwork {
   nodes: EscrinNode[]
   root: string
   /** Starts one more node that knows only `bootstrap` (a node of this network). */
-  add(bootstrap: EscrinNode | null, overrides?: Partial<NodeConfig>): Promise<EscrinNode>
+  add(bootstrap: EscrinNode | null, overrides?: Partial<NodeConfig>, options?: EscrinNodeOptions): Promise<EscrinNode>
   /** The API base URL of a node. */
   api(node: EscrinNode): string
   close(): Promise<void>
@@ -21,15 +22,17 @@ export interface TestNetwork {
  * knowing only node 0 (the way an operator joins a network). `close` stops
  * every node and removes the data dirs.
  */
-export async function startNetwork (count: number, overrides: Partial<NodeConfig> = {}): Promise<TestNetwork> {
+export async function startNetwork (count: number, overrides: Partial<NodeConfig> = {}, optionsOf: (index: number) => EscrinNodeOptions = () => ({})): Promise<TestNetwork> {
   const root = await mkdtemp(join(tmpdir(), 'escrin-test-'))
   const nodes: EscrinNode[] = []
   let index = 0
-  const add = async (bootstrap: EscrinNode | null, extra: Partial<NodeConfig> = {}): Promise<EscrinNode> => {
+  const add = async (bootstrap: EscrinNode | null, extra: Partial<NodeConfig> = {}, options?: EscrinNodeOptions): Promise<EscrinNode> => {
     const addrs = bootstrap == null ? [] : [bootstrap.host.getMultiaddrs()[0].toString()]
-    const node = await EscrinNode.create(devnetNodeConfig(join(root, `node-${index++}`), addrs, { ...overrides, ...extra }), { logger: process.env.TEST_LOG != null ? (await import('../../node/log/index.js')).createLogger('t', { level: 'warn' }) : silentLogger() })
+    const i = index++
+    const logger = process.env.TEST_LOG != null ? createLogger('t', { level: 'warn' }) : silentLogger()
+    const node = await EscrinNode.create(devnetNodeConfig(join(root, `node-${i}`), addrs, { ...overrides, ...extra }), { logger, ...(options ?? optionsOf(i)) })
     await node.start()
-    nodes.push(node)
+    nodes[i] = node // by creation index, not by which start finished first
     return node
   }
   const net: TestNetwork = {

@@ -15,7 +15,7 @@ describe('configuration', () => {
     assert.deepEqual(config.roles, ['runner', 'ssss', 'storage'])
     assert.deepEqual(config.api, { host: '127.0.0.1', port: 7001 })
     assert.equal(config.listen[0].toString(), '/ip4/0.0.0.0/tcp/4001')
-    assert.equal(config.attestation, 'dev')
+    assert.equal(config.attestation, 'nitro') // dev evidence only when asked for (devnet does)
   })
 
   it('applies flags over environment over config file over defaults', async () => {

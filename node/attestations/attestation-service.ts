@@ -1,0 +1,225 @@
+import {
+  ATTESTATION_TOPIC, ignore, reject
+} from '../../protocol/gossip/index.js'
+import {
+  AttestationError, bindingOf, createDevEvidence, defaultVerifiers, openAttestation, sealAttestation, signOperatorStatement,
+  type AttestationRecord, type EvidenceVerifier, type TeeFacts
+} from '../../protocol/attestation/index.js'
+import { normalizeFacts, type PeerFacts } from '../../protocol/policy/index.js'
+import { ScopeIndex } from '../../protocol/scope/index.js'
+import { ApiError, type Route } from '../api/index.js'
+import type { Role } from '../constants.js'
+import type { GossipService } from '../gossip/index.js'
+import type { Host } from '../host/index.js'
+import type { Logger } from '../log/index.js'
+import type { NodeMetrics } from '../metrics/index.js'
+import type { PolicyService } from '../policies/index.js'
+import type { EnclaveKeys } from './enclave-keys.js'
+import type { PrivateKey } from '@libp2p/interface'
+
+/** How long a record is valid; the node re-publishes at half of it. */
+export const ATTESTATION_TTL_MS = 10 * 60_000
+/** Verified peers kept at most; more records are ignored until some expire. */
+export const MAX_ATTESTED_PEERS = 10_000
+/** How often expired records are swept from the peer table. */
+const SWEEP_INTERVAL_MS = 1_000
+/** New subscribers are greeted with our record at most this often. */
+const REPUBLISH_DEBOUNCE_MS = 500
+
+/** Makes the evidence for our own record, committing to `binding`. */
+export type EvidenceProducer = (binding: Uint8Array, keys: EnclaveKeys) => { kind: string, data: Uint8Array }
+
+export const devEvidence: EvidenceProducer = (binding, keys) => ({ kind: 'dev', data: createDevEvidence(keys.signingSecret, binding) })
+
+export interface AttestationInit {
+  roles: Role[]
+  ttlMs?: number
+  capacity?: number
+  price?: bigint
+  maxPeers?: number
+  /** Verifiers by evidence kind; default dev and nitro. Tests add their own kinds. */
+  verifiers?: Map<string, EvidenceVerifier>
+  evidence?: EvidenceProducer
+  /** An operator's bond in wei; default: no bond. */
+  bondOf?: (operator: string) => bigint
+}
+
+export interface AttestationComponents {
+  host: Host
+  privateKey: PrivateKey
+  keys: EnclaveKeys
+  gossip: GossipService
+  policies: PolicyService
+  logger: Logger
+  metrics?: NodeMetrics
+  now?: () => number
+}
+
+interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts }
+
+/**
+ * Flow 1 and 3: publishes this node's attestation record, verifies the ones
+ * peers gossip (the peer table), and keeps the scope index (which verified
+ * peers each known policy admits) up to date as records and policies come,
+ * change and expire.
+ */
+export class AttestationService {
+  readonly scopes = new ScopeIndex()
+  private readonly peers = new Map<string, PeerEntry>()
+  private readonly init: Required<Omit<AttestationInit, 'bondOf'>> & Pick<AttestationInit, 'bondOf'>
+  private readonly log: Logger
+  private readonly now: () => number
+  private own?: { record: AttestationRecord, sealed: Uint8Array }
+  private sweepTimer?: ReturnType<typeof setInterval>
+  private republishTimer?: ReturnType<typeof setTimeout>
+  private greetTimer?: ReturnType<typeof setTimeout>
+  private started = false
+
+  constructor (private readonly components: AttestationComponents, init: AttestationInit) {
+    this.init = {
+      ttlMs: ATTESTATION_TTL_MS,
+      capacity: 16,
+      price: 0n,
+      maxPeers: MAX_ATTESTED_PEERS,
+      verifiers: defaultVerifiers(),
+      evidence: devEvidence,
+      ...init
+    }
+    this.log = components.logger.child('attestation')
+    this.now = components.now ?? Date.now
+    this.onSubscriptionChange = this.onSubscriptionChange.bind(this)
+    components.gossip.handle(ATTESTATION_TOPIC, async data => { await this.onGossip(data) })
+    components.policies.onChange((entry, replaced) => {
+      if (replaced != null) this.scopes.removePolicy(replaced.id)
+      this.scopes.upsertPolicy(entry.id, entry.policy)
+    })
+  }
+
+  async start (): Promise<void> {
+    if (this.started) return
+    this.started = true
+    this.sweepTimer = setInterval(() => { this.sweep() }, SWEEP_INTERVAL_MS)
+    this.sweepTimer.unref?.()
+    this.components.host.services.pubsub.addEventListener('subscription-change', this.onSubscriptionChange)
+    await this.publishOwn()
+  }
+
+  stop (): void {
+    if (!this.started) return
+    this.started = false
+    clearInterval(this.sweepTimer)
+    clearTimeout(this.republishTimer)
+    clearTimeout(this.greetTimer)
+    this.components.host.services.pubsub.removeEventListener('subscription-change', this.onSubscriptionChange)
+  }
+
+  /** The verified facts of a peer, if it has a valid record. */
+  factsOf (peerId: string): PeerFacts | undefined {
+    return this.peers.get(peerId)?.facts
+  }
+
+  recordOf (peerId: string): AttestationRecord | undefined {
+    return this.peers.get(peerId)?.record
+  }
+
+  get size (): number {
+    return this.peers.size
+  }
+
+  routes (): Route[] {
+    return [{
+      method: 'GET',
+      path: '/v1/scopes/:policyId',
+      handler: ({ params, query }) => {
+        if (!this.scopes.hasPolicy(params.policyId)) throw new ApiError(404, 'UNKNOWN_POLICY', `no policy ${params.policyId} is known to this node`)
+        const members = this.scopes.members(params.policyId)
+        const explain = query.get('explain') === '1' ? this.scopes.explain(params.policyId) : undefined
+        return { policyId: params.policyId, members, ...(explain != null ? { explain } : {}) }
+      }
+    }]
+  }
+
+  /** Builds, signs and gossips a fresh record of this node (seq = now, so restarts never go back). */
+  async publishOwn (): Promise<void> {
+    const { host, keys, privateKey } = this.components
+    const peerId = host.peerId.toString()
+    const statement = { peerId, enclaveX25519: keys.x25519Public, enclaveSigningKey: keys.signingPublic }
+    const { operator, signature } = await signOperatorStatement(statement, keys.operatorKey)
+    const now = this.now()
+    const base = { peerId, enclaveX25519: keys.x25519Public, enclaveSigningKey: keys.signingPublic }
+    const record: AttestationRecord = {
+      ...base,
+      roles: this.init.roles,
+      evidence: this.init.evidence(bindingOf(base), keys),
+      operator,
+      operatorSignature: signature,
+      capacity: this.init.capacity,
+      price: this.init.price,
+      seq: Math.max(now, (this.own?.record.seq ?? 0) + 1),
+      expiresAtMs: now + this.init.ttlMs
+    }
+    const sealed = await sealAttestation(privateKey, record)
+    this.own = { record, sealed }
+    await this.apply(sealed) // we are a peer in our own scopes too
+    await this.components.gossip.publish(ATTESTATION_TOPIC, sealed).catch(err => { this.log.debug('publish failed', { err }) })
+    clearTimeout(this.republishTimer)
+    this.republishTimer = setTimeout(() => { void this.publishOwn() }, this.init.ttlMs / 2)
+    this.republishTimer.unref?.()
+  }
+
+  /** A peer joined the attestation topic: send it our record (batched), since it missed the last one. */
+  private onSubscriptionChange (): void {
+    if (this.greetTimer != null || this.own == null) return
+    this.greetTimer = setTimeout(() => {
+      this.greetTimer = undefined
+      if (this.started && this.own != null) void this.components.gossip.publish(ATTESTATION_TOPIC, this.own.sealed).catch(() => {})
+    }, REPUBLISH_DEBOUNCE_MS)
+    this.greetTimer.unref?.()
+  }
+
+  private async onGossip (data: Uint8Array): Promise<void> {
+    try {
+      await this.apply(data)
+    } catch (err) {
+      if (err instanceof AttestationError) {
+        throw err.verdict === 'REJECT' ? reject(err.code, err.message) : ignore(err.code, err.message)
+      }
+      throw err
+    }
+  }
+
+  /** Verifies a sealed record and, if it is new, puts it in the peer table and the scope index. */
+  private async apply (sealed: Uint8Array): Promise<void> {
+    const { record, tee } = await openAttestation(sealed, { now: this.now(), verifiers: this.init.verifiers })
+    const known = this.peers.get(record.peerId)
+    if (known != null && known.record.seq >= record.seq) {
+      throw new AttestationError('STALE', `seq ${record.seq} is not newer than ${known.record.seq}`)
+    }
+    if (known == null && this.peers.size >= this.init.maxPeers) {
+      throw new AttestationError('STALE', 'peer table full')
+    }
+    const facts = normalizeFacts({
+      peerId: record.peerId,
+      roles: record.roles,
+      tee: { kind: tee.kind, measurement: tee.measurement, ...(tee.pcrs != null ? { pcrs: tee.pcrs } : {}) },
+      operator: record.operator,
+      bond: this.init.bondOf?.(record.operator) ?? 0n,
+      reliability: 1
+    })
+    this.peers.set(record.peerId, { record, tee, facts })
+    this.scopes.upsertPeer(facts)
+    this.components.metrics?.attestedPeers.set(this.peers.size)
+  }
+
+  private sweep (): void {
+    const now = this.now()
+    for (const [peerId, entry] of this.peers) {
+      if (entry.record.expiresAtMs <= now) {
+        this.peers.delete(peerId)
+        this.scopes.removePeer(peerId)
+        this.log.debug('attestation expired', { peer: peerId })
+      }
+    }
+    this.components.metrics?.attestedPeers.set(this.peers.size)
+  }
+}
