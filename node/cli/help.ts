@@ -10,6 +10,10 @@ Commands:
   id        print the node's peer id (creating its key if the data dir is new)
   attestation verify FILE --kind nitro [--at T]
             verify attestation evidence and print its facts, or why it is rejected
+  policy publish FILE --key HEX --api URL
+            sign a trust-boundary policy and publish it through a node
+  scope POLICY_ID --api URL [--explain]
+            the peers in a policy's scope, and why others are not
   help      show this help, or a command's: escrin-node help start
 
 Every command takes --help.`
