@@ -104,7 +104,7 @@ export class EscrinNode {
       metrics,
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     })
-    this.policies = new PolicyService({ gossip: this.gossip, logger, metrics })
+    this.policies = new PolicyService({ gossip: this.gossip, dht: host.services.dht, logger, metrics })
     this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, logger, metrics }, {
       roles: config.roles,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),

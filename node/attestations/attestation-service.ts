@@ -15,6 +15,9 @@ import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { PolicyService } from '../policies/index.js'
 import type { EnclaveKeys } from './enclave-keys.js'
+import { CID } from 'multiformats/cid'
+import * as Digest from 'multiformats/hashes/digest'
+import { sha256 } from 'multiformats/hashes/sha2'
 import type { PrivateKey } from '@libp2p/interface'
 
 /** How long a record is valid; the node re-publishes at half of it. */
@@ -25,6 +28,15 @@ export const MAX_ATTESTED_PEERS = 10_000
 const SWEEP_INTERVAL_MS = 1_000
 /** New subscribers are greeted with our record at most this often. */
 const REPUBLISH_DEBOUNCE_MS = 500
+
+/** How long a DHT announcement or look-up may take. */
+const DHT_TIMEOUT_MS = 10_000
+
+/** The CID under which a scope's members announce themselves: the policy id as a sha256 multihash. */
+export function scopeCid (policyId: string): CID {
+  return CID.createV1(RAW_CODEC, Digest.create(sha256.code, Buffer.from(policyId, 'hex')))
+}
+const RAW_CODEC = 0x55
 
 /** Makes the evidence for our own record, committing to `binding`. */
 export type EvidenceProducer = (binding: Uint8Array, keys: EnclaveKeys) => { kind: string, data: Uint8Array }
@@ -74,6 +86,7 @@ export class AttestationService {
   private republishTimer?: ReturnType<typeof setTimeout>
   private greetTimer?: ReturnType<typeof setTimeout>
   private started = false
+  private unsubscribeScopes?: () => void
 
   constructor (private readonly components: AttestationComponents, init: AttestationInit) {
     this.init = {
@@ -98,6 +111,7 @@ export class AttestationService {
   async start (): Promise<void> {
     if (this.started) return
     this.started = true
+    this.unsubscribeScopes = this.scopes.onChange(change => { this.onScopeChange(change.policyId, change.peerId, change.change) })
     this.sweepTimer = setInterval(() => { this.sweep() }, SWEEP_INTERVAL_MS)
     this.sweepTimer.unref?.()
     this.components.host.services.pubsub.addEventListener('subscription-change', this.onSubscriptionChange)
@@ -107,6 +121,7 @@ export class AttestationService {
   stop (): void {
     if (!this.started) return
     this.started = false
+    this.unsubscribeScopes?.()
     clearInterval(this.sweepTimer)
     clearTimeout(this.republishTimer)
     clearTimeout(this.greetTimer)
@@ -130,11 +145,14 @@ export class AttestationService {
     return [{
       method: 'GET',
       path: '/v1/scopes/:policyId',
-      handler: ({ params, query }) => {
+      handler: async ({ params, query }) => {
+        // a policy gossiped before this node joined is fetched from the DHT
+        if (!this.scopes.hasPolicy(params.policyId)) await this.components.policies.find(params.policyId)
         if (!this.scopes.hasPolicy(params.policyId)) throw new ApiError(404, 'UNKNOWN_POLICY', `no policy ${params.policyId} is known to this node`)
         const members = this.scopes.members(params.policyId)
         const explain = query.get('explain') === '1' ? this.scopes.explain(params.policyId) : undefined
-        return { policyId: params.policyId, members, ...(explain != null ? { explain } : {}) }
+        const providers = query.get('providers') === '1' ? await this.findScopeProviders(params.policyId) : undefined
+        return { policyId: params.policyId, members, ...(explain != null ? { explain } : {}), ...(providers != null ? { providers } : {}) }
       }
     }]
   }
@@ -165,6 +183,40 @@ export class AttestationService {
     clearTimeout(this.republishTimer)
     this.republishTimer = setTimeout(() => { void this.publishOwn() }, this.init.ttlMs / 2)
     this.republishTimer.unref?.()
+  }
+
+  /**
+   * Peers in a scope announce it as DHT providers of the policy id, so that a
+   * node with a partial view of the network can still find them.
+   */
+  private onScopeChange (policyId: string, peerId: string, change: 'joined' | 'left'): void {
+    if (peerId !== this.components.host.peerId.toString()) return
+    const dht = this.components.host.services.dht
+    const cid = scopeCid(policyId)
+    if (change === 'joined') {
+      void (async () => {
+        try {
+          for await (const event of dht.provide(cid, { signal: AbortSignal.timeout(DHT_TIMEOUT_MS) })) void event
+        } catch (err) {
+          this.log.debug('announcing scope membership failed', { policyId, err })
+        }
+      })()
+    } else {
+      void dht.cancelReprovide(cid).catch(() => {})
+    }
+  }
+
+  /** Peers that announce membership of a scope in the DHT (unverified: members are what this node verified). */
+  async findScopeProviders (policyId: string): Promise<string[]> {
+    const found = new Set<string>()
+    try {
+      for await (const event of this.components.host.services.dht.findProviders(scopeCid(policyId), { signal: AbortSignal.timeout(DHT_TIMEOUT_MS) })) {
+        if (event.name === 'PROVIDER') for (const p of event.providers) found.add(p.id.toString())
+      }
+    } catch (err) {
+      this.log.debug('scope provider look-up failed', { policyId, err })
+    }
+    return [...found].sort()
   }
 
   /** A peer joined the attestation topic: send it our record (batched), since it missed the last one. */

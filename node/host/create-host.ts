@@ -8,6 +8,7 @@ import { ping } from '@libp2p/ping'
 import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
+import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
@@ -94,7 +95,10 @@ export async function createHost (init: HostInit): Promise<Host> {
       dht: kadDHT({
         protocol: DHT_PROTOCOL,
         clientMode: false,
-        peerInfoMapper: init.allowPrivateAddresses ? passthroughMapper : removePrivateAddressesMapper
+        peerInfoMapper: init.allowPrivateAddresses ? passthroughMapper : removePrivateAddressesMapper,
+        // signed policies live under /escrin-policy/<id>; every copy of a key is the same document
+        validators: { [POLICY_DHT_NAMESPACE]: async (key, value) => { await validatePolicyRecord(key, value) } },
+        selectors: { [POLICY_DHT_NAMESPACE]: () => 0 }
       })
     }
   })

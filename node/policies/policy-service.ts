@@ -1,4 +1,4 @@
-import { decodeSignedPolicy, encodeSignedPolicy, ignore, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
+import { decodeSignedPolicy, encodeSignedPolicy, ignore, policyDhtKey, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
 import { PolicyError, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
@@ -7,8 +7,18 @@ import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 
+/** How long a DHT store or look-up of a policy may take. */
+const DHT_TIMEOUT_MS = 10_000
+
+/** The DHT operations the policy service uses (kad-dht's, narrowed). */
+export interface PolicyDht {
+  put(key: Uint8Array, value: Uint8Array, options?: { signal?: AbortSignal }): AsyncIterable<unknown>
+  get(key: Uint8Array, options?: { signal?: AbortSignal }): AsyncIterable<{ name: string, value?: Uint8Array }>
+}
+
 export interface PolicyServiceComponents {
   gossip: GossipService
+  dht?: PolicyDht
   logger: Logger
   metrics?: NodeMetrics
 }
@@ -37,9 +47,44 @@ export class PolicyService {
   async publish (signed: SignedPolicy): Promise<{ id: string, result: OfferResult }> {
     const { result, entry } = await this.accept(signed)
     if (result === 'added' || result === 'replaced') {
-      await this.components.gossip.publish(POLICY_TOPIC, encodeSignedPolicy(signed))
+      const bytes = encodeSignedPolicy(signed)
+      await this.components.gossip.publish(POLICY_TOPIC, bytes)
+      // in the DHT too, for nodes that join later; not awaited: the API answers now
+      void this.storeInDht(entry.id, bytes)
     }
     return { id: entry.id, result }
+  }
+
+  /**
+   * The policy with this id: known locally, or fetched from the DHT and
+   * verified (a node that joined after it was gossiped learns it this way).
+   */
+  async find (id: string): Promise<StoredPolicy | undefined> {
+    const known = this.store.get(id)
+    if (known != null || this.components.dht == null || !/^[0-9a-f]{64}$/.test(id)) return known
+    try {
+      for await (const event of this.components.dht.get(policyDhtKey(id), { signal: AbortSignal.timeout(DHT_TIMEOUT_MS) })) {
+        if (event.name !== 'VALUE' || event.value == null) continue
+        try {
+          const { entry } = await this.accept(decodeSignedPolicy(event.value))
+          if (entry.id === id) return entry
+        } catch (err) {
+          this.log.debug('invalid policy record from the DHT', { id, err })
+        }
+      }
+    } catch (err) {
+      this.log.debug('policy look-up failed', { id, err })
+    }
+    return this.store.get(id)
+  }
+
+  private async storeInDht (id: string, bytes: Uint8Array): Promise<void> {
+    if (this.components.dht == null) return
+    try {
+      for await (const event of this.components.dht.put(policyDhtKey(id), bytes, { signal: AbortSignal.timeout(DHT_TIMEOUT_MS) })) void event
+    } catch (err) {
+      this.log.debug('storing the policy in the DHT failed', { id, err })
+    }
   }
 
   routes (): Route[] {
@@ -48,8 +93,8 @@ export class PolicyService {
       {
         method: 'GET',
         path: '/v1/policies/:id',
-        handler: ({ params }) => {
-          const entry = this.store.get(params.id)
+        handler: async ({ params }) => {
+          const entry = await this.find(params.id)
           if (entry == null) throw new ApiError(404, 'UNKNOWN_POLICY', `no policy ${params.id} is known to this node`)
           return toView(entry)
         }
