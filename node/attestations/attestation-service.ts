@@ -141,6 +141,11 @@ export class AttestationService {
     return this.peers.size
   }
 
+  /** Bytes of this node's current sealed record, as gossiped. */
+  get ownRecordBytes (): number {
+    return this.own?.sealed.byteLength ?? 0
+  }
+
   routes (): Route[] {
     return [{
       method: 'GET',

@@ -6,6 +6,7 @@ import { PolicyError } from './errors.js'
 import { parsePredicate } from './parse.js'
 import { normalizeAddress } from './values.js'
 import type { Predicate } from './ast.js'
+import { concatBytes, uvarint } from '../wire/bytes.js'
 
 /**
  * A trust-boundary policy as its owner signs it. `owner` and `name` name a
@@ -110,27 +111,10 @@ export function policyId (policy: Policy): string {
   const predicate = utf8.encode(p.predicate)
   const version = new Uint8Array(8)
   new DataView(version.buffer).setBigUint64(0, p.version)
-  const parts = [ID_PREFIX, hexToBytes(p.owner.slice(2)), uvarint(name.byteLength), name, version, uvarint(predicate.byteLength), predicate]
-  const bytes = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0))
-  let offset = 0
-  for (const part of parts) {
-    bytes.set(part, offset)
-    offset += part.byteLength
-  }
-  return bytesToHex(sha256(bytes))
+  return bytesToHex(sha256(concatBytes([ID_PREFIX, hexToBytes(p.owner.slice(2)), uvarint(name.byteLength), name, version, uvarint(predicate.byteLength), predicate])))
 }
 
 /** True when `a` replaces `b`: the same lineage (owner and name) at a higher version. */
 export function supersedes (a: Policy, b: Policy): boolean {
   return a.owner.toLowerCase() === b.owner.toLowerCase() && a.name === b.name && a.version > b.version
-}
-
-function uvarint (value: number): Uint8Array {
-  const bytes: number[] = []
-  while (value >= 0x80) {
-    bytes.push((value & 0x7f) | 0x80)
-    value = Math.floor(value / 128)
-  }
-  bytes.push(value)
-  return Uint8Array.from(bytes)
 }

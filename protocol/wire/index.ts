@@ -1,2 +1,3 @@
 export { WireError, type WireErrorCode } from './errors.js'
 export { decodeMessage, encodeMessage, checkEnum, checkLength, type MessageDecoder, type MessageEncoder } from './decode.js'
+export { uvarint, concatBytes } from './bytes.js'

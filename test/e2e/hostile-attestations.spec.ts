@@ -6,7 +6,7 @@ import { bindingOf, createDevEvidence, defaultVerifiers, sealAttestation, signOp
 import { createPolicy, signedPolicyToJson, signPolicy } from '../../protocol/policy/index.js'
 import { generateEnclaveKeys } from '../../node/attestations/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { createRawGossipPeer } from '../helpers/raw-gossip-peer.js'
+import { createRawGossipHost } from '../../bench/lib/raw-host.js'
 import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
 import { waitFor } from '../helpers/wait.js'
 import type { PrivateKey } from '@libp2p/interface'
@@ -47,7 +47,7 @@ describe('hostile attestation gossip (4 real nodes and an attacker)', function (
 
   it('forged records are rejected and penalised; a sybil flood enters no scope that excludes it', async () => {
     const honestView = net.nodes.map(n => n.attestations.scopes.members(policy))
-    const attacker = await createRawGossipPeer()
+    const attacker = await createRawGossipHost()
     try {
       for (const node of net.nodes) await attacker.dial(node.host.getMultiaddrs()[0])
       attacker.services.pubsub.subscribe(TOPIC)

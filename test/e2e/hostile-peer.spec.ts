@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { HELLO_PROTOCOL } from '../../protocol/hello/index.js'
 import { getJson } from '../helpers/http.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { createRawPeer } from '../helpers/raw-peer.js'
+import { createBareHost } from '../../bench/lib/raw-host.js'
 import { waitFor } from '../helpers/wait.js'
 import type { Libp2p } from 'libp2p'
 
@@ -21,7 +21,7 @@ describe('a peer that speaks garbage on an escrin protocol', function () {
 
   beforeEach(async () => {
     net = await startNetwork(2)
-    attacker = await createRawPeer()
+    attacker = await createBareHost()
   })
 
   afterEach(async () => {

@@ -4,7 +4,7 @@ import { encodeSignedPolicy } from '../../protocol/gossip/index.js'
 import { createPolicy, policyId, signedPolicyToJson, signPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
 import { getJson } from '../helpers/http.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { createRawGossipPeer } from '../helpers/raw-gossip-peer.js'
+import { createRawGossipHost } from '../../bench/lib/raw-host.js'
 import { waitFor } from '../helpers/wait.js'
 
 const OWNER_KEY = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318'
@@ -77,7 +77,7 @@ describe('policies over gossip (5 real nodes)', function () {
 
   it('a peer gossiping a forged policy is penalised, and no node stores it', async () => {
     const before = await policyIdsOf(net)
-    const attacker = await createRawGossipPeer()
+    const attacker = await createRawGossipHost()
     try {
       const target = net.nodes[2]
       await attacker.dial(target.host.getMultiaddrs()[0])

@@ -1,0 +1,97 @@
+/**
+ * One measurement of bench/scope-convergence, in its own process:
+ *   node --expose-gc dist/bench/scope-convergence-worker.js <escrin|raw> <N> <ROUNDS>
+ *
+ * escrin: N in-memory escrin nodes on TCP loopback, a policy admitting every
+ * runner; each round one node publishes a fresh attestation record and we time
+ * until every node has verified it and updated its scopes.
+ * raw: N js-libp2p hosts with gossipsub only, the same full mesh; each round one
+ * host publishes a message of the same size and we time until every host has it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { privateKeyToAccount } from 'viem/accounts'
+import { devnetNodeConfig } from '../node/devnet/index.js'
+import { EscrinNode } from '../node/escrin-node.js'
+import { silentLogger } from '../node/log/index.js'
+import { createPolicy, signPolicy } from '../protocol/policy/index.js'
+import { timeUntil } from './lib/measure.js'
+import { createRawGossipHost } from './lib/raw-host.js'
+
+const [variant, nText, roundsText] = process.argv.slice(2)
+const n = Number(nText)
+const rounds = Number(roundsText ?? 5)
+const TIMEOUT_MS = 60_000
+const TOPIC = '/escrin/bench/1'
+const APP_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
+
+function percentile (values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
+}
+
+async function escrin (): Promise<{ latencies: number[], messageBytes: number }> {
+  const root = await mkdtemp(join(tmpdir(), 'escrin-bench-'))
+  const nodes: EscrinNode[] = []
+  try {
+    for (let i = 0; i < n; i++) {
+      const bootstrap = i === 0 ? [] : [nodes[0].host.getMultiaddrs()[0].toString()]
+      const node = await EscrinNode.create(devnetNodeConfig(join(root, `n${i}`), bootstrap, { api: null }), { logger: silentLogger(), ephemeral: true })
+      await node.start()
+      nodes.push(node)
+    }
+    if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.size === n && x.host.getPeers().length === n - 1), TIMEOUT_MS * 2, 50) == null) throw new Error('network did not form')
+    const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(APP_KEY).address, name: 'runners', version: 1, predicate: '{"has":["roles","runner"]}' }), APP_KEY)
+    const { id } = await nodes[0].policies.publish(signed)
+    if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.scopes.members(id).length === n), TIMEOUT_MS, 20) == null) throw new Error('policy did not spread')
+    const latencies: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      const source = nodes[(r * 7 + 1) % n]
+      const peer = source.peerId.toString()
+      const start = Date.now()
+      await source.attestations.publishOwn()
+      const seq = source.attestations.recordOf(peer)?.seq
+      const t = await timeUntil(start, async () => nodes.every(x => x.attestations.recordOf(peer)?.seq === seq && x.attestations.scopes.inScope(id, peer)), TIMEOUT_MS, 2)
+      if (t == null) throw new Error('record did not converge')
+      latencies.push(t)
+    }
+    return { latencies, messageBytes: nodes[0].attestations.ownRecordBytes }
+  } finally {
+    await Promise.allSettled(nodes.map(async x => { await x.stop() }))
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+async function raw (messageBytes: number): Promise<{ latencies: number[], messageBytes: number }> {
+  const hosts = await Promise.all(Array.from({ length: n }, async () => await createRawGossipHost()))
+  try {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) await hosts[i].dial(hosts[j].getMultiaddrs()[0])
+    const received = hosts.map(() => new Set<string>())
+    hosts.forEach((h, i) => {
+      h.services.pubsub.subscribe(TOPIC)
+      h.services.pubsub.addEventListener('message', e => { received[i].add(Buffer.from(e.detail.data.subarray(0, 8)).toString('hex')) })
+    })
+    if (await timeUntil(Date.now(), async () => hosts.every(h => h.services.pubsub.getSubscribers(TOPIC).length === n - 1), TIMEOUT_MS, 50) == null) throw new Error('mesh did not form')
+    await new Promise(resolve => setTimeout(resolve, 2_000)) // let the mesh graft (heartbeat 1 s), as the escrin network had time to
+    const latencies: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      const source = (r * 7 + 1) % n
+      const data = new Uint8Array(messageBytes)
+      crypto.getRandomValues(data)
+      const tag = Buffer.from(data.subarray(0, 8)).toString('hex')
+      const start = Date.now()
+      await hosts[source].services.pubsub.publish(TOPIC, data)
+      const t = await timeUntil(start, async () => received.every((set, i) => i === source || set.has(tag)), TIMEOUT_MS, 2)
+      if (t == null) throw new Error('message did not converge')
+      latencies.push(t)
+    }
+    return { latencies, messageBytes }
+  } finally {
+    await Promise.allSettled(hosts.map(async h => { await h.stop() }))
+  }
+}
+
+const result = variant === 'escrin' ? await escrin() : await raw(Number(process.argv[5] ?? 600))
+console.log(JSON.stringify({ variant, nodes: n, rounds, messageBytes: result.messageBytes, p50Ms: percentile(result.latencies, 0.5), p99Ms: percentile(result.latencies, 0.99), latencies: result.latencies }))
+process.exit(0)
