@@ -5,7 +5,7 @@
  * escrin: N in-memory escrin nodes on TCP loopback, a policy admitting every
  * runner; each round one node publishes a fresh attestation record and we time
  * until every node has verified it and updated its scopes.
- * raw: N js-libp2p hosts with gossipsub only, the same full mesh; each round one
+ * raw: N js-libp2p hosts with gossipsub only, fully connected; each round one
  * host publishes a message of the same size and we time until every host has it.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -41,10 +41,10 @@ async function escrin (): Promise<{ latencies: number[], messageBytes: number }>
       await node.start()
       nodes.push(node)
     }
-    if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.size === n && x.host.getPeers().length === n - 1), TIMEOUT_MS * 2, 50) == null) throw new Error('network did not form')
+    if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.size === n), TIMEOUT_MS * 2, 50) == null) throw new Error(`network did not form: records held ${nodes.map(x => x.attestations.size).join(',')}`)
     const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(APP_KEY).address, name: 'runners', version: 1, predicate: '{"has":["roles","runner"]}' }), APP_KEY)
     const { id } = await nodes[0].policies.publish(signed)
-    if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.scopes.members(id).length === n), TIMEOUT_MS, 20) == null) throw new Error('policy did not spread')
+    if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.scopes.members(id).length === n), TIMEOUT_MS, 20) == null) throw new Error(`policy did not spread: policy known ${nodes.map(x => x.policies.store.get(id) != null ? 1 : 0).join('')}, members ${nodes.map(x => x.attestations.scopes.members(id).length).join(',')}, records ${nodes.map(x => x.attestations.size).join(',')}`)
     const latencies: number[] = []
     for (let r = 0; r < rounds; r++) {
       const source = nodes[(r * 7 + 1) % n]

@@ -105,7 +105,7 @@ export class EscrinNode {
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     })
     this.policies = new PolicyService({ gossip: this.gossip, dht: host.services.dht, logger, metrics })
-    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, logger, metrics }, {
+    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
       ...(options.evidence != null ? { evidence: options.evidence } : {}),
@@ -194,6 +194,7 @@ export class EscrinNode {
     // Escrin protocol handlers go in before the host listens: a peer that
     // connects in between would otherwise be told the protocol is unsupported.
     await this.hello.start()
+    await this.attestations.register()
     try {
       await this.host.start()
     } catch (err) {
@@ -222,6 +223,7 @@ export class EscrinNode {
     this.running = false
     this.finder.stop()
     this.attestations.stop()
+    await this.attestations.unregister()
     this.gossip.stop()
     await this.hello.stop()
     await this.api?.stop()

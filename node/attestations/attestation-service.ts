@@ -18,7 +18,10 @@ import type { EnclaveKeys } from './enclave-keys.js'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
-import type { PrivateKey } from '@libp2p/interface'
+import { lpStream } from '@libp2p/utils'
+import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
+import { PeerAction } from '../peer-score/index.js'
+import type { PeerId, PrivateKey, Stream } from '@libp2p/interface'
 
 /** How long a record is valid; the node re-publishes at half of it. */
 export const ATTESTATION_TTL_MS = 10 * 60_000
@@ -58,6 +61,7 @@ export interface AttestationInit {
 
 export interface AttestationComponents {
   host: Host
+  penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   privateKey: PrivateKey
   keys: EnclaveKeys
   gossip: GossipService
@@ -67,7 +71,18 @@ export interface AttestationComponents {
   now?: () => number
 }
 
-interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts }
+interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts, sealed: Uint8Array }
+
+/**
+ * Pull sync of attestation records: right after connecting, each side asks
+ * the other for every record it holds. Gossip alone misses late joiners (a
+ * record a node already has is not forwarded again), and re-flooding records
+ * on every join would cost a flood per join.
+ */
+export const ATTESTATION_SYNC_PROTOCOL = '/escrin/attestation-sync/1'
+/** Records one sync sends at most (a node's table may be larger; the rest arrives by gossip). */
+const SYNC_MAX_RECORDS = 2_000
+const SYNC_TIMEOUT_MS = 15_000
 
 /**
  * Flow 1 and 3: publishes this node's attestation record, verifies the ones
@@ -101,6 +116,8 @@ export class AttestationService {
     this.log = components.logger.child('attestation')
     this.now = components.now ?? Date.now
     this.onSubscriptionChange = this.onSubscriptionChange.bind(this)
+    this.onPeerConnect = this.onPeerConnect.bind(this)
+    this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(ATTESTATION_TOPIC, async data => { await this.onGossip(data) })
     components.policies.onChange((entry, replaced) => {
       if (replaced != null) this.scopes.removePolicy(replaced.id)
@@ -115,6 +132,7 @@ export class AttestationService {
     this.sweepTimer = setInterval(() => { this.sweep() }, SWEEP_INTERVAL_MS)
     this.sweepTimer.unref?.()
     this.components.host.services.pubsub.addEventListener('subscription-change', this.onSubscriptionChange)
+    this.components.host.addEventListener('peer:connect', this.onPeerConnect)
     await this.publishOwn()
   }
 
@@ -126,6 +144,67 @@ export class AttestationService {
     clearTimeout(this.republishTimer)
     clearTimeout(this.greetTimer)
     this.components.host.services.pubsub.removeEventListener('subscription-change', this.onSubscriptionChange)
+    this.components.host.removeEventListener('peer:connect', this.onPeerConnect)
+  }
+
+  /** Registers the sync handler; called before the host listens, like every escrin protocol. */
+  async register (): Promise<void> {
+    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, this.handleSync, { maxInboundStreams: 2, maxOutboundStreams: 2 })
+  }
+
+  async unregister (): Promise<void> {
+    await this.components.host.unhandle(ATTESTATION_SYNC_PROTOCOL)
+  }
+
+  private onPeerConnect (event: CustomEvent<PeerId>): void {
+    void this.syncFrom(event.detail)
+  }
+
+  /** Serves our verified records: a count, then one length-prefixed sealed record each. */
+  private async handleSync (stream: Stream): Promise<void> {
+    const signal = AbortSignal.timeout(SYNC_TIMEOUT_MS)
+    try {
+      const records = [...this.peers.values()].slice(0, SYNC_MAX_RECORDS).map(e => e.sealed)
+      const lp = lpStream(stream, { maxDataLength: ATTESTATION_MAX_BYTES })
+      const count = new Uint8Array(4)
+      new DataView(count.buffer).setUint32(0, records.length)
+      await lp.writeV([count, ...records], { signal })
+      await stream.close({ signal })
+    } catch (err) {
+      stream.abort(err as Error)
+    }
+  }
+
+  /** Fetches a peer's records and applies each like a gossiped one. */
+  private async syncFrom (peer: PeerId): Promise<void> {
+    const signal = AbortSignal.timeout(SYNC_TIMEOUT_MS)
+    let stream: Stream | undefined
+    try {
+      stream = await this.components.host.dialProtocol(peer, ATTESTATION_SYNC_PROTOCOL, { signal })
+      const lp = lpStream(stream, { maxDataLength: ATTESTATION_MAX_BYTES })
+      const header = (await lp.read({ signal })).subarray()
+      if (header.byteLength !== 4) throw new AttestationError('MALFORMED', 'sync header is not a 4-byte count')
+      const count = new DataView(header.buffer, header.byteOffset, 4).getUint32(0)
+      if (count > SYNC_MAX_RECORDS) throw new AttestationError('MALFORMED', `sync announces ${count} records, more than ${SYNC_MAX_RECORDS}`)
+      for (let i = 0; i < count; i++) {
+        const sealed = (await lp.read({ signal })).subarray()
+        try {
+          await this.apply(sealed)
+        } catch (err) {
+          // a peer relays only what it verified: a record no honest node accepts is its fault
+          if (err instanceof AttestationError && err.verdict === 'REJECT') throw err
+        }
+      }
+      await stream.close({ signal })
+    } catch (err) {
+      stream?.abort(err as Error)
+      if (!this.started) return
+      if (err instanceof AttestationError || /InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) {
+        this.components.penalise(peer, PeerAction.InvalidGossip, `attestation sync: ${(err as Error).message}`)
+      } else {
+        this.log.debug('attestation sync failed', { peer, err })
+      }
+    }
   }
 
   /** The verified facts of a peer, if it has a valid record. */
@@ -263,7 +342,7 @@ export class AttestationService {
       bond: this.init.bondOf?.(record.operator) ?? 0n,
       reliability: 1
     })
-    this.peers.set(record.peerId, { record, tee, facts })
+    this.peers.set(record.peerId, { record, tee, facts, sealed })
     this.scopes.upsertPeer(facts)
     this.components.metrics?.attestedPeers.set(this.peers.size)
   }
