@@ -90,7 +90,15 @@ export async function createHost (init: HostInit): Promise<Host> {
         // a lone node must still be able to publish (its record reaches peers as they join)
         allowPublishToZeroTopicPeers: true,
         fallbackToFloodsub: false,
-        scoreParams: { appSpecificScore: init.appScore, appSpecificWeight: 1 }
+        scoreParams: {
+          appSpecificScore: init.appScore,
+          appSpecificWeight: 1,
+          // Gossipsub penalises more than 10 peers sharing an IP (-5 x excess^2), a
+          // sybil defence. On a devnet every peer is 127.0.0.1: at 20 nodes the
+          // penalty put each peer below the graylist threshold and gossip stopped.
+          // Loopback only; private and public addresses keep the defence.
+          ...(init.allowPrivateAddresses ? { IPColocationFactorWhitelist: new Set(['127.0.0.1', '::1']) } : {})
+        }
       }),
       dht: kadDHT({
         protocol: DHT_PROTOCOL,
