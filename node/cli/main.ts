@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { NODE_OPTIONS, resolveConfig } from '../config/index.js'
-import { DEFAULT_DATA_DIR, SHUTDOWN_TIMEOUT_MS } from '../constants.js'
+import { DEFAULT_DATA_DIR, SHUTDOWN_TIMEOUT_MS, VERSION } from '../constants.js'
 import { DEVNET_DEFAULT_NODES, DEVNET_MAX_NODES, startDevnet } from '../devnet/index.js'
 import { StartupError, UsageError } from '../errors.js'
 import { EscrinNode } from '../escrin-node.js'
@@ -34,7 +34,6 @@ export async function main (argv: string[]): Promise<number> {
       return name === undefined ? 2 : 0
     }
     if (name === '--version' || name === 'version') {
-      const { VERSION } = await import('../constants.js')
       console.log(VERSION)
       return 0
     }

@@ -8,7 +8,7 @@ const DIAL_PASS_DELAY_MS = 50
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
-import type { PeerId } from '@libp2p/interface'
+import type { Peer, PeerId } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
 export interface PeerFinderInit {
@@ -88,21 +88,27 @@ export class PeerFinder {
     this.controller = undefined
   }
 
-  /** Runs one random walk now; resolves with the number of peers it found that were new. */
-  async walk (): Promise<number> {
+  /**
+   * Runs one random walk now; resolves with the number of peers it found that
+   * were new, and the peer store as the walk left it (for the dial pass that
+   * follows, so the store is not scanned again).
+   */
+  async walk (): Promise<{ found: number, peers?: Peer[] }> {
     const signal = this.controller?.signal
-    if (signal == null || this.walking) return 0
+    if (signal == null || this.walking) return { found: 0 }
     this.walking = true
     // peers reach the peer store from every response along the query's path,
     // not only the final closest ones, so count the store's growth
     const before = (await this.components.host.peerStore.all()).length
     let found = 0
+    let peers: Peer[] | undefined
     try {
       const querySignal = AbortSignal.any([signal, AbortSignal.timeout(this.init.queryTimeoutMs)])
       for await (const event of this.components.host.services.dht.getClosestPeers(randomBytes(32), { signal: querySignal })) {
         void event // the query's side effects (routing table, peer store) are what a walk is for
       }
-      found = Math.max(0, (await this.components.host.peerStore.all()).length - before)
+      peers = await this.components.host.peerStore.all()
+      found = Math.max(0, peers.length - before)
       this.components.metrics?.discoveryWalks.inc({ result: 'ok' })
     } catch (err) {
       if (!signal.aborted) {
@@ -112,7 +118,7 @@ export class PeerFinder {
     } finally {
       this.walking = false
     }
-    return found
+    return { found, peers }
   }
 
   private schedule (delayMs: number): void {
@@ -127,8 +133,8 @@ export class PeerFinder {
   private async tick (): Promise<number> {
     try {
       if (this.components.host.getConnections().length === 0) await this.dialBootstrap()
-      const found = await this.walk()
-      await this.dialKnownPeers()
+      const { found, peers } = await this.walk()
+      await this.dialKnownPeers(peers)
       const connected = this.components.host.getPeers().length
       this.emptyWalks = found > 0 || connected < this.init.minConnections ? 0 : this.emptyWalks + 1
       return Math.min(this.init.slowIntervalMs, this.init.fastIntervalMs * 2 ** this.emptyWalks)
@@ -162,8 +168,8 @@ export class PeerFinder {
     }))
   }
 
-  /** Dials known, unconnected peers while there is room, a few at a time. */
-  private async dialKnownPeers (): Promise<void> {
+  /** Dials known, unconnected peers while there is room, a few at a time; `known` saves a scan of the peer store. */
+  private async dialKnownPeers (known?: Peer[]): Promise<void> {
     if (this.controller == null) return
     const host = this.components.host
     // leave a quarter of the connection budget for peers that dial us
@@ -173,7 +179,7 @@ export class PeerFinder {
     const now = Date.now()
     const self = host.peerId.toString()
     const candidates: PeerId[] = []
-    for (const peer of await host.peerStore.all()) {
+    for (const peer of known ?? await host.peerStore.all()) {
       const id = peer.id.toString()
       if (id === self || connected.has(id) || this.dialing.has(id) || peer.addresses.length === 0 || !this.backoff.canDial(id, now)) continue
       candidates.push(peer.id)
