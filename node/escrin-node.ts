@@ -7,6 +7,8 @@ import { Registry } from 'prom-client'
 import { ApiServer, type Route } from './api/index.js'
 import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
 import type { EvidenceVerifier } from '../protocol/attestation/index.js'
+import { privateKeyToAddress } from 'viem/accounts'
+import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
 import { VERSION } from './constants.js'
 import { PeerFinder } from './discovery/index.js'
 import { StartupError } from './errors.js'
@@ -37,6 +39,8 @@ export interface EscrinNodeOptions {
   evidence?: EvidenceProducer
   /** Validity of this node's attestation record (default 10 minutes). */
   attestationTtlMs?: number
+  /** Where bonds come from; default the ledger file (--bond-ledger, or DATA_DIR/bonds.json; none when ephemeral). */
+  bonds?: BondLedger
 }
 
 export interface NodeStatus {
@@ -80,6 +84,9 @@ export class EscrinNode {
   readonly gossip: GossipService
   readonly policies: PolicyService
   readonly attestations: AttestationService
+  readonly bonds: BondLedger
+  /** The Ethereum address of this node's operator (signs its attestation statement). */
+  readonly operator: `0x${string}`
   readonly api?: ApiServer
   private readonly datastore: Datastore & { close?: () => Promise<void> }
   private startedAt = 0
@@ -92,6 +99,10 @@ export class EscrinNode {
     this.scores = scores
     this.logger = logger
     this.metrics = metrics
+    this.operator = privateKeyToAddress(keys.operatorKey).toLowerCase() as `0x${string}`
+    this.bonds = options.bonds ?? (options.ephemeral === true && config.bondLedger == null
+      ? NO_BONDS
+      : new FileBondLedger(config.bondLedger ?? join(config.dataDir, 'bonds.json'), logger.child('bonds')))
     this.hello = new HelloService({
       host,
       logger,
@@ -105,7 +116,7 @@ export class EscrinNode {
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     })
     this.policies = new PolicyService({ gossip: this.gossip, dht: host.services.dht, logger, metrics })
-    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
+    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
       ...(options.evidence != null ? { evidence: options.evidence } : {}),
@@ -191,6 +202,13 @@ export class EscrinNode {
 
   async start (): Promise<void> {
     if (this.running) return
+    try {
+      await this.bonds.start()
+    } catch (err) {
+      await this.closeQuietly()
+      if (err instanceof BondLedgerError) throw new StartupError(`bond ledger: ${err.message}`)
+      throw err
+    }
     // Escrin protocol handlers go in before the host listens: a peer that
     // connects in between would otherwise be told the protocol is unsupported.
     await this.hello.start()
@@ -226,6 +244,7 @@ export class EscrinNode {
     await this.attestations.unregister()
     this.gossip.stop()
     await this.hello.stop()
+    await this.bonds.stop()
     await this.api?.stop()
     await this.host.stop()
     await this.datastore.close?.()
@@ -302,6 +321,7 @@ export class EscrinNode {
   }
 
   private async closeQuietly (): Promise<void> {
+    await this.bonds.stop().catch(() => {})
     await this.hello.stop().catch(() => {})
     await this.api?.stop().catch(() => {})
     await Promise.resolve(this.host.stop()).catch(() => {})

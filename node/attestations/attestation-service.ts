@@ -15,6 +15,7 @@ import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { PolicyService } from '../policies/index.js'
 import type { EnclaveKeys } from './enclave-keys.js'
+import type { BondLedger } from '../bonds/index.js'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
@@ -55,8 +56,6 @@ export interface AttestationInit {
   /** Verifiers by evidence kind; default dev and nitro. Tests add their own kinds. */
   verifiers?: Map<string, EvidenceVerifier>
   evidence?: EvidenceProducer
-  /** An operator's bond in wei; default: no bond. */
-  bondOf?: (operator: string) => bigint
 }
 
 export interface AttestationComponents {
@@ -66,6 +65,8 @@ export interface AttestationComponents {
   keys: EnclaveKeys
   gossip: GossipService
   policies: PolicyService
+  /** Where `bond` facts come from; default: nobody has a bond. */
+  bonds?: BondLedger
   logger: Logger
   metrics?: NodeMetrics
   now?: () => number
@@ -93,7 +94,7 @@ const SYNC_TIMEOUT_MS = 15_000
 export class AttestationService {
   readonly scopes = new ScopeIndex()
   private readonly peers = new Map<string, PeerEntry>()
-  private readonly init: Required<Omit<AttestationInit, 'bondOf'>> & Pick<AttestationInit, 'bondOf'>
+  private readonly init: Required<AttestationInit>
   private readonly log: Logger
   private readonly now: () => number
   private own?: { record: AttestationRecord, sealed: Uint8Array }
@@ -102,6 +103,7 @@ export class AttestationService {
   private greetTimer?: ReturnType<typeof setTimeout>
   private started = false
   private unsubscribeScopes?: () => void
+  private unsubscribeBonds?: () => void
 
   constructor (private readonly components: AttestationComponents, init: AttestationInit) {
     this.init = {
@@ -129,6 +131,7 @@ export class AttestationService {
     if (this.started) return
     this.started = true
     this.unsubscribeScopes = this.scopes.onChange(change => { this.onScopeChange(change.policyId, change.peerId, change.change) })
+    this.unsubscribeBonds = this.components.bonds?.onChange(operators => { this.onBondsChange(operators) })
     this.sweepTimer = setInterval(() => { this.sweep() }, SWEEP_INTERVAL_MS)
     this.sweepTimer.unref?.()
     this.components.host.services.pubsub.addEventListener('subscription-change', this.onSubscriptionChange)
@@ -140,6 +143,7 @@ export class AttestationService {
     if (!this.started) return
     this.started = false
     this.unsubscribeScopes?.()
+    this.unsubscribeBonds?.()
     clearInterval(this.sweepTimer)
     clearTimeout(this.republishTimer)
     clearTimeout(this.greetTimer)
@@ -334,17 +338,31 @@ export class AttestationService {
     if (known == null && this.peers.size >= this.init.maxPeers) {
       throw new AttestationError('STALE', 'peer table full')
     }
-    const facts = normalizeFacts({
+    const facts = this.factsFrom(record, tee)
+    this.peers.set(record.peerId, { record, tee, facts, sealed })
+    this.scopes.upsertPeer(facts)
+    this.components.metrics?.attestedPeers.set(this.peers.size)
+  }
+
+  private factsFrom (record: AttestationRecord, tee: TeeFacts): PeerFacts {
+    return normalizeFacts({
       peerId: record.peerId,
       roles: record.roles,
       tee: { kind: tee.kind, measurement: tee.measurement, ...(tee.pcrs != null ? { pcrs: tee.pcrs } : {}) },
       operator: record.operator,
-      bond: this.init.bondOf?.(record.operator) ?? 0n,
+      bond: this.components.bonds?.bondOf(record.operator) ?? 0n,
       reliability: 1
     })
-    this.peers.set(record.peerId, { record, tee, facts, sealed })
-    this.scopes.upsertPeer(facts)
-    this.components.metrics?.attestedPeers.set(this.peers.size)
+  }
+
+  /** Bonds changed in the ledger: the peers of those operators are re-evaluated against every policy. */
+  private onBondsChange (operators: string[]): void {
+    const changed = new Set(operators.map(o => o.toLowerCase()))
+    for (const entry of this.peers.values()) {
+      if (!changed.has(entry.record.operator.toLowerCase())) continue
+      entry.facts = this.factsFrom(entry.record, entry.tee)
+      this.scopes.upsertPeer(entry.facts)
+    }
   }
 
   private sweep (): void {

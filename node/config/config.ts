@@ -16,6 +16,8 @@ export interface NodeConfig {
   network: string
   attestation: 'dev' | 'nitro'
   chain: string | null
+  /** The local bond ledger file; null means DATA_DIR/bonds.json. */
+  bondLedger: string | null
   minConnections: number
   maxConnections: number
   logLevel: LogLevel
@@ -73,6 +75,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     throw new UsageError(`max-connections (${maxConnections}) is below min-connections (${minConnections})`)
   }
 
+  const bondLedger = str('bond-ledger').value
   return {
     roles: parseRoles(list('roles')),
     dataDir: resolve(str('data-dir').value ?? '.'),
@@ -82,6 +85,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     network: parseNetwork(str('network')),
     attestation: parseChoice(str('attestation'), ['dev', 'nitro'] as const),
     chain: str('chain').value ?? null,
+    bondLedger: bondLedger != null ? resolve(bondLedger) : null,
     minConnections,
     maxConnections,
     logLevel: parseLogLevel(str('log-level')),

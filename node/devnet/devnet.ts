@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import { DEFAULT_NETWORK, MIN_CONNECTIONS, MAX_CONNECTIONS, ROLES } from '../constants.js'
+import { FileBondLedger } from '../bonds/index.js'
 import { EscrinNode } from '../escrin-node.js'
 import { createLogger, type LogFormat, type Logger, type LogLevel } from '../log/index.js'
 import type { NodeConfig } from '../config/index.js'
 
 export const DEVNET_DEFAULT_NODES = 5
+/** The bond a devnet gives node i's operator: (i + 1) ETH, so policies on `bond` have something to tell apart. */
+export function devnetBond (index: number): bigint {
+  return BigInt(index + 1) * 10n ** 18n
+}
 export const DEVNET_MAX_NODES = 100
 
 export interface DevnetOptions {
@@ -35,6 +40,7 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     network: DEFAULT_NETWORK,
     attestation: 'dev',
     chain: null,
+    bondLedger: null,
     minConnections: MIN_CONNECTIONS,
     maxConnections: MAX_CONNECTIONS,
     logLevel: 'warn',
@@ -58,11 +64,14 @@ export async function startDevnet (options: DevnetOptions = {}): Promise<Devnet>
     await Promise.allSettled(nodes.map(async node => { await node.stop() }))
     if (temporary) await rm(root, { recursive: true, force: true })
   }
+  // one ledger file for the whole devnet; each node watches it
+  const ledger = new FileBondLedger(join(root, 'bonds.json'))
   try {
     for (let i = 0; i < count; i++) {
       const bootstrap = i === 0 ? [] : [nodes[0].host.getMultiaddrs()[0].toString()]
-      const node = await EscrinNode.create(devnetNodeConfig(join(root, `node-${i}`), bootstrap), { logger: logger.child(`node-${i}`) })
+      const node = await EscrinNode.create(devnetNodeConfig(join(root, `node-${i}`), bootstrap, { bondLedger: ledger.path }), { logger: logger.child(`node-${i}`) })
       nodes.push(node)
+      await ledger.set([[node.operator, devnetBond(i)]])
       await node.start()
     }
   } catch (err) {

@@ -41,7 +41,10 @@ async function converge (net: TestNetwork, policyId: string, expected: string[])
   const want = [...expected].sort()
   await waitFor(async () => (await views(net, policyId)).every(v => JSON.stringify(v) === JSON.stringify(want)), {
     timeoutMs: 30_000,
-    describe: async () => `expected ${want.length} members, views have ${(await views(net, policyId)).map(v => v.length).join(',')}`
+    describe: async () => {
+      const short = (ids: string[]): string => ids.map(id => id.slice(-4)).join(' ')
+      return `expected [${short(want)}], views: ${(await views(net, policyId)).map(v => `[${short(v)}]`).join(', ')}`
+    }
   })
 }
 

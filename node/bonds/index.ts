@@ -1,0 +1,3 @@
+export * from './bond-ledger.js'
+export * from './file-bond-ledger.js'
+export * from './ledger-file.js'
