@@ -115,7 +115,15 @@ export class EscrinNode {
       metrics,
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     })
-    this.policies = new PolicyService({ gossip: this.gossip, dht: host.services.dht, logger, metrics })
+    this.policies = new PolicyService({
+      gossip: this.gossip,
+      dht: host.services.dht,
+      host,
+      datastore,
+      logger,
+      metrics,
+      penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
+    })
     this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
@@ -213,6 +221,7 @@ export class EscrinNode {
     // connects in between would otherwise be told the protocol is unsupported.
     await this.hello.start()
     await this.attestations.register()
+    await this.policies.register()
     try {
       await this.host.start()
     } catch (err) {
@@ -228,6 +237,7 @@ export class EscrinNode {
       throw err
     }
     this.gossip.start()
+    await this.policies.start()
     await this.attestations.start()
     this.finder.start()
     this.startedAt = Date.now()
@@ -242,6 +252,8 @@ export class EscrinNode {
     this.finder.stop()
     this.attestations.stop()
     await this.attestations.unregister()
+    this.policies.stop()
+    await this.policies.unregister()
     this.gossip.stop()
     await this.hello.stop()
     await this.bonds.stop()

@@ -19,7 +19,7 @@ import type { BondLedger } from '../bonds/index.js'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
-import { lpStream } from '@libp2p/utils'
+import { pullRecords, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import type { PeerId, PrivateKey, Stream } from '@libp2p/interface'
@@ -74,16 +74,9 @@ export interface AttestationComponents {
 
 interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts, sealed: Uint8Array }
 
-/**
- * Pull sync of attestation records: right after connecting, each side asks
- * the other for every record it holds. Gossip alone misses late joiners (a
- * record a node already has is not forwarded again), and re-flooding records
- * on every join would cost a flood per join.
- */
+/** Pull sync of attestation records on connect (see node/sync): late joiners get every verified record. */
 export const ATTESTATION_SYNC_PROTOCOL = '/escrin/attestation-sync/1'
-/** Records one sync sends at most (a node's table may be larger; the rest arrives by gossip). */
-const SYNC_MAX_RECORDS = 2_000
-const SYNC_TIMEOUT_MS = 15_000
+const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: ATTESTATION_MAX_BYTES, maxRecords: 2_000, timeoutMs: 15_000 }
 
 /**
  * Flow 1 and 3: publishes this node's attestation record, verifies the ones
@@ -164,46 +157,24 @@ export class AttestationService {
     void this.syncFrom(event.detail)
   }
 
-  /** Serves our verified records: a count, then one length-prefixed sealed record each. */
   private async handleSync (stream: Stream): Promise<void> {
-    const signal = AbortSignal.timeout(SYNC_TIMEOUT_MS)
-    try {
-      const records = [...this.peers.values()].slice(0, SYNC_MAX_RECORDS).map(e => e.sealed)
-      const lp = lpStream(stream, { maxDataLength: ATTESTATION_MAX_BYTES })
-      const count = new Uint8Array(4)
-      new DataView(count.buffer).setUint32(0, records.length)
-      await lp.writeV([count, ...records], { signal })
-      await stream.close({ signal })
-    } catch (err) {
-      stream.abort(err as Error)
-    }
+    await serveRecords(stream, [...this.peers.values()].map(e => e.sealed), SYNC_LIMITS)
   }
 
   /** Fetches a peer's records and applies each like a gossiped one. */
   private async syncFrom (peer: PeerId): Promise<void> {
-    const signal = AbortSignal.timeout(SYNC_TIMEOUT_MS)
-    let stream: Stream | undefined
     try {
-      stream = await this.components.host.dialProtocol(peer, ATTESTATION_SYNC_PROTOCOL, { signal })
-      const lp = lpStream(stream, { maxDataLength: ATTESTATION_MAX_BYTES })
-      const header = (await lp.read({ signal })).subarray()
-      if (header.byteLength !== 4) throw new AttestationError('MALFORMED', 'sync header is not a 4-byte count')
-      const count = new DataView(header.buffer, header.byteOffset, 4).getUint32(0)
-      if (count > SYNC_MAX_RECORDS) throw new AttestationError('MALFORMED', `sync announces ${count} records, more than ${SYNC_MAX_RECORDS}`)
-      for (let i = 0; i < count; i++) {
-        const sealed = (await lp.read({ signal })).subarray()
+      await pullRecords(this.components.host, peer, ATTESTATION_SYNC_PROTOCOL, SYNC_LIMITS, async sealed => {
         try {
           await this.apply(sealed)
         } catch (err) {
           // a peer relays only what it verified: a record no honest node accepts is its fault
           if (err instanceof AttestationError && err.verdict === 'REJECT') throw err
         }
-      }
-      await stream.close({ signal })
+      })
     } catch (err) {
-      stream?.abort(err as Error)
       if (!this.started) return
-      if (err instanceof AttestationError || /InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) {
+      if (err instanceof AttestationError || err instanceof RecordSyncError) {
         this.components.penalise(peer, PeerAction.InvalidGossip, `attestation sync: ${(err as Error).message}`)
       } else {
         this.log.debug('attestation sync failed', { peer, err })

@@ -1,4 +1,5 @@
-import { decodeSignedPolicy, encodeSignedPolicy, ignore, policyDhtKey, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
+import { Key, type Datastore } from 'interface-datastore'
+import { decodeSignedPolicy, encodeSignedPolicy, ignore, policyDhtKey, POLICY_MESSAGE_MAX_BYTES, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
 import { PolicyError, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
@@ -6,6 +7,9 @@ import { PolicyStore, type OfferResult, type StoredPolicy } from './policy-store
 import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
+import { PeerAction } from '../peer-score/index.js'
+import { pullRecords, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits } from '../sync/index.js'
+import type { PeerId, Stream, StreamHandler } from '@libp2p/interface'
 
 /** How long a DHT store or look-up of a policy may take. */
 const DHT_TIMEOUT_MS = 10_000
@@ -16,12 +20,34 @@ export interface PolicyDht {
   get(key: Uint8Array, options?: { signal?: AbortSignal }): AsyncIterable<{ name: string, value?: Uint8Array }>
 }
 
+/** The host operations policy sync uses. */
+export interface PolicySyncHost extends PullDialer {
+  handle(protocol: string, handler: StreamHandler, options?: { maxInboundStreams?: number, maxOutboundStreams?: number }): Promise<void>
+  unhandle(protocol: string): Promise<void>
+  addEventListener(type: 'peer:connect', listener: (event: CustomEvent<PeerId>) => void): void
+  removeEventListener(type: 'peer:connect', listener: (event: CustomEvent<PeerId>) => void): void
+}
+
 export interface PolicyServiceComponents {
   gossip: GossipService
   dht?: PolicyDht
+  /** For pull sync on connect; without it, policies arrive by gossip and the DHT only. */
+  host?: PolicySyncHost
+  /** Where accepted policies persist, so that a restarted node still knows them. */
+  datastore?: Datastore
+  penalise?: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   metrics?: NodeMetrics
 }
+
+/**
+ * Pull sync of policies on connect: gossip reaches only the nodes that are in
+ * the mesh when a policy is published, and a node that joins later would
+ * otherwise learn a policy only when asked about it (through the DHT).
+ */
+export const POLICY_SYNC_PROTOCOL = '/escrin/policy-sync/1'
+const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: POLICY_MESSAGE_MAX_BYTES, maxRecords: 4_096, timeoutMs: 15_000 }
+const DATASTORE_PREFIX = '/escrin/policies'
 
 /**
  * Trust-boundary policies: accepts signed policies from the API and from
@@ -33,9 +59,84 @@ export class PolicyService {
   private readonly log: Logger
   private readonly listeners: Array<(entry: StoredPolicy, replaced?: StoredPolicy) => void> = []
 
+  private started = false
+
   constructor (private readonly components: PolicyServiceComponents) {
     this.log = components.logger.child('policies')
+    this.onPeerConnect = this.onPeerConnect.bind(this)
+    this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(POLICY_TOPIC, async data => { await this.onGossip(data) })
+  }
+
+  /** Registers the sync handler; called before the host listens, like every escrin protocol. */
+  async register (): Promise<void> {
+    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, this.handleSync, { maxInboundStreams: 2, maxOutboundStreams: 2 })
+  }
+
+  async unregister (): Promise<void> {
+    await this.components.host?.unhandle(POLICY_SYNC_PROTOCOL)
+  }
+
+  /** Loads the persisted policies (each verified again) and starts syncing with new peers. */
+  async start (): Promise<void> {
+    if (this.started) return
+    this.started = true
+    await this.load()
+    this.components.host?.addEventListener('peer:connect', this.onPeerConnect)
+  }
+
+  stop (): void {
+    if (!this.started) return
+    this.started = false
+    this.components.host?.removeEventListener('peer:connect', this.onPeerConnect)
+  }
+
+  private async load (): Promise<void> {
+    const { datastore } = this.components
+    if (datastore == null) return
+    let loaded = 0
+    for await (const { key, value } of datastore.query({ prefix: DATASTORE_PREFIX })) {
+      try {
+        await this.accept(decodeSignedPolicy(value), false)
+        loaded++
+      } catch (err) {
+        // a record written by an older version or damaged on disk: drop it, the network has the policy
+        this.log.warn('dropping an unreadable stored policy', { key: key.toString(), err })
+        await Promise.resolve(datastore.delete(key)).catch(() => {})
+      }
+    }
+    if (loaded > 0) this.log.info('policies loaded', { count: loaded })
+  }
+
+  private onPeerConnect (event: CustomEvent<PeerId>): void {
+    void this.syncFrom(event.detail)
+  }
+
+  private async handleSync (stream: Stream): Promise<void> {
+    await serveRecords(stream, this.store.all().map(e => encodeSignedPolicy(e.signed)), SYNC_LIMITS)
+  }
+
+  /** Fetches a peer's policies; one that fails verification is the peer's fault (it relays only what it verified). */
+  private async syncFrom (peer: PeerId): Promise<void> {
+    const host = this.components.host
+    if (host == null) return
+    try {
+      await pullRecords(host, peer, POLICY_SYNC_PROTOCOL, SYNC_LIMITS, async bytes => {
+        try {
+          await this.accept(decodeSignedPolicy(bytes))
+        } catch (err) {
+          if (err instanceof RangeError) return // our store is full: not the peer's fault
+          throw err
+        }
+      })
+    } catch (err) {
+      if (!this.started) return
+      if (err instanceof PolicyError || err instanceof WireError || err instanceof RecordSyncError) {
+        this.components.penalise?.(peer, PeerAction.InvalidGossip, `policy sync: ${(err as Error).message}`)
+      } else {
+        this.log.debug('policy sync failed', { peer, err })
+      }
+    }
   }
 
   /** Called with every policy that is new or replaces an older version. */
@@ -143,15 +244,29 @@ export class PolicyService {
     if (outcome.result === 'stale') throw ignore('STALE', 'a newer version is known')
   }
 
-  private async accept (signed: SignedPolicy): Promise<{ result: OfferResult, entry: StoredPolicy }> {
+  private async accept (signed: SignedPolicy, persist = true): Promise<{ result: OfferResult, entry: StoredPolicy }> {
     const policy = await verifySignedPolicy(signed)
     const { result, entry, replaced } = this.store.offer(signed, policy)
     this.components.metrics?.policies.set(this.store.size)
     if (result === 'added' || result === 'replaced') {
+      if (persist) await this.persist(entry, replaced)
       this.log.info(result === 'added' ? 'policy added' : 'policy updated', { id: entry.id, owner: policy.owner, name: policy.name, version: policy.version })
       for (const listener of this.listeners) listener(entry, replaced)
     }
     return { result, entry }
+  }
+
+  /** Writes the new version before dropping the old, so a crash in between loses nothing. */
+  private async persist (entry: StoredPolicy, replaced?: StoredPolicy): Promise<void> {
+    const { datastore } = this.components
+    if (datastore == null) return
+    try {
+      await datastore.put(new Key(`${DATASTORE_PREFIX}/${entry.id}`), encodeSignedPolicy(entry.signed))
+      if (replaced != null) await datastore.delete(new Key(`${DATASTORE_PREFIX}/${replaced.id}`))
+    } catch (err) {
+      // the policy is live in memory and the network has it; only a restart would forget it
+      this.log.error('storing a policy failed', { id: entry.id, err })
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createPolicy, signedPolicyToJson, signPolicy } from '../../protocol/policy/index.js'
+import { encodeSignedPolicy, policyDhtKey } from '../../protocol/gossip/index.js'
+import { createPolicy, policyId, signedPolicyToJson, signPolicy, verifySignedPolicy } from '../../protocol/policy/index.js'
 import { getJson } from '../helpers/http.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
@@ -14,7 +15,7 @@ describe('policies and scopes in the DHT (late joiners)', function () {
   before(async () => { net = await startNetwork(5) })
   after(async () => { await net?.close() })
 
-  it('a node that joins after a policy was gossiped fetches it when asked, and finds the scope announced', async () => {
+  it('a node that joins after a policy was gossiped pulls it on connect, and finds the scope announced', async () => {
     await waitFor(() => net.nodes.every(n => n.attestations.size === 5), { timeoutMs: 30_000 })
     const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(KEY).address, name: 'runners', version: 1, predicate: '{"has":["roles","runner"]}' }), KEY)
     const res = await fetch(`${net.api(net.nodes[0])}/v1/policies`, { method: 'POST', body: JSON.stringify(signedPolicyToJson(signed)) })
@@ -22,8 +23,8 @@ describe('policies and scopes in the DHT (late joiners)', function () {
     await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(id).length === 5), { timeoutMs: 20_000 })
 
     const late = await net.add(net.nodes[3])
-    assert.equal(late.policies.store.get(id), undefined, 'the late node missed the gossip')
-    // asked about the policy, it fetches and verifies it from the DHT
+    // it missed the gossip; policy sync on connect brings it
+    await waitFor(() => late.policies.store.get(id), { timeoutMs: 20_000 })
     const scope = await waitFor(async () => {
       const r = await fetch(`${net.api(late)}/v1/scopes/${id}?providers=1`)
       if (!r.ok) return undefined
@@ -34,5 +35,18 @@ describe('policies and scopes in the DHT (late joiners)', function () {
     assert.ok(scope.providers.every(p => everyone.has(p)), 'providers are scope members')
     const policy = await getJson(net.api(late), `/v1/policies/${id}`)
     assert.equal(policy.id, id)
+  })
+  it('a policy that only the DHT holds is fetched and verified when asked about', async () => {
+    const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(KEY).address, name: 'dht-only', version: 1, predicate: '{"has":["roles","ssss"]}' }), KEY)
+    const id = policyId(await verifySignedPolicy(signed))
+    // stored in the DHT by node 0 without gossip, so no node has it in its store
+    for await (const event of net.nodes[0].host.services.dht.put(policyDhtKey(id), encodeSignedPolicy(signed), { signal: AbortSignal.timeout(20_000) })) void event
+    assert.equal(net.nodes[2].policies.store.get(id), undefined)
+    const policy = await getJson(net.api(net.nodes[2]), `/v1/policies/${id}`)
+    assert.equal(policy.id, id)
+    assert.equal(net.nodes[2].policies.store.get(id)?.policy.name, 'dht-only')
+    // an id that nobody stored is not found, after the DHT was asked
+    const other = '0'.repeat(64)
+    assert.equal((await fetch(`${net.api(net.nodes[2])}/v1/policies/${other}`)).status, 404)
   })
 })
