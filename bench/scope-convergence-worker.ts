@@ -16,7 +16,7 @@ import { devnetNodeConfig } from '../node/devnet/index.js'
 import { EscrinNode } from '../node/escrin-node.js'
 import { silentLogger } from '../node/log/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
-import { timeUntil } from './lib/measure.js'
+import { settle, timeUntil } from './lib/measure.js'
 import { createRawGossipHost } from './lib/raw-host.js'
 
 const [variant, nText, roundsText] = process.argv.slice(2)
@@ -45,6 +45,7 @@ async function escrin (): Promise<{ latencies: number[], messageBytes: number }>
     const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(APP_KEY).address, name: 'runners', version: 1, predicate: '{"has":["roles","runner"]}' }), APP_KEY)
     const { id } = await nodes[0].policies.publish(signed)
     if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.scopes.members(id).length === n), TIMEOUT_MS, 20) == null) throw new Error(`policy did not spread: policy known ${nodes.map(x => x.policies.store.get(id) != null ? 1 : 0).join('')}, members ${nodes.map(x => x.attestations.scopes.members(id).length).join(',')}, records ${nodes.map(x => x.attestations.size).join(',')}`)
+    settledMs = await settle()
     const latencies: number[] = []
     for (let r = 0; r < rounds; r++) {
       const source = nodes[(r * 7 + 1) % n]
@@ -73,7 +74,8 @@ async function raw (messageBytes: number): Promise<{ latencies: number[], messag
       h.services.pubsub.addEventListener('message', e => { received[i].add(Buffer.from(e.detail.data.subarray(0, 8)).toString('hex')) })
     })
     if (await timeUntil(Date.now(), async () => hosts.every(h => h.services.pubsub.getSubscribers(TOPIC).length === n - 1), TIMEOUT_MS, 50) == null) throw new Error('mesh did not form')
-    await new Promise(resolve => setTimeout(resolve, 2_000)) // let the mesh graft (heartbeat 1 s), as the escrin network had time to
+    // the same steady state as the escrin network: idle, and at least 2 s for the mesh to graft (heartbeat 1 s)
+    settledMs = await settle()
     const latencies: number[] = []
     for (let r = 0; r < rounds; r++) {
       const source = (r * 7 + 1) % n
@@ -92,6 +94,7 @@ async function raw (messageBytes: number): Promise<{ latencies: number[], messag
   }
 }
 
+let settledMs = 0
 const result = variant === 'escrin' ? await escrin() : await raw(Number(process.argv[5] ?? 600))
-console.log(JSON.stringify({ variant, nodes: n, rounds, messageBytes: result.messageBytes, p50Ms: percentile(result.latencies, 0.5), p99Ms: percentile(result.latencies, 0.99), latencies: result.latencies }))
+console.log(JSON.stringify({ variant, nodes: n, rounds, messageBytes: result.messageBytes, settledMs, p50Ms: percentile(result.latencies, 0.5), p99Ms: percentile(result.latencies, 0.99), latencies: result.latencies }))
 process.exit(0)

@@ -38,3 +38,24 @@ export function ratio (value: number | null, baseline: number | null): number | 
   if (value == null || baseline == null || baseline === 0) return null
   return Math.round((value / baseline) * 100) / 100
 }
+
+/**
+ * Waits until this process is (nearly) idle: CPU use over a `windowMs`
+ * window below `maxCpu` (a fraction of one core), at least `minMs` after the
+ * call, or until `timeoutMs`. Steady-state latencies are measured from here,
+ * so that start-up work (discovery walks, dials, syncs) of either variant
+ * does not count against it. Returns the time waited.
+ */
+export async function settle (options: { minMs?: number, windowMs?: number, maxCpu?: number, timeoutMs?: number } = {}): Promise<number> {
+  const { minMs = 2_000, windowMs = 500, maxCpu = 0.2, timeoutMs = 30_000 } = options
+  const start = Date.now()
+  while (Date.now() - start < timeoutMs) {
+    const before = process.cpuUsage()
+    const t = Date.now()
+    await new Promise(resolve => setTimeout(resolve, windowMs))
+    const used = process.cpuUsage(before)
+    const busy = (used.user + used.system) / 1000 / (Date.now() - t)
+    if (busy < maxCpu && Date.now() - start >= minMs) break
+  }
+  return Date.now() - start
+}

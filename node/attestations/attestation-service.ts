@@ -16,6 +16,7 @@ import type { NodeMetrics } from '../metrics/index.js'
 import type { PolicyService } from '../policies/index.js'
 import type { EnclaveKeys } from './enclave-keys.js'
 import type { BondLedger } from '../bonds/index.js'
+import { createHash } from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
@@ -72,7 +73,12 @@ export interface AttestationComponents {
   now?: () => number
 }
 
-interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts, sealed: Uint8Array }
+interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts, sealed: Uint8Array, digest: string }
+
+/** Identifies a sealed record's exact bytes: the same bytes verified once need no second verification. */
+function digestOf (sealed: Uint8Array): string {
+  return createHash('sha256').update(sealed).digest('base64')
+}
 
 /** Pull sync of attestation records on connect (see node/sync): late joiners get every verified record. */
 export const ATTESTATION_SYNC_PROTOCOL = '/escrin/attestation-sync/1'
@@ -87,10 +93,13 @@ const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: ATTESTATION_MAX_BYTES, m
 export class AttestationService {
   readonly scopes = new ScopeIndex()
   private readonly peers = new Map<string, PeerEntry>()
+  /** Digests of the records in `peers`: every connection syncs every record, and most are already known. */
+  private readonly digests = new Set<string>()
   private readonly init: Required<AttestationInit>
   private readonly log: Logger
   private readonly now: () => number
   private own?: { record: AttestationRecord, sealed: Uint8Array }
+  private ownStatement?: { operator: `0x${string}`, signature: `0x${string}` }
   private sweepTimer?: ReturnType<typeof setInterval>
   private republishTimer?: ReturnType<typeof setTimeout>
   private greetTimer?: ReturnType<typeof setTimeout>
@@ -165,6 +174,7 @@ export class AttestationService {
   private async syncFrom (peer: PeerId): Promise<void> {
     try {
       await pullRecords(this.components.host, peer, ATTESTATION_SYNC_PROTOCOL, SYNC_LIMITS, async sealed => {
+        if (this.digests.has(digestOf(sealed))) return // verified before: skip the signature checks
         try {
           await this.apply(sealed)
         } catch (err) {
@@ -221,7 +231,9 @@ export class AttestationService {
     const { host, keys, privateKey } = this.components
     const peerId = host.peerId.toString()
     const statement = { peerId, enclaveX25519: keys.x25519Public, enclaveSigningKey: keys.signingPublic }
-    const { operator, signature } = await signOperatorStatement(statement, keys.operatorKey)
+    // the statement never changes for this node: sign it once
+    this.ownStatement ??= await signOperatorStatement(statement, keys.operatorKey)
+    const { operator, signature } = this.ownStatement
     const now = this.now()
     const base = { peerId, enclaveX25519: keys.x25519Public, enclaveSigningKey: keys.signingPublic }
     const record: AttestationRecord = {
@@ -301,6 +313,8 @@ export class AttestationService {
 
   /** Verifies a sealed record and, if it is new, puts it in the peer table and the scope index. */
   private async apply (sealed: Uint8Array): Promise<void> {
+    const digest = digestOf(sealed)
+    if (this.digests.has(digest)) throw new AttestationError('STALE', 'record already known')
     const { record, tee } = await openAttestation(sealed, { now: this.now(), verifiers: this.init.verifiers })
     const known = this.peers.get(record.peerId)
     if (known != null && known.record.seq >= record.seq) {
@@ -310,7 +324,9 @@ export class AttestationService {
       throw new AttestationError('STALE', 'peer table full')
     }
     const facts = this.factsFrom(record, tee)
-    this.peers.set(record.peerId, { record, tee, facts, sealed })
+    if (known != null) this.digests.delete(known.digest)
+    this.peers.set(record.peerId, { record, tee, facts, sealed, digest })
+    this.digests.add(digest)
     this.scopes.upsertPeer(facts)
     this.components.metrics?.attestedPeers.set(this.peers.size)
   }
@@ -341,6 +357,7 @@ export class AttestationService {
     for (const [peerId, entry] of this.peers) {
       if (entry.record.expiresAtMs <= now) {
         this.peers.delete(peerId)
+        this.digests.delete(entry.digest)
         this.scopes.removePeer(peerId)
         this.log.debug('attestation expired', { peer: peerId })
       }

@@ -1,4 +1,4 @@
-import { ed25519 } from '@noble/curves/ed25519.js'
+import { ed25519Sign, ed25519Verify } from '../crypto/index.js'
 
 const PREFIX = new TextEncoder().encode('escrin-dev-evidence/1\u0000')
 
@@ -15,13 +15,9 @@ function message (binding: Uint8Array): Uint8Array {
  * which is why its facts say tee.kind = "dev" and policies can exclude it.
  */
 export function createDevEvidence (signingSecret: Uint8Array, binding: Uint8Array): Uint8Array {
-  return ed25519.sign(message(binding), signingSecret)
+  return ed25519Sign(message(binding), signingSecret)
 }
 
 export function verifyDevEvidence (data: Uint8Array, signingKey: Uint8Array, binding: Uint8Array): boolean {
-  try {
-    return data.length === 64 && ed25519.verify(data, message(binding), signingKey)
-  } catch {
-    return false
-  }
+  return ed25519Verify(data, message(binding), signingKey)
 }

@@ -39,7 +39,23 @@ export async function signOperatorStatement (statement: OperatorStatement, priva
   return { operator: account.address.toLowerCase() as `0x${string}`, signature: await account.signTypedData(typedData(statement)) }
 }
 
+/**
+ * Recovered operators by (statement, signature). The statement of a node does
+ * not change when it re-publishes its record, so every re-publication (and
+ * every relay of it) would otherwise pay a secp256k1 recovery (~3 ms in JS)
+ * for an answer this node already computed. Recovery is a pure function of
+ * the key, so caching it cannot admit anything that was not verified.
+ */
+const RECOVERED_MAX = 10_000
+const recovered = new Map<string, string>()
+
 /** The address that signed the statement (lowercase); throws on a malformed signature. */
 export async function recoverOperator (statement: OperatorStatement, signature: `0x${string}`): Promise<string> {
-  return (await recoverTypedDataAddress({ ...typedData(statement), signature })).toLowerCase()
+  const key = `${statement.peerId}|${bytesToHex(statement.enclaveX25519)}|${bytesToHex(statement.enclaveSigningKey)}|${signature.toLowerCase()}`
+  const cached = recovered.get(key)
+  if (cached != null) return cached
+  const operator = (await recoverTypedDataAddress({ ...typedData(statement), signature })).toLowerCase()
+  if (recovered.size >= RECOVERED_MAX) recovered.delete(recovered.keys().next().value as string) // oldest first
+  recovered.set(key, operator)
+  return operator
 }

@@ -1,0 +1,37 @@
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto'
+
+/**
+ * Ed25519 over raw 32-byte keys, through node:crypto (OpenSSL): about 20x
+ * faster than pure-JS verification, which matters on the gossip path where
+ * every hop verifies every record. Keys are the raw seeds/points that
+ * @noble/curves uses, so both produce and accept the same signatures.
+ */
+
+// DER headers that wrap a raw key into PKCS#8 (private) and SPKI (public) for Ed25519 (OID 1.3.101.112)
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
+
+export function ed25519PrivateKey (seed: Uint8Array): KeyObject {
+  if (seed.length !== 32) throw new RangeError(`an Ed25519 secret is 32 bytes, got ${seed.length}`)
+  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' })
+}
+
+export function ed25519PublicKey (point: Uint8Array): KeyObject {
+  if (point.length !== 32) throw new RangeError(`an Ed25519 public key is 32 bytes, got ${point.length}`)
+  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, point]), format: 'der', type: 'spki' })
+}
+
+export function ed25519Sign (message: Uint8Array, secret: Uint8Array | KeyObject): Uint8Array {
+  const key = secret instanceof Uint8Array ? ed25519PrivateKey(secret) : secret
+  return new Uint8Array(sign(null, message, key))
+}
+
+/** False for a bad signature, a malformed key or a malformed signature; never throws. */
+export function ed25519Verify (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false
+  try {
+    return verify(null, message, ed25519PublicKey(publicKey), signature)
+  } catch {
+    return false
+  }
+}
