@@ -178,4 +178,214 @@ export namespace escrin {
         }
         type $Shape = escrin.Evidence.$Properties;
     }
+
+    interface ISealedBox extends escrin.SealedBox.$Properties {
+    }
+
+    class SealedBox {
+        constructor(properties?: escrin.SealedBox.$Properties);
+        $unknowns?: Uint8Array[];
+        ephemeralPublic: Uint8Array;
+        nonce: Uint8Array;
+        ciphertext: Uint8Array;
+        static create(properties: escrin.SealedBox.$Shape): escrin.SealedBox & escrin.SealedBox.$Shape;
+        static create(properties?: escrin.SealedBox.$Properties): escrin.SealedBox;
+        static encode(message: escrin.SealedBox.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SealedBox & escrin.SealedBox.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SealedBox;
+        static toObject(message: escrin.SealedBox, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SealedBox {
+        interface $Properties {
+            ephemeralPublic?: (Uint8Array|null);
+            nonce?: (Uint8Array|null);
+            ciphertext?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SealedBox.$Properties;
+    }
+
+    interface IJobRequest extends escrin.JobRequest.$Properties {
+    }
+
+    class JobRequest {
+        constructor(properties?: escrin.JobRequest.$Properties);
+        $unknowns?: Uint8Array[];
+        jobId: Uint8Array;
+        policyId: string;
+        workerCid: Uint8Array;
+        inlineCode: Uint8Array;
+        input?: (escrin.SealedBox.$Properties|null);
+        timeoutMs: number;
+        static create(properties: escrin.JobRequest.$Shape): escrin.JobRequest & escrin.JobRequest.$Shape;
+        static create(properties?: escrin.JobRequest.$Properties): escrin.JobRequest;
+        static encode(message: escrin.JobRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.JobRequest & escrin.JobRequest.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.JobRequest;
+        static toObject(message: escrin.JobRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace JobRequest {
+        interface $Properties {
+            jobId?: (Uint8Array|null);
+            policyId?: (string|null);
+            workerCid?: (Uint8Array|null);
+            inlineCode?: (Uint8Array|null);
+            input?: (escrin.SealedBox.$Properties|null);
+            timeoutMs?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.JobRequest.$Properties;
+    }
+
+    interface IJobResponse extends escrin.JobResponse.$Properties {
+    }
+
+    class JobResponse {
+        constructor(properties?: escrin.JobResponse.$Properties);
+        $unknowns?: Uint8Array[];
+        ok?: (escrin.JobResult.$Properties|null);
+        failure?: (escrin.JobFailure.$Properties|null);
+        result?: ("ok"|"failure");
+        static create(properties: escrin.JobResponse.$Shape): escrin.JobResponse & escrin.JobResponse.$Shape;
+        static create(properties?: escrin.JobResponse.$Properties): escrin.JobResponse;
+        static encode(message: escrin.JobResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.JobResponse & escrin.JobResponse.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.JobResponse;
+        static toObject(message: escrin.JobResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace JobResponse {
+        interface $Properties {
+            ok?: (escrin.JobResult.$Properties|null);
+            failure?: (escrin.JobFailure.$Properties|null);
+            result?: ("ok"|"failure");
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = {
+          ok?: escrin.JobResult.$Shape|null;
+          failure?: escrin.JobFailure.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ result?: undefined; ok?: null; failure?: null }|{ result?: "ok"; ok: escrin.JobResult.$Shape; failure?: null }|{ result?: "failure"; ok?: null; failure: escrin.JobFailure.$Shape })
+        );
+    }
+
+    interface IJobResult extends escrin.JobResult.$Properties {
+    }
+
+    class JobResult {
+        constructor(properties?: escrin.JobResult.$Properties);
+        $unknowns?: Uint8Array[];
+        output?: (escrin.SealedBox.$Properties|null);
+        receipt?: (escrin.JobReceipt.$Properties|null);
+        static create(properties: escrin.JobResult.$Shape): escrin.JobResult & escrin.JobResult.$Shape;
+        static create(properties?: escrin.JobResult.$Properties): escrin.JobResult;
+        static encode(message: escrin.JobResult.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.JobResult & escrin.JobResult.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.JobResult;
+        static toObject(message: escrin.JobResult, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace JobResult {
+        interface $Properties {
+            output?: (escrin.SealedBox.$Properties|null);
+            receipt?: (escrin.JobReceipt.$Properties|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.JobResult.$Properties;
+    }
+
+    interface IJobReceipt extends escrin.JobReceipt.$Properties {
+    }
+
+    class JobReceipt {
+        constructor(properties?: escrin.JobReceipt.$Properties);
+        $unknowns?: Uint8Array[];
+        jobId: Uint8Array;
+        policyId: string;
+        workerCid: Uint8Array;
+        inputHash: Uint8Array;
+        outputHash: Uint8Array;
+        status: number;
+        signature: Uint8Array;
+        static create(properties: escrin.JobReceipt.$Shape): escrin.JobReceipt & escrin.JobReceipt.$Shape;
+        static create(properties?: escrin.JobReceipt.$Properties): escrin.JobReceipt;
+        static encode(message: escrin.JobReceipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.JobReceipt & escrin.JobReceipt.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.JobReceipt;
+        static toObject(message: escrin.JobReceipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace JobReceipt {
+        interface $Properties {
+            jobId?: (Uint8Array|null);
+            policyId?: (string|null);
+            workerCid?: (Uint8Array|null);
+            inputHash?: (Uint8Array|null);
+            outputHash?: (Uint8Array|null);
+            status?: (number|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.JobReceipt.$Properties;
+    }
+
+    interface IJobFailure extends escrin.JobFailure.$Properties {
+    }
+
+    class JobFailure {
+        constructor(properties?: escrin.JobFailure.$Properties);
+        $unknowns?: Uint8Array[];
+        code: escrin.JobErrorCode;
+        message: string;
+        static create(properties: escrin.JobFailure.$Shape): escrin.JobFailure & escrin.JobFailure.$Shape;
+        static create(properties?: escrin.JobFailure.$Properties): escrin.JobFailure;
+        static encode(message: escrin.JobFailure.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.JobFailure & escrin.JobFailure.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.JobFailure;
+        static toObject(message: escrin.JobFailure, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace JobFailure {
+        interface $Properties {
+            code?: (escrin.JobErrorCode|null);
+            message?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.JobFailure.$Properties;
+    }
+
+    enum JobErrorCode {
+        JOB_ERROR_UNSPECIFIED = 0,
+        OUT_OF_SCOPE = 1,
+        DUPLICATE_JOB = 2,
+        INPUT_TOO_LARGE = 3,
+        CODE_TOO_LARGE = 4,
+        CODE_MISMATCH = 5,
+        WORKER_NOT_FOUND = 6,
+        DECRYPT_FAILED = 7,
+        MALFORMED_REQUEST = 8,
+        WORKER_TIMEOUT = 9,
+        WORKER_CPU_EXCEEDED = 10,
+        WORKER_MEMORY_EXCEEDED = 11,
+        WORKER_THREW = 12,
+        OUTPUT_TOO_LARGE = 13,
+        RUNNER_BUSY = 14,
+        RUNNER_SHUTTING_DOWN = 15,
+        INTERNAL = 16
+    }
 }

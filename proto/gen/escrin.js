@@ -2110,6 +2110,2121 @@ export const escrin = $root.escrin = (() => {
         return Evidence;
     })();
 
+    escrin.SealedBox = (function() {
+
+        /**
+         * Properties of a SealedBox.
+         * @typedef {Object} escrin.SealedBox.$Properties
+         * @property {Uint8Array|null} [ephemeralPublic] SealedBox ephemeralPublic
+         * @property {Uint8Array|null} [nonce] SealedBox nonce
+         * @property {Uint8Array|null} [ciphertext] SealedBox ciphertext
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SealedBox.
+         * @memberof escrin
+         * @interface ISealedBox
+         * @augments escrin.SealedBox.$Properties
+         * @deprecated Use escrin.SealedBox.$Properties instead.
+         */
+
+        /**
+         * Shape of a SealedBox.
+         * @typedef {escrin.SealedBox.$Properties} escrin.SealedBox.$Shape
+         */
+
+        /**
+         * Constructs a new SealedBox.
+         * @memberof escrin
+         * @classdesc Represents a SealedBox.
+         * @constructor
+         * @param {escrin.SealedBox.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SealedBox = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SealedBox ephemeralPublic.
+         * @member {Uint8Array} ephemeralPublic
+         * @memberof escrin.SealedBox
+         * @instance
+         */
+        SealedBox.prototype.ephemeralPublic = $util.newBuffer([]);
+
+        /**
+         * SealedBox nonce.
+         * @member {Uint8Array} nonce
+         * @memberof escrin.SealedBox
+         * @instance
+         */
+        SealedBox.prototype.nonce = $util.newBuffer([]);
+
+        /**
+         * SealedBox ciphertext.
+         * @member {Uint8Array} ciphertext
+         * @memberof escrin.SealedBox
+         * @instance
+         */
+        SealedBox.prototype.ciphertext = $util.newBuffer([]);
+
+        /**
+         * Creates a new SealedBox instance using the specified properties.
+         * @function create
+         * @memberof escrin.SealedBox
+         * @static
+         * @param {escrin.SealedBox.$Properties=} [properties] Properties to set
+         * @returns {escrin.SealedBox} SealedBox instance
+         * @type {{
+         *   (properties: escrin.SealedBox.$Shape): escrin.SealedBox & escrin.SealedBox.$Shape;
+         *   (properties?: escrin.SealedBox.$Properties): escrin.SealedBox;
+         * }}
+         */
+        SealedBox.create = function(properties) {
+            return new SealedBox(properties);
+        };
+
+        /**
+         * Encodes the specified SealedBox message. Does not implicitly {@link escrin.SealedBox.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SealedBox
+         * @static
+         * @param {escrin.SealedBox.$Properties} message SealedBox message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SealedBox.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ephemeralPublic != null && $Object.hasOwnProperty.call(message, "ephemeralPublic") && message.ephemeralPublic.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.ephemeralPublic);
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.nonce);
+            if (message.ciphertext != null && $Object.hasOwnProperty.call(message, "ciphertext") && message.ciphertext.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.ciphertext);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SealedBox message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SealedBox
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SealedBox & escrin.SealedBox.$Shape} SealedBox
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SealedBox.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SealedBox();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.ephemeralPublic = value;
+                        else
+                            delete message.ephemeralPublic;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.nonce = value;
+                        else
+                            delete message.nonce;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.ciphertext = value;
+                        else
+                            delete message.ciphertext;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SealedBox message.
+         * @function verify
+         * @memberof escrin.SealedBox
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SealedBox.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.ephemeralPublic != null && $Object.hasOwnProperty.call(message, "ephemeralPublic"))
+                if (!(message.ephemeralPublic && typeof message.ephemeralPublic.length === "number" || $util.isString(message.ephemeralPublic)))
+                    return "ephemeralPublic: buffer expected";
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                if (!(message.nonce && typeof message.nonce.length === "number" || $util.isString(message.nonce)))
+                    return "nonce: buffer expected";
+            if (message.ciphertext != null && $Object.hasOwnProperty.call(message, "ciphertext"))
+                if (!(message.ciphertext && typeof message.ciphertext.length === "number" || $util.isString(message.ciphertext)))
+                    return "ciphertext: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SealedBox message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SealedBox
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SealedBox} SealedBox
+         */
+        SealedBox.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SealedBox)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SealedBox: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SealedBox();
+            if (object.ephemeralPublic != null)
+                if (object.ephemeralPublic.length)
+                    if (typeof object.ephemeralPublic === "string")
+                        $util.base64.decode(object.ephemeralPublic, message.ephemeralPublic = $util.newBuffer($util.base64.length(object.ephemeralPublic)), 0);
+                    else if (object.ephemeralPublic.length >= 0)
+                        message.ephemeralPublic = object.ephemeralPublic;
+            if (object.nonce != null)
+                if (object.nonce.length)
+                    if (typeof object.nonce === "string")
+                        $util.base64.decode(object.nonce, message.nonce = $util.newBuffer($util.base64.length(object.nonce)), 0);
+                    else if (object.nonce.length >= 0)
+                        message.nonce = object.nonce;
+            if (object.ciphertext != null)
+                if (object.ciphertext.length)
+                    if (typeof object.ciphertext === "string")
+                        $util.base64.decode(object.ciphertext, message.ciphertext = $util.newBuffer($util.base64.length(object.ciphertext)), 0);
+                    else if (object.ciphertext.length >= 0)
+                        message.ciphertext = object.ciphertext;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SealedBox message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SealedBox
+         * @static
+         * @param {escrin.SealedBox} message SealedBox
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SealedBox.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.ephemeralPublic = "";
+                else {
+                    object.ephemeralPublic = [];
+                    if (options.bytes !== $Array)
+                        object.ephemeralPublic = $util.newBuffer(object.ephemeralPublic);
+                }
+                if (options.bytes === $String)
+                    object.nonce = "";
+                else {
+                    object.nonce = [];
+                    if (options.bytes !== $Array)
+                        object.nonce = $util.newBuffer(object.nonce);
+                }
+                if (options.bytes === $String)
+                    object.ciphertext = "";
+                else {
+                    object.ciphertext = [];
+                    if (options.bytes !== $Array)
+                        object.ciphertext = $util.newBuffer(object.ciphertext);
+                }
+            }
+            if (message.ephemeralPublic != null && $Object.hasOwnProperty.call(message, "ephemeralPublic"))
+                object.ephemeralPublic = options.bytes === $String ? $util.base64.encode(message.ephemeralPublic, 0, message.ephemeralPublic.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.ephemeralPublic) : message.ephemeralPublic;
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                object.nonce = options.bytes === $String ? $util.base64.encode(message.nonce, 0, message.nonce.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.nonce) : message.nonce;
+            if (message.ciphertext != null && $Object.hasOwnProperty.call(message, "ciphertext"))
+                object.ciphertext = options.bytes === $String ? $util.base64.encode(message.ciphertext, 0, message.ciphertext.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.ciphertext) : message.ciphertext;
+            return object;
+        };
+
+        /**
+         * Converts this SealedBox to JSON.
+         * @function toJSON
+         * @memberof escrin.SealedBox
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SealedBox.prototype.toJSON = function() {
+            return SealedBox.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SealedBox;
+    })();
+
+    escrin.JobRequest = (function() {
+
+        /**
+         * Properties of a JobRequest.
+         * @typedef {Object} escrin.JobRequest.$Properties
+         * @property {Uint8Array|null} [jobId] JobRequest jobId
+         * @property {string|null} [policyId] JobRequest policyId
+         * @property {Uint8Array|null} [workerCid] JobRequest workerCid
+         * @property {Uint8Array|null} [inlineCode] JobRequest inlineCode
+         * @property {escrin.SealedBox.$Properties|null} [input] JobRequest input
+         * @property {number|null} [timeoutMs] JobRequest timeoutMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a JobRequest.
+         * @memberof escrin
+         * @interface IJobRequest
+         * @augments escrin.JobRequest.$Properties
+         * @deprecated Use escrin.JobRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a JobRequest.
+         * @typedef {escrin.JobRequest.$Properties} escrin.JobRequest.$Shape
+         */
+
+        /**
+         * Constructs a new JobRequest.
+         * @memberof escrin
+         * @classdesc Represents a JobRequest.
+         * @constructor
+         * @param {escrin.JobRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const JobRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * JobRequest jobId.
+         * @member {Uint8Array} jobId
+         * @memberof escrin.JobRequest
+         * @instance
+         */
+        JobRequest.prototype.jobId = $util.newBuffer([]);
+
+        /**
+         * JobRequest policyId.
+         * @member {string} policyId
+         * @memberof escrin.JobRequest
+         * @instance
+         */
+        JobRequest.prototype.policyId = "";
+
+        /**
+         * JobRequest workerCid.
+         * @member {Uint8Array} workerCid
+         * @memberof escrin.JobRequest
+         * @instance
+         */
+        JobRequest.prototype.workerCid = $util.newBuffer([]);
+
+        /**
+         * JobRequest inlineCode.
+         * @member {Uint8Array} inlineCode
+         * @memberof escrin.JobRequest
+         * @instance
+         */
+        JobRequest.prototype.inlineCode = $util.newBuffer([]);
+
+        /**
+         * JobRequest input.
+         * @member {escrin.SealedBox.$Properties|null|undefined} input
+         * @memberof escrin.JobRequest
+         * @instance
+         */
+        JobRequest.prototype.input = null;
+
+        /**
+         * JobRequest timeoutMs.
+         * @member {number} timeoutMs
+         * @memberof escrin.JobRequest
+         * @instance
+         */
+        JobRequest.prototype.timeoutMs = 0;
+
+        /**
+         * Creates a new JobRequest instance using the specified properties.
+         * @function create
+         * @memberof escrin.JobRequest
+         * @static
+         * @param {escrin.JobRequest.$Properties=} [properties] Properties to set
+         * @returns {escrin.JobRequest} JobRequest instance
+         * @type {{
+         *   (properties: escrin.JobRequest.$Shape): escrin.JobRequest & escrin.JobRequest.$Shape;
+         *   (properties?: escrin.JobRequest.$Properties): escrin.JobRequest;
+         * }}
+         */
+        JobRequest.create = function(properties) {
+            return new JobRequest(properties);
+        };
+
+        /**
+         * Encodes the specified JobRequest message. Does not implicitly {@link escrin.JobRequest.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.JobRequest
+         * @static
+         * @param {escrin.JobRequest.$Properties} message JobRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        JobRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.jobId != null && $Object.hasOwnProperty.call(message, "jobId") && message.jobId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.jobId);
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId") && message.policyId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.policyId);
+            if (message.workerCid != null && $Object.hasOwnProperty.call(message, "workerCid") && message.workerCid.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.workerCid);
+            if (message.inlineCode != null && $Object.hasOwnProperty.call(message, "inlineCode") && message.inlineCode.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.inlineCode);
+            if (message.input != null && $Object.hasOwnProperty.call(message, "input"))
+                $root.escrin.SealedBox.encode(message.input, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs") && message.timeoutMs !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.timeoutMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a JobRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.JobRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.JobRequest & escrin.JobRequest.$Shape} JobRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        JobRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.JobRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.jobId = value;
+                        else
+                            delete message.jobId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.policyId = value;
+                        else
+                            delete message.policyId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.workerCid = value;
+                        else
+                            delete message.workerCid;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.inlineCode = value;
+                        else
+                            delete message.inlineCode;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.input = $root.escrin.SealedBox.decode(reader, reader.size(), $undefined, _depth + 1, message.input);
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.timeoutMs = value;
+                        else
+                            delete message.timeoutMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a JobRequest message.
+         * @function verify
+         * @memberof escrin.JobRequest
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        JobRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.jobId != null && $Object.hasOwnProperty.call(message, "jobId"))
+                if (!(message.jobId && typeof message.jobId.length === "number" || $util.isString(message.jobId)))
+                    return "jobId: buffer expected";
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                if (!$util.isString(message.policyId))
+                    return "policyId: string expected";
+            if (message.workerCid != null && $Object.hasOwnProperty.call(message, "workerCid"))
+                if (!(message.workerCid && typeof message.workerCid.length === "number" || $util.isString(message.workerCid)))
+                    return "workerCid: buffer expected";
+            if (message.inlineCode != null && $Object.hasOwnProperty.call(message, "inlineCode"))
+                if (!(message.inlineCode && typeof message.inlineCode.length === "number" || $util.isString(message.inlineCode)))
+                    return "inlineCode: buffer expected";
+            if (message.input != null && $Object.hasOwnProperty.call(message, "input")) {
+                let error = $root.escrin.SealedBox.verify(message.input, _depth + 1);
+                if (error)
+                    return "input." + error;
+            }
+            if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs"))
+                if (!$util.isInteger(message.timeoutMs))
+                    return "timeoutMs: integer expected";
+            return null;
+        };
+
+        /**
+         * Creates a JobRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.JobRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.JobRequest} JobRequest
+         */
+        JobRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.JobRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.JobRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.JobRequest();
+            if (object.jobId != null)
+                if (object.jobId.length)
+                    if (typeof object.jobId === "string")
+                        $util.base64.decode(object.jobId, message.jobId = $util.newBuffer($util.base64.length(object.jobId)), 0);
+                    else if (object.jobId.length >= 0)
+                        message.jobId = object.jobId;
+            if (object.policyId != null)
+                if (typeof object.policyId !== "string" || object.policyId.length)
+                    message.policyId = $String(object.policyId);
+            if (object.workerCid != null)
+                if (object.workerCid.length)
+                    if (typeof object.workerCid === "string")
+                        $util.base64.decode(object.workerCid, message.workerCid = $util.newBuffer($util.base64.length(object.workerCid)), 0);
+                    else if (object.workerCid.length >= 0)
+                        message.workerCid = object.workerCid;
+            if (object.inlineCode != null)
+                if (object.inlineCode.length)
+                    if (typeof object.inlineCode === "string")
+                        $util.base64.decode(object.inlineCode, message.inlineCode = $util.newBuffer($util.base64.length(object.inlineCode)), 0);
+                    else if (object.inlineCode.length >= 0)
+                        message.inlineCode = object.inlineCode;
+            if (object.input != null) {
+                if (!$util.isObject(object.input))
+                    throw $TypeError(".escrin.JobRequest.input: object expected");
+                message.input = $root.escrin.SealedBox.fromObject(object.input, _depth + 1);
+            }
+            if (object.timeoutMs != null)
+                if ($Number(object.timeoutMs) !== 0)
+                    message.timeoutMs = object.timeoutMs >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a JobRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.JobRequest
+         * @static
+         * @param {escrin.JobRequest} message JobRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        JobRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.jobId = "";
+                else {
+                    object.jobId = [];
+                    if (options.bytes !== $Array)
+                        object.jobId = $util.newBuffer(object.jobId);
+                }
+                object.policyId = "";
+                if (options.bytes === $String)
+                    object.workerCid = "";
+                else {
+                    object.workerCid = [];
+                    if (options.bytes !== $Array)
+                        object.workerCid = $util.newBuffer(object.workerCid);
+                }
+                if (options.bytes === $String)
+                    object.inlineCode = "";
+                else {
+                    object.inlineCode = [];
+                    if (options.bytes !== $Array)
+                        object.inlineCode = $util.newBuffer(object.inlineCode);
+                }
+                object.input = null;
+                object.timeoutMs = 0;
+            }
+            if (message.jobId != null && $Object.hasOwnProperty.call(message, "jobId"))
+                object.jobId = options.bytes === $String ? $util.base64.encode(message.jobId, 0, message.jobId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.jobId) : message.jobId;
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                object.policyId = message.policyId;
+            if (message.workerCid != null && $Object.hasOwnProperty.call(message, "workerCid"))
+                object.workerCid = options.bytes === $String ? $util.base64.encode(message.workerCid, 0, message.workerCid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.workerCid) : message.workerCid;
+            if (message.inlineCode != null && $Object.hasOwnProperty.call(message, "inlineCode"))
+                object.inlineCode = options.bytes === $String ? $util.base64.encode(message.inlineCode, 0, message.inlineCode.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.inlineCode) : message.inlineCode;
+            if (message.input != null && $Object.hasOwnProperty.call(message, "input"))
+                object.input = $root.escrin.SealedBox.toObject(message.input, options, _depth + 1);
+            if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs"))
+                object.timeoutMs = message.timeoutMs;
+            return object;
+        };
+
+        /**
+         * Converts this JobRequest to JSON.
+         * @function toJSON
+         * @memberof escrin.JobRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        JobRequest.prototype.toJSON = function() {
+            return JobRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return JobRequest;
+    })();
+
+    escrin.JobResponse = (function() {
+
+        /**
+         * Properties of a JobResponse.
+         * @typedef {Object} escrin.JobResponse.$Properties
+         * @property {escrin.JobResult.$Properties|null} [ok] JobResponse ok
+         * @property {escrin.JobFailure.$Properties|null} [failure] JobResponse failure
+         * @property {"ok"|"failure"} [result] JobResponse result
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a JobResponse.
+         * @memberof escrin
+         * @interface IJobResponse
+         * @augments escrin.JobResponse.$Properties
+         * @deprecated Use escrin.JobResponse.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a JobResponse.
+         * @typedef {{
+         *   ok?: escrin.JobResult.$Shape|null;
+         *   failure?: escrin.JobFailure.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ result?: undefined; ok?: null; failure?: null }|{ result?: "ok"; ok: escrin.JobResult.$Shape; failure?: null }|{ result?: "failure"; ok?: null; failure: escrin.JobFailure.$Shape })
+         * )} escrin.JobResponse.$Shape
+         */
+
+        /**
+         * Constructs a new JobResponse.
+         * @memberof escrin
+         * @classdesc Represents a JobResponse.
+         * @constructor
+         * @param {escrin.JobResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const JobResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * JobResponse ok.
+         * @member {escrin.JobResult.$Properties|null|undefined} ok
+         * @memberof escrin.JobResponse
+         * @instance
+         */
+        JobResponse.prototype.ok = null;
+
+        /**
+         * JobResponse failure.
+         * @member {escrin.JobFailure.$Properties|null|undefined} failure
+         * @memberof escrin.JobResponse
+         * @instance
+         */
+        JobResponse.prototype.failure = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * JobResponse result.
+         * @member {"ok"|"failure"|undefined} result
+         * @memberof escrin.JobResponse
+         * @instance
+         */
+        $Object.defineProperty(JobResponse.prototype, "result", {
+            get: $util.oneOfGetter($oneOfFields = ["ok", "failure"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new JobResponse instance using the specified properties.
+         * @function create
+         * @memberof escrin.JobResponse
+         * @static
+         * @param {escrin.JobResponse.$Properties=} [properties] Properties to set
+         * @returns {escrin.JobResponse} JobResponse instance
+         * @type {{
+         *   (properties: escrin.JobResponse.$Shape): escrin.JobResponse & escrin.JobResponse.$Shape;
+         *   (properties?: escrin.JobResponse.$Properties): escrin.JobResponse;
+         * }}
+         */
+        JobResponse.create = function(properties) {
+            return new JobResponse(properties);
+        };
+
+        /**
+         * Encodes the specified JobResponse message. Does not implicitly {@link escrin.JobResponse.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.JobResponse
+         * @static
+         * @param {escrin.JobResponse.$Properties} message JobResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        JobResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                $root.escrin.JobResult.encode(message.ok, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure"))
+                $root.escrin.JobFailure.encode(message.failure, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a JobResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.JobResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.JobResponse & escrin.JobResponse.$Shape} JobResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        JobResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.JobResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.ok = $root.escrin.JobResult.decode(reader, reader.size(), $undefined, _depth + 1, message.ok);
+                        message.result = "ok";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.failure = $root.escrin.JobFailure.decode(reader, reader.size(), $undefined, _depth + 1, message.failure);
+                        message.result = "failure";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a JobResponse message.
+         * @function verify
+         * @memberof escrin.JobResponse
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        JobResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            let properties = {};
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                properties.result = 1;
+                {
+                    let error = $root.escrin.JobResult.verify(message.ok, _depth + 1);
+                    if (error)
+                        return "ok." + error;
+                }
+            }
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                {
+                    let error = $root.escrin.JobFailure.verify(message.failure, _depth + 1);
+                    if (error)
+                        return "failure." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a JobResponse message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.JobResponse
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.JobResponse} JobResponse
+         */
+        JobResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.JobResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.JobResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.JobResponse();
+            if (object.ok != null) {
+                if (!$util.isObject(object.ok))
+                    throw $TypeError(".escrin.JobResponse.ok: object expected");
+                message.ok = $root.escrin.JobResult.fromObject(object.ok, _depth + 1);
+            }
+            if (object.failure != null) {
+                if (!$util.isObject(object.failure))
+                    throw $TypeError(".escrin.JobResponse.failure: object expected");
+                message.failure = $root.escrin.JobFailure.fromObject(object.failure, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a JobResponse message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.JobResponse
+         * @static
+         * @param {escrin.JobResponse} message JobResponse
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        JobResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                object.ok = $root.escrin.JobResult.toObject(message.ok, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "ok";
+            }
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure")) {
+                object.failure = $root.escrin.JobFailure.toObject(message.failure, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "failure";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this JobResponse to JSON.
+         * @function toJSON
+         * @memberof escrin.JobResponse
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        JobResponse.prototype.toJSON = function() {
+            return JobResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return JobResponse;
+    })();
+
+    escrin.JobResult = (function() {
+
+        /**
+         * Properties of a JobResult.
+         * @typedef {Object} escrin.JobResult.$Properties
+         * @property {escrin.SealedBox.$Properties|null} [output] JobResult output
+         * @property {escrin.JobReceipt.$Properties|null} [receipt] JobResult receipt
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a JobResult.
+         * @memberof escrin
+         * @interface IJobResult
+         * @augments escrin.JobResult.$Properties
+         * @deprecated Use escrin.JobResult.$Properties instead.
+         */
+
+        /**
+         * Shape of a JobResult.
+         * @typedef {escrin.JobResult.$Properties} escrin.JobResult.$Shape
+         */
+
+        /**
+         * Constructs a new JobResult.
+         * @memberof escrin
+         * @classdesc Represents a JobResult.
+         * @constructor
+         * @param {escrin.JobResult.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const JobResult = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * JobResult output.
+         * @member {escrin.SealedBox.$Properties|null|undefined} output
+         * @memberof escrin.JobResult
+         * @instance
+         */
+        JobResult.prototype.output = null;
+
+        /**
+         * JobResult receipt.
+         * @member {escrin.JobReceipt.$Properties|null|undefined} receipt
+         * @memberof escrin.JobResult
+         * @instance
+         */
+        JobResult.prototype.receipt = null;
+
+        /**
+         * Creates a new JobResult instance using the specified properties.
+         * @function create
+         * @memberof escrin.JobResult
+         * @static
+         * @param {escrin.JobResult.$Properties=} [properties] Properties to set
+         * @returns {escrin.JobResult} JobResult instance
+         * @type {{
+         *   (properties: escrin.JobResult.$Shape): escrin.JobResult & escrin.JobResult.$Shape;
+         *   (properties?: escrin.JobResult.$Properties): escrin.JobResult;
+         * }}
+         */
+        JobResult.create = function(properties) {
+            return new JobResult(properties);
+        };
+
+        /**
+         * Encodes the specified JobResult message. Does not implicitly {@link escrin.JobResult.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.JobResult
+         * @static
+         * @param {escrin.JobResult.$Properties} message JobResult message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        JobResult.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.output != null && $Object.hasOwnProperty.call(message, "output"))
+                $root.escrin.SealedBox.encode(message.output, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt"))
+                $root.escrin.JobReceipt.encode(message.receipt, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a JobResult message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.JobResult
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.JobResult & escrin.JobResult.$Shape} JobResult
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        JobResult.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.JobResult();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.output = $root.escrin.SealedBox.decode(reader, reader.size(), $undefined, _depth + 1, message.output);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.receipt = $root.escrin.JobReceipt.decode(reader, reader.size(), $undefined, _depth + 1, message.receipt);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a JobResult message.
+         * @function verify
+         * @memberof escrin.JobResult
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        JobResult.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.output != null && $Object.hasOwnProperty.call(message, "output")) {
+                let error = $root.escrin.SealedBox.verify(message.output, _depth + 1);
+                if (error)
+                    return "output." + error;
+            }
+            if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt")) {
+                let error = $root.escrin.JobReceipt.verify(message.receipt, _depth + 1);
+                if (error)
+                    return "receipt." + error;
+            }
+            return null;
+        };
+
+        /**
+         * Creates a JobResult message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.JobResult
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.JobResult} JobResult
+         */
+        JobResult.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.JobResult)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.JobResult: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.JobResult();
+            if (object.output != null) {
+                if (!$util.isObject(object.output))
+                    throw $TypeError(".escrin.JobResult.output: object expected");
+                message.output = $root.escrin.SealedBox.fromObject(object.output, _depth + 1);
+            }
+            if (object.receipt != null) {
+                if (!$util.isObject(object.receipt))
+                    throw $TypeError(".escrin.JobResult.receipt: object expected");
+                message.receipt = $root.escrin.JobReceipt.fromObject(object.receipt, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a JobResult message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.JobResult
+         * @static
+         * @param {escrin.JobResult} message JobResult
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        JobResult.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.output = null;
+                object.receipt = null;
+            }
+            if (message.output != null && $Object.hasOwnProperty.call(message, "output"))
+                object.output = $root.escrin.SealedBox.toObject(message.output, options, _depth + 1);
+            if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt"))
+                object.receipt = $root.escrin.JobReceipt.toObject(message.receipt, options, _depth + 1);
+            return object;
+        };
+
+        /**
+         * Converts this JobResult to JSON.
+         * @function toJSON
+         * @memberof escrin.JobResult
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        JobResult.prototype.toJSON = function() {
+            return JobResult.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return JobResult;
+    })();
+
+    escrin.JobReceipt = (function() {
+
+        /**
+         * Properties of a JobReceipt.
+         * @typedef {Object} escrin.JobReceipt.$Properties
+         * @property {Uint8Array|null} [jobId] JobReceipt jobId
+         * @property {string|null} [policyId] JobReceipt policyId
+         * @property {Uint8Array|null} [workerCid] JobReceipt workerCid
+         * @property {Uint8Array|null} [inputHash] JobReceipt inputHash
+         * @property {Uint8Array|null} [outputHash] JobReceipt outputHash
+         * @property {number|null} [status] JobReceipt status
+         * @property {Uint8Array|null} [signature] JobReceipt signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a JobReceipt.
+         * @memberof escrin
+         * @interface IJobReceipt
+         * @augments escrin.JobReceipt.$Properties
+         * @deprecated Use escrin.JobReceipt.$Properties instead.
+         */
+
+        /**
+         * Shape of a JobReceipt.
+         * @typedef {escrin.JobReceipt.$Properties} escrin.JobReceipt.$Shape
+         */
+
+        /**
+         * Constructs a new JobReceipt.
+         * @memberof escrin
+         * @classdesc Represents a JobReceipt.
+         * @constructor
+         * @param {escrin.JobReceipt.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const JobReceipt = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * JobReceipt jobId.
+         * @member {Uint8Array} jobId
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.jobId = $util.newBuffer([]);
+
+        /**
+         * JobReceipt policyId.
+         * @member {string} policyId
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.policyId = "";
+
+        /**
+         * JobReceipt workerCid.
+         * @member {Uint8Array} workerCid
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.workerCid = $util.newBuffer([]);
+
+        /**
+         * JobReceipt inputHash.
+         * @member {Uint8Array} inputHash
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.inputHash = $util.newBuffer([]);
+
+        /**
+         * JobReceipt outputHash.
+         * @member {Uint8Array} outputHash
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.outputHash = $util.newBuffer([]);
+
+        /**
+         * JobReceipt status.
+         * @member {number} status
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.status = 0;
+
+        /**
+         * JobReceipt signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.JobReceipt
+         * @instance
+         */
+        JobReceipt.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new JobReceipt instance using the specified properties.
+         * @function create
+         * @memberof escrin.JobReceipt
+         * @static
+         * @param {escrin.JobReceipt.$Properties=} [properties] Properties to set
+         * @returns {escrin.JobReceipt} JobReceipt instance
+         * @type {{
+         *   (properties: escrin.JobReceipt.$Shape): escrin.JobReceipt & escrin.JobReceipt.$Shape;
+         *   (properties?: escrin.JobReceipt.$Properties): escrin.JobReceipt;
+         * }}
+         */
+        JobReceipt.create = function(properties) {
+            return new JobReceipt(properties);
+        };
+
+        /**
+         * Encodes the specified JobReceipt message. Does not implicitly {@link escrin.JobReceipt.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.JobReceipt
+         * @static
+         * @param {escrin.JobReceipt.$Properties} message JobReceipt message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        JobReceipt.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.jobId != null && $Object.hasOwnProperty.call(message, "jobId") && message.jobId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.jobId);
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId") && message.policyId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.policyId);
+            if (message.workerCid != null && $Object.hasOwnProperty.call(message, "workerCid") && message.workerCid.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.workerCid);
+            if (message.inputHash != null && $Object.hasOwnProperty.call(message, "inputHash") && message.inputHash.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.inputHash);
+            if (message.outputHash != null && $Object.hasOwnProperty.call(message, "outputHash") && message.outputHash.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.outputHash);
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.status);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a JobReceipt message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.JobReceipt
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.JobReceipt & escrin.JobReceipt.$Shape} JobReceipt
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        JobReceipt.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.JobReceipt();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.jobId = value;
+                        else
+                            delete message.jobId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.policyId = value;
+                        else
+                            delete message.policyId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.workerCid = value;
+                        else
+                            delete message.workerCid;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.inputHash = value;
+                        else
+                            delete message.inputHash;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.outputHash = value;
+                        else
+                            delete message.outputHash;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.status = value;
+                        else
+                            delete message.status;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a JobReceipt message.
+         * @function verify
+         * @memberof escrin.JobReceipt
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        JobReceipt.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.jobId != null && $Object.hasOwnProperty.call(message, "jobId"))
+                if (!(message.jobId && typeof message.jobId.length === "number" || $util.isString(message.jobId)))
+                    return "jobId: buffer expected";
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                if (!$util.isString(message.policyId))
+                    return "policyId: string expected";
+            if (message.workerCid != null && $Object.hasOwnProperty.call(message, "workerCid"))
+                if (!(message.workerCid && typeof message.workerCid.length === "number" || $util.isString(message.workerCid)))
+                    return "workerCid: buffer expected";
+            if (message.inputHash != null && $Object.hasOwnProperty.call(message, "inputHash"))
+                if (!(message.inputHash && typeof message.inputHash.length === "number" || $util.isString(message.inputHash)))
+                    return "inputHash: buffer expected";
+            if (message.outputHash != null && $Object.hasOwnProperty.call(message, "outputHash"))
+                if (!(message.outputHash && typeof message.outputHash.length === "number" || $util.isString(message.outputHash)))
+                    return "outputHash: buffer expected";
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                if (!$util.isInteger(message.status))
+                    return "status: integer expected";
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a JobReceipt message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.JobReceipt
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.JobReceipt} JobReceipt
+         */
+        JobReceipt.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.JobReceipt)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.JobReceipt: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.JobReceipt();
+            if (object.jobId != null)
+                if (object.jobId.length)
+                    if (typeof object.jobId === "string")
+                        $util.base64.decode(object.jobId, message.jobId = $util.newBuffer($util.base64.length(object.jobId)), 0);
+                    else if (object.jobId.length >= 0)
+                        message.jobId = object.jobId;
+            if (object.policyId != null)
+                if (typeof object.policyId !== "string" || object.policyId.length)
+                    message.policyId = $String(object.policyId);
+            if (object.workerCid != null)
+                if (object.workerCid.length)
+                    if (typeof object.workerCid === "string")
+                        $util.base64.decode(object.workerCid, message.workerCid = $util.newBuffer($util.base64.length(object.workerCid)), 0);
+                    else if (object.workerCid.length >= 0)
+                        message.workerCid = object.workerCid;
+            if (object.inputHash != null)
+                if (object.inputHash.length)
+                    if (typeof object.inputHash === "string")
+                        $util.base64.decode(object.inputHash, message.inputHash = $util.newBuffer($util.base64.length(object.inputHash)), 0);
+                    else if (object.inputHash.length >= 0)
+                        message.inputHash = object.inputHash;
+            if (object.outputHash != null)
+                if (object.outputHash.length)
+                    if (typeof object.outputHash === "string")
+                        $util.base64.decode(object.outputHash, message.outputHash = $util.newBuffer($util.base64.length(object.outputHash)), 0);
+                    else if (object.outputHash.length >= 0)
+                        message.outputHash = object.outputHash;
+            if (object.status != null)
+                if ($Number(object.status) !== 0)
+                    message.status = object.status >>> 0;
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a JobReceipt message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.JobReceipt
+         * @static
+         * @param {escrin.JobReceipt} message JobReceipt
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        JobReceipt.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.jobId = "";
+                else {
+                    object.jobId = [];
+                    if (options.bytes !== $Array)
+                        object.jobId = $util.newBuffer(object.jobId);
+                }
+                object.policyId = "";
+                if (options.bytes === $String)
+                    object.workerCid = "";
+                else {
+                    object.workerCid = [];
+                    if (options.bytes !== $Array)
+                        object.workerCid = $util.newBuffer(object.workerCid);
+                }
+                if (options.bytes === $String)
+                    object.inputHash = "";
+                else {
+                    object.inputHash = [];
+                    if (options.bytes !== $Array)
+                        object.inputHash = $util.newBuffer(object.inputHash);
+                }
+                if (options.bytes === $String)
+                    object.outputHash = "";
+                else {
+                    object.outputHash = [];
+                    if (options.bytes !== $Array)
+                        object.outputHash = $util.newBuffer(object.outputHash);
+                }
+                object.status = 0;
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.jobId != null && $Object.hasOwnProperty.call(message, "jobId"))
+                object.jobId = options.bytes === $String ? $util.base64.encode(message.jobId, 0, message.jobId.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.jobId) : message.jobId;
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                object.policyId = message.policyId;
+            if (message.workerCid != null && $Object.hasOwnProperty.call(message, "workerCid"))
+                object.workerCid = options.bytes === $String ? $util.base64.encode(message.workerCid, 0, message.workerCid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.workerCid) : message.workerCid;
+            if (message.inputHash != null && $Object.hasOwnProperty.call(message, "inputHash"))
+                object.inputHash = options.bytes === $String ? $util.base64.encode(message.inputHash, 0, message.inputHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.inputHash) : message.inputHash;
+            if (message.outputHash != null && $Object.hasOwnProperty.call(message, "outputHash"))
+                object.outputHash = options.bytes === $String ? $util.base64.encode(message.outputHash, 0, message.outputHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.outputHash) : message.outputHash;
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                object.status = message.status;
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this JobReceipt to JSON.
+         * @function toJSON
+         * @memberof escrin.JobReceipt
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        JobReceipt.prototype.toJSON = function() {
+            return JobReceipt.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return JobReceipt;
+    })();
+
+    escrin.JobFailure = (function() {
+
+        /**
+         * Properties of a JobFailure.
+         * @typedef {Object} escrin.JobFailure.$Properties
+         * @property {escrin.JobErrorCode|null} [code] JobFailure code
+         * @property {string|null} [message] JobFailure message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a JobFailure.
+         * @memberof escrin
+         * @interface IJobFailure
+         * @augments escrin.JobFailure.$Properties
+         * @deprecated Use escrin.JobFailure.$Properties instead.
+         */
+
+        /**
+         * Shape of a JobFailure.
+         * @typedef {escrin.JobFailure.$Properties} escrin.JobFailure.$Shape
+         */
+
+        /**
+         * Constructs a new JobFailure.
+         * @memberof escrin
+         * @classdesc Represents a JobFailure.
+         * @constructor
+         * @param {escrin.JobFailure.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const JobFailure = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * JobFailure code.
+         * @member {escrin.JobErrorCode} code
+         * @memberof escrin.JobFailure
+         * @instance
+         */
+        JobFailure.prototype.code = 0;
+
+        /**
+         * JobFailure message.
+         * @member {string} message
+         * @memberof escrin.JobFailure
+         * @instance
+         */
+        JobFailure.prototype.message = "";
+
+        /**
+         * Creates a new JobFailure instance using the specified properties.
+         * @function create
+         * @memberof escrin.JobFailure
+         * @static
+         * @param {escrin.JobFailure.$Properties=} [properties] Properties to set
+         * @returns {escrin.JobFailure} JobFailure instance
+         * @type {{
+         *   (properties: escrin.JobFailure.$Shape): escrin.JobFailure & escrin.JobFailure.$Shape;
+         *   (properties?: escrin.JobFailure.$Properties): escrin.JobFailure;
+         * }}
+         */
+        JobFailure.create = function(properties) {
+            return new JobFailure(properties);
+        };
+
+        /**
+         * Encodes the specified JobFailure message. Does not implicitly {@link escrin.JobFailure.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.JobFailure
+         * @static
+         * @param {escrin.JobFailure.$Properties} message JobFailure message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        JobFailure.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a JobFailure message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.JobFailure
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.JobFailure & escrin.JobFailure.$Shape} JobFailure
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        JobFailure.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.JobFailure();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a JobFailure message.
+         * @function verify
+         * @memberof escrin.JobFailure
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        JobFailure.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                if (typeof message.code !== "number" || (message.code | 0) !== message.code)
+                    return "code: enum value expected";
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                if (!$util.isString(message.message))
+                    return "message: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a JobFailure message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.JobFailure
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.JobFailure} JobFailure
+         */
+        JobFailure.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.JobFailure)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.JobFailure: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.JobFailure();
+            if (object.code !== 0 && (typeof object.code !== "string" || $root.escrin.JobErrorCode[object.code] !== 0))
+                switch (object.code) {
+                case "JOB_ERROR_UNSPECIFIED":
+                case 0:
+                    message.code = 0;
+                    break;
+                case "OUT_OF_SCOPE":
+                case 1:
+                    message.code = 1;
+                    break;
+                case "DUPLICATE_JOB":
+                case 2:
+                    message.code = 2;
+                    break;
+                case "INPUT_TOO_LARGE":
+                case 3:
+                    message.code = 3;
+                    break;
+                case "CODE_TOO_LARGE":
+                case 4:
+                    message.code = 4;
+                    break;
+                case "CODE_MISMATCH":
+                case 5:
+                    message.code = 5;
+                    break;
+                case "WORKER_NOT_FOUND":
+                case 6:
+                    message.code = 6;
+                    break;
+                case "DECRYPT_FAILED":
+                case 7:
+                    message.code = 7;
+                    break;
+                case "MALFORMED_REQUEST":
+                case 8:
+                    message.code = 8;
+                    break;
+                case "WORKER_TIMEOUT":
+                case 9:
+                    message.code = 9;
+                    break;
+                case "WORKER_CPU_EXCEEDED":
+                case 10:
+                    message.code = 10;
+                    break;
+                case "WORKER_MEMORY_EXCEEDED":
+                case 11:
+                    message.code = 11;
+                    break;
+                case "WORKER_THREW":
+                case 12:
+                    message.code = 12;
+                    break;
+                case "OUTPUT_TOO_LARGE":
+                case 13:
+                    message.code = 13;
+                    break;
+                case "RUNNER_BUSY":
+                case 14:
+                    message.code = 14;
+                    break;
+                case "RUNNER_SHUTTING_DOWN":
+                case 15:
+                    message.code = 15;
+                    break;
+                case "INTERNAL":
+                case 16:
+                    message.code = 16;
+                    break;
+                default:
+                    if (typeof object.code === "number" && (object.code | 0) === object.code)
+                        message.code = object.code;
+                }
+            if (object.message != null)
+                if (typeof object.message !== "string" || object.message.length)
+                    message.message = $String(object.message);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a JobFailure message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.JobFailure
+         * @static
+         * @param {escrin.JobFailure} message JobFailure
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        JobFailure.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.code = options.enums === $String ? "JOB_ERROR_UNSPECIFIED" : 0;
+                object.message = "";
+            }
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                object.code = options.enums === $String ? $root.escrin.JobErrorCode[message.code] === $undefined ? message.code : $root.escrin.JobErrorCode[message.code] : message.code;
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                object.message = message.message;
+            return object;
+        };
+
+        /**
+         * Converts this JobFailure to JSON.
+         * @function toJSON
+         * @memberof escrin.JobFailure
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        JobFailure.prototype.toJSON = function() {
+            return JobFailure.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return JobFailure;
+    })();
+
+    /**
+     * JobErrorCode enum.
+     * @name escrin.JobErrorCode
+     * @enum {number}
+     * @property {number} JOB_ERROR_UNSPECIFIED=0 JOB_ERROR_UNSPECIFIED value
+     * @property {number} OUT_OF_SCOPE=1 OUT_OF_SCOPE value
+     * @property {number} DUPLICATE_JOB=2 DUPLICATE_JOB value
+     * @property {number} INPUT_TOO_LARGE=3 INPUT_TOO_LARGE value
+     * @property {number} CODE_TOO_LARGE=4 CODE_TOO_LARGE value
+     * @property {number} CODE_MISMATCH=5 CODE_MISMATCH value
+     * @property {number} WORKER_NOT_FOUND=6 WORKER_NOT_FOUND value
+     * @property {number} DECRYPT_FAILED=7 DECRYPT_FAILED value
+     * @property {number} MALFORMED_REQUEST=8 MALFORMED_REQUEST value
+     * @property {number} WORKER_TIMEOUT=9 WORKER_TIMEOUT value
+     * @property {number} WORKER_CPU_EXCEEDED=10 WORKER_CPU_EXCEEDED value
+     * @property {number} WORKER_MEMORY_EXCEEDED=11 WORKER_MEMORY_EXCEEDED value
+     * @property {number} WORKER_THREW=12 WORKER_THREW value
+     * @property {number} OUTPUT_TOO_LARGE=13 OUTPUT_TOO_LARGE value
+     * @property {number} RUNNER_BUSY=14 RUNNER_BUSY value
+     * @property {number} RUNNER_SHUTTING_DOWN=15 RUNNER_SHUTTING_DOWN value
+     * @property {number} INTERNAL=16 INTERNAL value
+     */
+    escrin.JobErrorCode = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "JOB_ERROR_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "OUT_OF_SCOPE"] = 1;
+        values[valuesById[2] = "DUPLICATE_JOB"] = 2;
+        values[valuesById[3] = "INPUT_TOO_LARGE"] = 3;
+        values[valuesById[4] = "CODE_TOO_LARGE"] = 4;
+        values[valuesById[5] = "CODE_MISMATCH"] = 5;
+        values[valuesById[6] = "WORKER_NOT_FOUND"] = 6;
+        values[valuesById[7] = "DECRYPT_FAILED"] = 7;
+        values[valuesById[8] = "MALFORMED_REQUEST"] = 8;
+        values[valuesById[9] = "WORKER_TIMEOUT"] = 9;
+        values[valuesById[10] = "WORKER_CPU_EXCEEDED"] = 10;
+        values[valuesById[11] = "WORKER_MEMORY_EXCEEDED"] = 11;
+        values[valuesById[12] = "WORKER_THREW"] = 12;
+        values[valuesById[13] = "OUTPUT_TOO_LARGE"] = 13;
+        values[valuesById[14] = "RUNNER_BUSY"] = 14;
+        values[valuesById[15] = "RUNNER_SHUTTING_DOWN"] = 15;
+        values[valuesById[16] = "INTERNAL"] = 16;
+        return values;
+    })();
+
     return escrin;
 })();
 

@@ -1,0 +1,6 @@
+export * from './aad.js'
+export * from './codec.js'
+export * from './errors.js'
+export * from './receipt.js'
+export * from './sealed-box.js'
+export * from './worker-cid.js'
