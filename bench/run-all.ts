@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { runDiscoveryBench } from './discovery.js'
+import { runJobsBench } from './jobs.js'
 import { runScopeConvergenceBench } from './scope-convergence.js'
 import { runChild } from './lib/measure.js'
 
@@ -20,6 +21,7 @@ export interface BenchEntry {
 export const BENCHMARKS: BenchEntry[] = [
   { name: 'discovery', run: async quick => await runDiscoveryBench(quick ? [3] : [10, 30], quick ? 1 : 3) },
   { name: 'scope-convergence', run: async quick => await runScopeConvergenceBench(quick ? [3] : [10, 30], quick ? 2 : 9) },
+  { name: 'jobs', run: async quick => await runJobsBench(quick ? 10 : 500) },
   {
     name: 'policy-eval',
     run: async quick => ({

@@ -20,6 +20,8 @@ import { createLogger, type Logger } from './log/index.js'
 import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
 import { PeerAction, PeerScores } from './peer-score/index.js'
 import { PolicyService } from './policies/index.js'
+import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
+import { WorkerSandbox, type SandboxLimits } from './sandbox/index.js'
 import type { NodeConfig } from './config/index.js'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
@@ -39,6 +41,10 @@ export interface EscrinNodeOptions {
   evidence?: EvidenceProducer
   /** Validity of this node's attestation record (default 10 minutes). */
   attestationTtlMs?: number
+  /** The runner's sandbox: workerd processes and per-job limits. */
+  sandbox?: { processes?: number, limits?: Partial<SandboxLimits> }
+  /** Jobs a runner runs at once (attested as its capacity). */
+  runnerCapacity?: number
   /** Where bonds come from; default the ledger file (--bond-ledger, or DATA_DIR/bonds.json; none when ephemeral). */
   bonds?: BondLedger
 }
@@ -85,6 +91,9 @@ export class EscrinNode {
   readonly policies: PolicyService
   readonly attestations: AttestationService
   readonly bonds: BondLedger
+  readonly jobs: JobClient
+  /** The runner role, when the node serves it. */
+  readonly runner?: RunnerService
   /** The Ethereum address of this node's operator (signs its attestation statement). */
   readonly operator: `0x${string}`
   readonly api?: ApiServer
@@ -126,10 +135,25 @@ export class EscrinNode {
     })
     this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
+      capacity: options.runnerCapacity ?? DEFAULT_RUNNER_CAPACITY,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
       ...(options.evidence != null ? { evidence: options.evidence } : {}),
       ...(options.attestationTtlMs != null ? { ttlMs: options.attestationTtlMs } : {})
     })
+    this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
+    if (config.roles.includes('runner')) {
+      this.runner = new RunnerService({
+        host,
+        keys,
+        attestations: this.attestations,
+        policies: this.policies,
+        sandbox: new WorkerSandbox({ logger: logger.child('sandbox'), ...options.sandbox }),
+        datastore,
+        logger,
+        metrics,
+        penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
+      }, { ...(options.runnerCapacity != null ? { capacity: options.runnerCapacity } : {}) })
+    }
     this.finder = new PeerFinder({ host, logger, metrics }, {
       bootstrap: config.bootstrap,
       minConnections: config.minConnections,
@@ -222,6 +246,7 @@ export class EscrinNode {
     await this.hello.start()
     await this.attestations.register()
     await this.policies.register()
+    await this.runner?.register()
     try {
       await this.host.start()
     } catch (err) {
@@ -238,6 +263,7 @@ export class EscrinNode {
     }
     this.gossip.start()
     await this.policies.start()
+    await this.runner?.start()
     await this.attestations.start()
     this.finder.start()
     this.startedAt = Date.now()
@@ -250,6 +276,7 @@ export class EscrinNode {
     if (!this.running) return
     this.running = false
     this.finder.stop()
+    await this.runner?.stop()
     this.attestations.stop()
     await this.attestations.unregister()
     this.policies.stop()
@@ -324,6 +351,7 @@ export class EscrinNode {
       { method: 'GET', path: '/v1/peers', handler: async () => ({ peers: await this.peers() }) },
       ...this.policies.routes(),
       ...this.attestations.routes(),
+      ...jobRoutes(this.jobs, this.runner),
       {
         method: 'GET',
         path: '/metrics',

@@ -21,6 +21,8 @@ export interface Route {
   /** A path with `:name` parameters, e.g. `/v1/scopes/:policyId`. */
   path: string
   handler: RouteHandler
+  /** A larger body bound for this route (e.g. jobs carry code and input); default the server's. */
+  maxBodyBytes?: number
 }
 
 export interface ApiServerInit {
@@ -100,7 +102,7 @@ export class ApiServer {
       routeName = route.path
       const match = route.pattern.exec(url.pathname) as RegExpExecArray
       const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]))
-      const body = req.method === 'GET' ? undefined : await this.readJson(req)
+      const body = req.method === 'GET' ? undefined : await this.readJson(req, route.maxBodyBytes)
       const result = await route.handler({ params, query: url.searchParams, body })
       if (isText(result)) {
         res.writeHead(200, { 'content-type': result.contentType })
@@ -124,8 +126,8 @@ export class ApiServer {
     }
   }
 
-  private async readJson (req: IncomingMessage): Promise<unknown> {
-    const max = this.init.maxBodyBytes ?? API_MAX_BODY_BYTES
+  private async readJson (req: IncomingMessage, routeMax?: number): Promise<unknown> {
+    const max = routeMax ?? this.init.maxBodyBytes ?? API_MAX_BODY_BYTES
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > max) throw new ApiError(413, 'TOO_LARGE', `request body exceeds ${max} bytes`)
     const chunks: Buffer[] = []

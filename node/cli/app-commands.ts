@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createPolicy, PolicyError, signedPolicyToJson, signPolicy } from '../../protocol/policy/index.js'
+import { createPolicy, PolicyError, signPolicy } from '../../protocol/policy/index.js'
+import { EscrinApiError, EscrinClient } from '../sdk/index.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
 
@@ -20,16 +21,16 @@ export const SCOPE_HELP = `Usage: escrin-node scope POLICY_ID --api URL [--expla
 Prints the peers in the policy's scope as a node sees them; with --explain,
 every known peer and the clause that admitted or excluded it.`
 
-async function callApi (method: 'GET' | 'POST', url: string, body?: unknown): Promise<any> {
-  let res: Response
+/** The SDK's errors as the CLI reports them: one line, exit 1. */
+async function viaApi<T> (call: () => Promise<T>): Promise<T> {
   try {
-    res = await fetch(url, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}), signal: AbortSignal.timeout(10_000) })
+    return await call()
   } catch (err) {
-    throw new StartupError(`cannot reach ${url}: ${(err as { cause?: Error }).cause?.message ?? (err as Error).message}`)
+    if (err instanceof EscrinApiError) {
+      throw new StartupError(err.code === 'UNREACHABLE' ? err.message : `the node refused: ${err.code}: ${err.message}`)
+    }
+    throw err
   }
-  const json = await res.json().catch(() => undefined) as any
-  if (!res.ok) throw new StartupError(`the node refused: ${json?.error?.code ?? res.status}: ${json?.error?.message ?? res.statusText}`)
-  return json
 }
 
 function apiBase (value: unknown): string {
@@ -73,7 +74,7 @@ export async function policy (args: string[]): Promise<number> {
     if (err instanceof PolicyError) throw new UsageError(`policy ${file}: ${err.message}`)
     throw err
   }
-  const result = await callApi('POST', `${base}/v1/policies`, signedPolicyToJson(signed))
+  const result = await viaApi(async () => await new EscrinClient(base).publishPolicy(signed))
   console.log(JSON.stringify(result))
   return 0
 }
@@ -84,14 +85,61 @@ export async function scope (args: string[]): Promise<number> {
   if (policyId === undefined || !/^[0-9a-f]{64}$/.test(policyId)) throw new UsageError('POLICY_ID must be the 64-hex-digit policy id')
   const base = apiBase(parsed.values.api)
   const explain = parsed.values.explain === true
-  const result = await callApi('GET', `${base}/v1/scopes/${policyId}${explain ? '?explain=1' : ''}`)
+  const result = await viaApi(async () => await new EscrinClient(base).scope(policyId, { explain }))
   if (!explain) {
     console.log(`${result.members.length} member${result.members.length === 1 ? '' : 's'}`)
     for (const member of result.members) console.log(member)
     return 0
   }
-  for (const entry of result.explain as Array<{ peerId: string, admitted: boolean, clause: string, reason: string }>) {
+  for (const entry of (result.explain ?? []) as Array<{ peerId: string, admitted: boolean, clause: string, reason: string }>) {
     console.log(`${entry.admitted ? 'IN ' : 'OUT'} ${entry.peerId}  ${entry.clause}: ${entry.reason}`)
   }
   return 0
+}
+
+export const JOB_HELP = `Usage: escrin-node job submit --policy ID --worker FILE [--input FILE] --api URL [--timeout MS]
+
+Runs a smart worker (an ES module: export default { async fetch (request, env) {...} })
+on a runner in the policy's scope. The node encrypts the input to the runner's attested
+enclave key, verifies the runner's signed receipt and decrypts the output, which is
+printed to stdout (the receipt and runner go to stderr). Exits 1 with the reason when
+no runner in scope can run it.
+
+Options:
+  --policy ID        the app's policy id (64 hex)
+  --worker FILE      the worker module
+  --input FILE       the job input (default: empty; "-" reads stdin)
+  --timeout MS       wall-time budget of the job (default 30000)
+  --api URL          a node's API, e.g. http://127.0.0.1:7001`
+
+export async function job (args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, [], { policy: { type: 'string' }, worker: { type: 'string' }, input: { type: 'string' }, timeout: { type: 'string' }, api: { type: 'string' } }, 1)
+  const [sub] = parsed.positionals
+  if (sub !== 'submit') throw new UsageError(sub === undefined ? 'missing subcommand (use: job submit --policy ID --worker FILE --api URL)' : `unknown subcommand "${sub}" (use: submit)`)
+  const policyId = parsed.values.policy
+  if (typeof policyId !== 'string' || !/^[0-9a-f]{64}$/.test(policyId)) throw new UsageError('--policy must be the 64-hex-digit policy id')
+  if (typeof parsed.values.worker !== 'string') throw new UsageError('--worker FILE is required')
+  const timeoutText = parsed.values.timeout
+  const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText)
+  if (timeoutMs !== undefined && (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0)) throw new UsageError(`--timeout: "${String(timeoutText)}" is not a positive number of milliseconds`)
+  const base = apiBase(parsed.values.api)
+  const code = await readInput(parsed.values.worker, 'worker')
+  const input = typeof parsed.values.input === 'string' ? await readInput(parsed.values.input, 'input') : new Uint8Array()
+  const result = await viaApi(async () => await new EscrinClient(base).submitJob({ policyId, code, input, ...(timeoutMs != null ? { timeoutMs } : {}) }))
+  process.stderr.write(`job ${result.jobId} ran on ${result.runner} (status ${result.status}, ${result.durationMs} ms); receipt signature ${result.receipt.signature.slice(0, 16)}…\n`)
+  process.stdout.write(result.output)
+  return 0
+}
+
+async function readInput (file: string, what: string): Promise<Uint8Array> {
+  try {
+    if (file === '-') {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return new Uint8Array(Buffer.concat(chunks))
+    }
+    return new Uint8Array(await readFile(file))
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
 }

@@ -14,6 +14,8 @@ Commands:
             sign a trust-boundary policy and publish it through a node
   scope POLICY_ID --api URL [--explain]
             the peers in a policy's scope, and why others are not
+  job submit --policy ID --worker FILE [--input FILE] --api URL
+            run a smart worker on a runner in the policy's scope
   help      show this help, or a command's: escrin-node help start
 
 Every command takes --help.`

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry } from 'prom-client'
+import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 
 /**
  * The node's own metrics, defined in one place. Services take them as an
@@ -19,6 +19,8 @@ export interface NodeMetrics {
   gossipMessages: Counter<'topic' | 'result'>
   policies: Gauge
   attestedPeers: Gauge
+  jobs: Counter<'role' | 'result'>
+  jobLatency: Histogram<'role'>
 }
 
 export interface MetricsSources {
@@ -51,6 +53,14 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
     apiRequests: new Counter({ name: 'escrin_api_requests_total', help: 'HTTP API requests by route and status', labelNames: ['route', 'status'], registers }),
     gossipMessages: new Counter({ name: 'escrin_gossip_messages_total', help: 'Gossip messages validated, by topic and verdict', labelNames: ['topic', 'result'], registers }),
     policies: new Gauge({ name: 'escrin_policies', help: 'Policies known (latest version of each)', registers }),
-    attestedPeers: new Gauge({ name: 'escrin_attested_peers', help: 'Peers with a valid, verified attestation record', registers })
+    attestedPeers: new Gauge({ name: 'escrin_attested_peers', help: 'Peers with a valid, verified attestation record', registers }),
+    jobs: new Counter({ name: 'escrin_jobs_total', help: 'Jobs by role (client or runner) and result', labelNames: ['role', 'result'], registers }),
+    jobLatency: new Histogram({
+      name: 'escrin_job_seconds',
+      help: 'Job round trips (client) and executions (runner)',
+      labelNames: ['role'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
+      registers
+    })
   }
 }

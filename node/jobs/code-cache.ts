@@ -1,0 +1,43 @@
+import { Key, type Datastore } from 'interface-datastore'
+
+const PREFIX = '/escrin/code'
+/** Worker modules kept decoded in memory; the rest are read from the datastore. */
+const MEMORY_ENTRIES = 32
+
+/**
+ * Worker code by CID. A client sends code inline the first time (it is
+ * verified against its CID before it gets here); later jobs may name the CID
+ * only. Persisted, so a restarted runner stays warm for the code it has run.
+ */
+export class CodeCache {
+  private readonly memory = new Map<string, Uint8Array>()
+
+  constructor (private readonly datastore?: Datastore) {}
+
+  async put (cid: string, code: Uint8Array): Promise<void> {
+    this.remember(cid, code)
+    await this.datastore?.put(new Key(`${PREFIX}/${cid}`), code)
+  }
+
+  async get (cid: string): Promise<Uint8Array | undefined> {
+    const hit = this.memory.get(cid)
+    if (hit != null) {
+      this.remember(cid, hit)
+      return hit
+    }
+    if (this.datastore == null) return undefined
+    try {
+      const code = await this.datastore.get(new Key(`${PREFIX}/${cid}`))
+      this.remember(cid, code)
+      return code
+    } catch {
+      return undefined
+    }
+  }
+
+  private remember (cid: string, code: Uint8Array): void {
+    this.memory.delete(cid)
+    this.memory.set(cid, code)
+    if (this.memory.size > MEMORY_ENTRIES) this.memory.delete(this.memory.keys().next().value as string)
+  }
+}

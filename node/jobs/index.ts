@@ -1,0 +1,7 @@
+export * from './code-cache.js'
+export * from './job-client.js'
+export * from './job-id.js'
+export * from './routes.js'
+export * from './runner-selection.js'
+export * from './runner-service.js'
+export * from './seen-jobs.js'

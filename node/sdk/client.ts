@@ -1,0 +1,80 @@
+import { signedPolicyToJson, type SignedPolicy } from '../../protocol/policy/index.js'
+
+/** An error the node's API answered with, or the reason it could not be reached (code UNREACHABLE). */
+export class EscrinApiError extends Error {
+  override readonly name = 'EscrinApiError'
+  constructor (readonly code: string, readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+export interface SubmittedJob {
+  jobId: string
+  /** The runner that ran it (always a peer in the policy's scope, as the node verified it). */
+  runner: string
+  workerCid: string
+  /** The worker's HTTP status. */
+  status: number
+  output: Uint8Array
+  /** Signed by the runner's attested enclave key; the node verified it before answering. */
+  receipt: { jobId: string, policyId: string, inputHash: string, outputHash: string, status: number, signature: string }
+  attempts: Array<{ runner: string, code?: string, error?: string }>
+  durationMs: number
+}
+
+export interface SubmitJobRequest {
+  policyId: string
+  /** The worker module (Cloudflare Workers format) as text or bytes. */
+  code: string | Uint8Array
+  input?: Uint8Array | string
+  timeoutMs?: number
+}
+
+/**
+ * The app-side SDK: talks to an escrin node's HTTP API. The node does the
+ * network part (scope, runner choice, end-to-end encryption to the runner's
+ * enclave key, receipt verification); run it where the app runs.
+ */
+export class EscrinClient {
+  readonly base: string
+
+  constructor (apiUrl: string, private readonly options: { timeoutMs?: number } = {}) {
+    this.base = apiUrl.replace(/\/$/, '')
+  }
+
+  async publishPolicy (signed: SignedPolicy): Promise<{ id: string, result: string }> {
+    return await this.call('POST', '/v1/policies', signedPolicyToJson(signed))
+  }
+
+  async scope (policyId: string, options: { explain?: boolean } = {}): Promise<{ policyId: string, members: string[], explain?: Array<{ peerId: string, admitted: boolean, clause: string, reason: string }> }> {
+    return await this.call('GET', `/v1/scopes/${policyId}${options.explain === true ? '?explain=1' : ''}`)
+  }
+
+  async submitJob (request: SubmitJobRequest): Promise<SubmittedJob> {
+    const input = typeof request.input === 'string' ? new TextEncoder().encode(request.input) : request.input ?? new Uint8Array()
+    const body = {
+      policyId: request.policyId,
+      ...(typeof request.code === 'string' ? { code: request.code } : { codeBase64: Buffer.from(request.code).toString('base64') }),
+      input: Buffer.from(input).toString('base64'),
+      ...(request.timeoutMs != null ? { timeoutMs: request.timeoutMs } : {})
+    }
+    const result = await this.call('POST', '/v1/jobs', body, (request.timeoutMs ?? 30_000) * 5 + 10_000)
+    return { ...result, output: new Uint8Array(Buffer.from(result.output as string, 'base64')) }
+  }
+
+  private async call (method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<any> {
+    let res: Response
+    try {
+      res = await fetch(`${this.base}${path}`, {
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+        signal: AbortSignal.timeout(timeoutMs)
+      })
+    } catch (err) {
+      throw new EscrinApiError('UNREACHABLE', 0, `cannot reach ${this.base}: ${(err as { cause?: Error }).cause?.message ?? (err as Error).message}`)
+    }
+    const json = await res.json().catch(() => undefined) as any
+    if (!res.ok) throw new EscrinApiError(json?.error?.code ?? 'HTTP_ERROR', res.status, json?.error?.message ?? res.statusText)
+    return json
+  }
+}
