@@ -15,6 +15,7 @@ export class CodeCache {
   constructor (private readonly datastore?: Datastore) {}
 
   async put (cid: string, code: Uint8Array): Promise<void> {
+    if (this.memory.has(cid)) return // content-addressed: the same id is the same bytes
     this.remember(cid, code)
     await this.datastore?.put(new Key(`${PREFIX}/${cid}`), code)
   }
