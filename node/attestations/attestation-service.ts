@@ -205,6 +205,11 @@ export class AttestationService {
     return this.peers.size
   }
 
+  /** This node's current sealed record (signed by its libp2p key, with its evidence), as gossiped. */
+  get ownRecord (): Uint8Array | undefined {
+    return this.own?.sealed
+  }
+
   /** Bytes of this node's current sealed record, as gossiped. */
   get ownRecordBytes (): number {
     return this.own?.sealed.byteLength ?? 0

@@ -237,7 +237,10 @@ export class RunnerService {
         input,
         appId: this.components.policies.store.get(policyId)?.policy.owner ?? '',
         policyId,
-        attestation: record != null ? { peerId: self, operator: record.operator, evidenceKind: record.evidence.kind, expiresAtMs: record.expiresAtMs } : null,
+        // the runner's signed attestation record (the same bytes peers verify), so a worker can hand it on
+        attestation: record != null
+          ? { peerId: self, operator: record.operator, evidenceKind: record.evidence.kind, expiresAtMs: record.expiresAtMs, signedRecord: Buffer.from(this.components.attestations.ownRecord ?? []).toString('base64') }
+          : null,
         limits: { wallTimeMs: timeoutMs }
       })
       const aad = jobOutputAad(jobId, policyId, request.workerCid)
