@@ -22,6 +22,7 @@ import { PeerAction, PeerScores } from './peer-score/index.js'
 import { PolicyService } from './policies/index.js'
 import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
 import { WorkerSandbox, type SandboxLimits } from './sandbox/index.js'
+import { HolderService, KeyRelease } from './ssss/index.js'
 import type { NodeConfig } from './config/index.js'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
@@ -94,6 +95,10 @@ export class EscrinNode {
   readonly jobs: JobClient
   /** The runner role, when the node serves it. */
   readonly runner?: RunnerService
+  /** The SSSS role (key custody), when the node serves it. */
+  readonly holder?: HolderService
+  /** Key release for the workers this node runs. */
+  readonly keyRelease: KeyRelease
   /** The Ethereum address of this node's operator (signs its attestation statement). */
   readonly operator: `0x${string}`
   readonly api?: ApiServer
@@ -141,8 +146,14 @@ export class EscrinNode {
       ...(options.attestationTtlMs != null ? { ttlMs: options.attestationTtlMs } : {})
     })
     this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
+    const penalise = (peer: PeerId, action: PeerAction, reason: string): void => { this.penalise(peer, action, reason) }
+    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger })
+    if (config.roles.includes('ssss')) {
+      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger })
+    }
     if (config.roles.includes('runner')) {
       this.runner = new RunnerService({
+        keyRelease: this.keyRelease,
         host,
         keys,
         attestations: this.attestations,
@@ -247,6 +258,7 @@ export class EscrinNode {
     await this.attestations.register()
     await this.policies.register()
     await this.runner?.register()
+    await this.holder?.register()
     try {
       await this.host.start()
     } catch (err) {
@@ -277,6 +289,7 @@ export class EscrinNode {
     this.running = false
     this.finder.stop()
     await this.runner?.stop()
+    await this.holder?.unregister()
     this.attestations.stop()
     await this.attestations.unregister()
     this.policies.stop()

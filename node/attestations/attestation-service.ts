@@ -197,6 +197,11 @@ export class AttestationService {
     return this.peers.get(peerId)?.facts
   }
 
+  /** Peers with a valid record that claims `role`. */
+  peersWithRole (role: Role): string[] {
+    return [...this.peers.values()].filter(e => e.record.roles.includes(role)).map(e => e.record.peerId)
+  }
+
   recordOf (peerId: string): AttestationRecord | undefined {
     return this.peers.get(peerId)?.record
   }

@@ -179,11 +179,23 @@ export class JobClient {
     let stream: Stream | undefined
     let bytes: Uint8Array
     try {
-      stream = await this.components.host.dialProtocol(peer, JOB_PROTOCOL, { signal })
-      const lp = lpStream(stream, { maxDataLength: MAX_JOB_RESPONSE_BYTES })
-      await lp.write(request, { signal })
+      let lp: ReturnType<typeof lpStream> | undefined
+      // a stream can die with its connection before the request is written (libp2p
+      // closes one of two simultaneous connections); nothing was sent, so one retry is safe
+      for (let attempt = 0; lp == null; attempt++) {
+        const opened = await this.components.host.dialProtocol(peer, JOB_PROTOCOL, { signal })
+        stream = opened
+        const candidate = lpStream(opened, { maxDataLength: MAX_JOB_RESPONSE_BYTES })
+        try {
+          await candidate.write(request, { signal })
+          lp = candidate
+        } catch (err) {
+          if (attempt > 0 || !isClosedStream(err)) throw err
+          opened.abort(err as Error)
+        }
+      }
       bytes = (await lp.read({ signal })).subarray()
-      await stream.close({ signal }).catch(() => {})
+      await stream?.close({ signal }).catch(() => {})
     } catch (err) {
       stream?.abort(err as Error)
       if (deadline.aborted) throw new JobError('TIMEOUT', `runner ${runner.slice(-8)} did not answer within ${job.timeoutMs + NETWORK_SLACK_MS} ms`)
@@ -225,4 +237,9 @@ export class JobClient {
 
 function sha256 (bytes: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(bytes).digest())
+}
+
+/** The stream was closed under us before anything was written. */
+export function isClosedStream (err: unknown): boolean {
+  return /StreamStateError|stream that is clos/.test(`${(err as Error)?.name} ${(err as Error)?.message}`)
 }

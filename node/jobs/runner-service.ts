@@ -33,6 +33,8 @@ export interface RunnerComponents {
   attestations: AttestationService
   policies: PolicyService
   sandbox: WorkerSandbox
+  /** Key release for env.escrin.getKey (the SSSS role's client side). */
+  keyRelease?: { deriveKey(owner: string, app: string, name: string): Promise<Uint8Array> }
   datastore?: Datastore
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
@@ -236,6 +238,7 @@ export class RunnerService {
         code,
         input,
         appId: this.components.policies.store.get(policyId)?.policy.owner ?? '',
+        onGetKey: this.keyReleaseFor(policyId),
         policyId,
         // the runner's signed attestation record (the same bytes peers verify), so a worker can hand it on
         attestation: record != null
@@ -263,6 +266,14 @@ export class RunnerService {
     } finally {
       this.inFlight--
     }
+  }
+
+  /** getKey(name) for a job of this policy: the app key is (policy owner, policy name). */
+  private keyReleaseFor (policyId: string): ((name: string) => Promise<Uint8Array>) | undefined {
+    const release = this.components.keyRelease
+    const policy = this.components.policies.store.get(policyId)?.policy
+    if (release == null || policy == null) return undefined
+    return async name => await release.deriveKey(policy.owner, policy.name, name)
   }
 
   private record (entry: RunnerJobRecord): void {

@@ -39,6 +39,11 @@ export class PolicyStore {
     return current != null ? { result: 'replaced', entry, replaced: current } : { result: 'added', entry }
   }
 
+  /** The latest version of the owner's policy of this name. */
+  latest (owner: string, name: string): StoredPolicy | undefined {
+    return this.byName.get(`${owner.toLowerCase()}/${name}`)
+  }
+
   get (id: string): StoredPolicy | undefined {
     return this.byId.get(id)
   }

@@ -4,11 +4,30 @@ import { request } from 'node:http'
 import { createRequire } from 'node:module'
 import { SandboxError } from './errors.js'
 
-/** workerd's binary, from the npm package (which ships it per platform). */
+/**
+ * workerd's binary, from the npm package's per-platform dependency. Not
+ * `workerd/bin/workerd`: without the package's postinstall that is a Node
+ * launcher which spawns the binary as its child, so its pid's memory is not
+ * the worker's and killing it leaves the real workerd running.
+ */
 export function workerdBinary (): string {
   const require = createRequire(import.meta.url)
-  return require.resolve('workerd/bin/workerd')
+  const platform = `@cloudflare/workerd-${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch === 'x64' ? '64' : process.arch}`
+  try {
+    return require.resolve(`${platform}/bin/workerd${process.platform === 'win32' ? '.exe' : ''}`)
+  } catch {
+    throw new SandboxError('UNAVAILABLE', `workerd has no binary for ${process.platform}-${process.arch} (${platform} is not installed)`)
+  }
 }
+
+/**
+ * Starts workerd under a watchdog shell that kills it when the node's end of
+ * the shell's stdin closes: when the node exits, even by SIGKILL, no workerd
+ * (and no looping worker) outlives it. The shell prints workerd's pid first,
+ * and exits when workerd does.
+ */
+// (a background job's stdin is /dev/null unless redirected: the watcher reads the node's pipe through fd 3)
+const WATCHDOG = 'exec 3<&0; "$0" "$@" </dev/null & pid=$!; echo "$pid"; (read _ignored <&3; kill -9 "$pid" 2>/dev/null) & wait "$pid"'
 
 /** Bound on workerd's stderr kept for diagnostics. */
 const STDERR_KEEP = 8 * 1024
@@ -27,13 +46,15 @@ export interface WorkerdResponse {
  */
 export class WorkerdProcess {
   private child?: ChildProcess
+  private workerdPid?: number
   private stderr = ''
   exited = false
 
   constructor (private readonly configFile: string, private readonly socket: string, private readonly cwd: string) {}
 
+  /** workerd's own pid (not the watchdog's). */
   get pid (): number | undefined {
-    return this.child?.pid
+    return this.workerdPid
   }
 
   get diagnostics (): string {
@@ -41,9 +62,10 @@ export class WorkerdProcess {
   }
 
   async start (): Promise<void> {
-    const child = spawn(workerdBinary(), ['serve', this.configFile, '--experimental'], { cwd: this.cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn('/bin/sh', ['-c', WATCHDOG, workerdBinary(), 'serve', this.configFile, '--experimental'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
     this.child = child
     child.stderr?.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-STDERR_KEEP) })
+    child.stdout?.once('data', (d: Buffer) => { this.workerdPid = Number.parseInt(d.toString(), 10) })
     child.once('exit', () => { this.exited = true })
     const deadline = Date.now() + READY_TIMEOUT_MS
     while (true) {
@@ -60,8 +82,15 @@ export class WorkerdProcess {
     }
   }
 
+  /** Kills workerd (a looping isolate ignores anything gentler than SIGKILL), then its watchdog. */
   kill (): void {
-    if (this.child != null && !this.exited) this.child.kill('SIGKILL')
+    if (this.workerdPid != null) {
+      try { process.kill(this.workerdPid, 'SIGKILL') } catch {}
+    }
+    if (this.child != null && !this.exited) {
+      this.child.stdin?.end() // the watchdog kills workerd too, should the pid not be known yet
+      this.child.kill('SIGKILL')
+    }
   }
 
   async waitExit (): Promise<void> {
@@ -71,9 +100,9 @@ export class WorkerdProcess {
 
   /** Resident memory of the process, from /proc (Linux); undefined elsewhere. */
   async rssBytes (): Promise<number | undefined> {
-    if (this.child?.pid == null) return undefined
+    if (this.workerdPid == null) return undefined
     try {
-      const status = await readFile(`/proc/${this.child.pid}/status`, 'utf8')
+      const status = await readFile(`/proc/${this.workerdPid}/status`, 'utf8')
       const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1]
       return kb != null ? Number(kb) * 1024 : undefined
     } catch {

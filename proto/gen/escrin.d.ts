@@ -388,4 +388,292 @@ export namespace escrin {
         RUNNER_SHUTTING_DOWN = 15,
         INTERNAL = 16
     }
+
+    interface ISecretSpec extends escrin.SecretSpec.$Properties {
+    }
+
+    class SecretSpec {
+        constructor(properties?: escrin.SecretSpec.$Properties);
+        $unknowns?: Uint8Array[];
+        owner: Uint8Array;
+        app: string;
+        custody: string;
+        version: (number|Long);
+        threshold: number;
+        holders: Uint8Array[];
+        commitments: Uint8Array[];
+        signature: Uint8Array;
+        static create(properties: escrin.SecretSpec.$Shape): escrin.SecretSpec & escrin.SecretSpec.$Shape;
+        static create(properties?: escrin.SecretSpec.$Properties): escrin.SecretSpec;
+        static encode(message: escrin.SecretSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SecretSpec & escrin.SecretSpec.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SecretSpec;
+        static toObject(message: escrin.SecretSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SecretSpec {
+        interface $Properties {
+            owner?: (Uint8Array|null);
+            app?: (string|null);
+            custody?: (string|null);
+            version?: (number|Long|null);
+            threshold?: (number|null);
+            holders?: (Uint8Array[]|null);
+            commitments?: (Uint8Array[]|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SecretSpec.$Properties;
+    }
+
+    interface ISecretControl extends escrin.SecretControl.$Properties {
+    }
+
+    class SecretControl {
+        constructor(properties?: escrin.SecretControl.$Properties);
+        $unknowns?: Uint8Array[];
+        owner: Uint8Array;
+        app: string;
+        version: (number|Long);
+        action: escrin.SecretControl.Action;
+        issuedAtMs: (number|Long);
+        signature: Uint8Array;
+        static create(properties: escrin.SecretControl.$Shape): escrin.SecretControl & escrin.SecretControl.$Shape;
+        static create(properties?: escrin.SecretControl.$Properties): escrin.SecretControl;
+        static encode(message: escrin.SecretControl.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SecretControl & escrin.SecretControl.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SecretControl;
+        static toObject(message: escrin.SecretControl, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SecretControl {
+        interface $Properties {
+            owner?: (Uint8Array|null);
+            app?: (string|null);
+            version?: (number|Long|null);
+            action?: (escrin.SecretControl.Action|null);
+            issuedAtMs?: (number|Long|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SecretControl.$Properties;
+
+        enum Action {
+            ACTION_UNSPECIFIED = 0,
+            COMMIT = 1,
+            DELETE = 2
+        }
+    }
+
+    interface ISsssDeal extends escrin.SsssDeal.$Properties {
+    }
+
+    class SsssDeal {
+        constructor(properties?: escrin.SsssDeal.$Properties);
+        $unknowns?: Uint8Array[];
+        spec?: (escrin.SecretSpec.$Properties|null);
+        share?: (escrin.SealedBox.$Properties|null);
+        static create(properties: escrin.SsssDeal.$Shape): escrin.SsssDeal & escrin.SsssDeal.$Shape;
+        static create(properties?: escrin.SsssDeal.$Properties): escrin.SsssDeal;
+        static encode(message: escrin.SsssDeal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssDeal & escrin.SsssDeal.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssDeal;
+        static toObject(message: escrin.SsssDeal, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssDeal {
+        interface $Properties {
+            spec?: (escrin.SecretSpec.$Properties|null);
+            share?: (escrin.SealedBox.$Properties|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SsssDeal.$Properties;
+    }
+
+    interface ISsssGet extends escrin.SsssGet.$Properties {
+    }
+
+    class SsssGet {
+        constructor(properties?: escrin.SsssGet.$Properties);
+        $unknowns?: Uint8Array[];
+        owner: Uint8Array;
+        app: string;
+        version: (number|Long);
+        replyX25519: Uint8Array;
+        timestampMs: (number|Long);
+        nonce: Uint8Array;
+        signature: Uint8Array;
+        static create(properties: escrin.SsssGet.$Shape): escrin.SsssGet & escrin.SsssGet.$Shape;
+        static create(properties?: escrin.SsssGet.$Properties): escrin.SsssGet;
+        static encode(message: escrin.SsssGet.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssGet & escrin.SsssGet.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssGet;
+        static toObject(message: escrin.SsssGet, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssGet {
+        interface $Properties {
+            owner?: (Uint8Array|null);
+            app?: (string|null);
+            version?: (number|Long|null);
+            replyX25519?: (Uint8Array|null);
+            timestampMs?: (number|Long|null);
+            nonce?: (Uint8Array|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SsssGet.$Properties;
+    }
+
+    interface ISsssRequest extends escrin.SsssRequest.$Properties {
+    }
+
+    class SsssRequest {
+        constructor(properties?: escrin.SsssRequest.$Properties);
+        $unknowns?: Uint8Array[];
+        deal?: (escrin.SsssDeal.$Properties|null);
+        control?: (escrin.SecretControl.$Properties|null);
+        get?: (escrin.SsssGet.$Properties|null);
+        kind?: ("deal"|"control"|"get");
+        static create(properties: escrin.SsssRequest.$Shape): escrin.SsssRequest & escrin.SsssRequest.$Shape;
+        static create(properties?: escrin.SsssRequest.$Properties): escrin.SsssRequest;
+        static encode(message: escrin.SsssRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssRequest & escrin.SsssRequest.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssRequest;
+        static toObject(message: escrin.SsssRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssRequest {
+        interface $Properties {
+            deal?: (escrin.SsssDeal.$Properties|null);
+            control?: (escrin.SecretControl.$Properties|null);
+            get?: (escrin.SsssGet.$Properties|null);
+            kind?: ("deal"|"control"|"get");
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = {
+          deal?: escrin.SsssDeal.$Shape|null;
+          control?: escrin.SecretControl.$Shape|null;
+          get?: escrin.SsssGet.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ kind?: undefined; deal?: null; control?: null; get?: null }|{ kind?: "deal"; deal: escrin.SsssDeal.$Shape; control?: null; get?: null }|{ kind?: "control"; deal?: null; control: escrin.SecretControl.$Shape; get?: null }|{ kind?: "get"; deal?: null; control?: null; get: escrin.SsssGet.$Shape })
+        );
+    }
+
+    interface ISsssShare extends escrin.SsssShare.$Properties {
+    }
+
+    class SsssShare {
+        constructor(properties?: escrin.SsssShare.$Properties);
+        $unknowns?: Uint8Array[];
+        spec?: (escrin.SecretSpec.$Properties|null);
+        share?: (escrin.SealedBox.$Properties|null);
+        static create(properties: escrin.SsssShare.$Shape): escrin.SsssShare & escrin.SsssShare.$Shape;
+        static create(properties?: escrin.SsssShare.$Properties): escrin.SsssShare;
+        static encode(message: escrin.SsssShare.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssShare & escrin.SsssShare.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssShare;
+        static toObject(message: escrin.SsssShare, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssShare {
+        interface $Properties {
+            spec?: (escrin.SecretSpec.$Properties|null);
+            share?: (escrin.SealedBox.$Properties|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SsssShare.$Properties;
+    }
+
+    interface ISsssResponse extends escrin.SsssResponse.$Properties {
+    }
+
+    class SsssResponse {
+        constructor(properties?: escrin.SsssResponse.$Properties);
+        $unknowns?: Uint8Array[];
+        share?: (escrin.SsssShare.$Properties|null);
+        ok?: (boolean|null);
+        failure?: (escrin.SsssFailure.$Properties|null);
+        result?: ("share"|"ok"|"failure");
+        static create(properties: escrin.SsssResponse.$Shape): escrin.SsssResponse & escrin.SsssResponse.$Shape;
+        static create(properties?: escrin.SsssResponse.$Properties): escrin.SsssResponse;
+        static encode(message: escrin.SsssResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssResponse & escrin.SsssResponse.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssResponse;
+        static toObject(message: escrin.SsssResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssResponse {
+        interface $Properties {
+            share?: (escrin.SsssShare.$Properties|null);
+            ok?: (boolean|null);
+            failure?: (escrin.SsssFailure.$Properties|null);
+            result?: ("share"|"ok"|"failure");
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = {
+          share?: escrin.SsssShare.$Shape|null;
+          ok?: boolean|null;
+          failure?: escrin.SsssFailure.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ result?: undefined; share?: null; ok?: null; failure?: null }|{ result?: "share"; share: escrin.SsssShare.$Shape; ok?: null; failure?: null }|{ result?: "ok"; share?: null; ok: boolean; failure?: null }|{ result?: "failure"; share?: null; ok?: null; failure: escrin.SsssFailure.$Shape })
+        );
+    }
+
+    interface ISsssFailure extends escrin.SsssFailure.$Properties {
+    }
+
+    class SsssFailure {
+        constructor(properties?: escrin.SsssFailure.$Properties);
+        $unknowns?: Uint8Array[];
+        code: escrin.SsssErrorCode;
+        message: string;
+        static create(properties: escrin.SsssFailure.$Shape): escrin.SsssFailure & escrin.SsssFailure.$Shape;
+        static create(properties?: escrin.SsssFailure.$Properties): escrin.SsssFailure;
+        static encode(message: escrin.SsssFailure.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssFailure & escrin.SsssFailure.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssFailure;
+        static toObject(message: escrin.SsssFailure, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssFailure {
+        interface $Properties {
+            code?: (escrin.SsssErrorCode|null);
+            message?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SsssFailure.$Properties;
+    }
+
+    enum SsssErrorCode {
+        SSSS_ERROR_UNSPECIFIED = 0,
+        SSSS_MALFORMED = 1,
+        SSSS_BAD_SIGNATURE = 2,
+        SSSS_NOT_IN_CUSTODY = 3,
+        SSSS_NOT_IN_SCOPE = 4,
+        SSSS_STALE_REQUEST = 5,
+        SSSS_REPLAYED = 6,
+        SSSS_UNKNOWN_SECRET = 7,
+        SSSS_BAD_SHARE = 8,
+        SSSS_VERSION_CONFLICT = 9,
+        SSSS_INTERNAL = 10
+    }
 }

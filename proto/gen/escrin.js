@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Array = $util.global.Array, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -4222,6 +4222,2979 @@ export const escrin = $root.escrin = (() => {
         values[valuesById[14] = "RUNNER_BUSY"] = 14;
         values[valuesById[15] = "RUNNER_SHUTTING_DOWN"] = 15;
         values[valuesById[16] = "INTERNAL"] = 16;
+        return values;
+    })();
+
+    escrin.SecretSpec = (function() {
+
+        /**
+         * Properties of a SecretSpec.
+         * @typedef {Object} escrin.SecretSpec.$Properties
+         * @property {Uint8Array|null} [owner] SecretSpec owner
+         * @property {string|null} [app] SecretSpec app
+         * @property {string|null} [custody] SecretSpec custody
+         * @property {number|Long|null} [version] SecretSpec version
+         * @property {number|null} [threshold] SecretSpec threshold
+         * @property {Array.<Uint8Array>|null} [holders] SecretSpec holders
+         * @property {Array.<Uint8Array>|null} [commitments] SecretSpec commitments
+         * @property {Uint8Array|null} [signature] SecretSpec signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SecretSpec.
+         * @memberof escrin
+         * @interface ISecretSpec
+         * @augments escrin.SecretSpec.$Properties
+         * @deprecated Use escrin.SecretSpec.$Properties instead.
+         */
+
+        /**
+         * Shape of a SecretSpec.
+         * @typedef {escrin.SecretSpec.$Properties} escrin.SecretSpec.$Shape
+         */
+
+        /**
+         * Constructs a new SecretSpec.
+         * @memberof escrin
+         * @classdesc Represents a SecretSpec.
+         * @constructor
+         * @param {escrin.SecretSpec.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SecretSpec = function (properties) {
+            this.holders = [];
+            this.commitments = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SecretSpec owner.
+         * @member {Uint8Array} owner
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.owner = $util.newBuffer([]);
+
+        /**
+         * SecretSpec app.
+         * @member {string} app
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.app = "";
+
+        /**
+         * SecretSpec custody.
+         * @member {string} custody
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.custody = "";
+
+        /**
+         * SecretSpec version.
+         * @member {number|Long} version
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SecretSpec threshold.
+         * @member {number} threshold
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.threshold = 0;
+
+        /**
+         * SecretSpec holders.
+         * @member {Array.<Uint8Array>} holders
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.holders = $util.emptyArray;
+
+        /**
+         * SecretSpec commitments.
+         * @member {Array.<Uint8Array>} commitments
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.commitments = $util.emptyArray;
+
+        /**
+         * SecretSpec signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.SecretSpec
+         * @instance
+         */
+        SecretSpec.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new SecretSpec instance using the specified properties.
+         * @function create
+         * @memberof escrin.SecretSpec
+         * @static
+         * @param {escrin.SecretSpec.$Properties=} [properties] Properties to set
+         * @returns {escrin.SecretSpec} SecretSpec instance
+         * @type {{
+         *   (properties: escrin.SecretSpec.$Shape): escrin.SecretSpec & escrin.SecretSpec.$Shape;
+         *   (properties?: escrin.SecretSpec.$Properties): escrin.SecretSpec;
+         * }}
+         */
+        SecretSpec.create = function(properties) {
+            return new SecretSpec(properties);
+        };
+
+        /**
+         * Encodes the specified SecretSpec message. Does not implicitly {@link escrin.SecretSpec.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SecretSpec
+         * @static
+         * @param {escrin.SecretSpec.$Properties} message SecretSpec message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SecretSpec.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.owner);
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app") && message.app !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.app);
+            if (message.custody != null && $Object.hasOwnProperty.call(message, "custody") && message.custody !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.custody);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.version);
+            if (message.threshold != null && $Object.hasOwnProperty.call(message, "threshold") && message.threshold !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.threshold);
+            if (message.holders != null && message.holders.length)
+                for (let i = 0; i < message.holders.length; ++i)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.holders[i]);
+            if (message.commitments != null && message.commitments.length)
+                for (let i = 0; i < message.commitments.length; ++i)
+                    writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.commitments[i]);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SecretSpec message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SecretSpec
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SecretSpec & escrin.SecretSpec.$Shape} SecretSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SecretSpec.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SecretSpec();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.owner = value;
+                        else
+                            delete message.owner;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.app = value;
+                        else
+                            delete message.app;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.custody = value;
+                        else
+                            delete message.custody;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.threshold = value;
+                        else
+                            delete message.threshold;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.holders && message.holders.length))
+                            message.holders = [];
+                        message.holders.push(reader.bytes());
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.commitments && message.commitments.length))
+                            message.commitments = [];
+                        message.commitments.push(reader.bytes());
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SecretSpec message.
+         * @function verify
+         * @memberof escrin.SecretSpec
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SecretSpec.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                if (!(message.owner && typeof message.owner.length === "number" || $util.isString(message.owner)))
+                    return "owner: buffer expected";
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                if (!$util.isString(message.app))
+                    return "app: string expected";
+            if (message.custody != null && $Object.hasOwnProperty.call(message, "custody"))
+                if (!$util.isString(message.custody))
+                    return "custody: string expected";
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                    return "version: integer|Long expected";
+            if (message.threshold != null && $Object.hasOwnProperty.call(message, "threshold"))
+                if (!$util.isInteger(message.threshold))
+                    return "threshold: integer expected";
+            if (message.holders != null && $Object.hasOwnProperty.call(message, "holders")) {
+                if (!$Array.isArray(message.holders))
+                    return "holders: array expected";
+                for (let i = 0; i < message.holders.length; ++i)
+                    if (!(message.holders[i] && typeof message.holders[i].length === "number" || $util.isString(message.holders[i])))
+                        return "holders: buffer[] expected";
+            }
+            if (message.commitments != null && $Object.hasOwnProperty.call(message, "commitments")) {
+                if (!$Array.isArray(message.commitments))
+                    return "commitments: array expected";
+                for (let i = 0; i < message.commitments.length; ++i)
+                    if (!(message.commitments[i] && typeof message.commitments[i].length === "number" || $util.isString(message.commitments[i])))
+                        return "commitments: buffer[] expected";
+            }
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SecretSpec message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SecretSpec
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SecretSpec} SecretSpec
+         */
+        SecretSpec.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SecretSpec)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SecretSpec: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SecretSpec();
+            if (object.owner != null)
+                if (object.owner.length)
+                    if (typeof object.owner === "string")
+                        $util.base64.decode(object.owner, message.owner = $util.newBuffer($util.base64.length(object.owner)), 0);
+                    else if (object.owner.length >= 0)
+                        message.owner = object.owner;
+            if (object.app != null)
+                if (typeof object.app !== "string" || object.app.length)
+                    message.app = $String(object.app);
+            if (object.custody != null)
+                if (typeof object.custody !== "string" || object.custody.length)
+                    message.custody = $String(object.custody);
+            if (object.version != null)
+                if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, true);
+                    else if (typeof object.version === "string")
+                        message.version = $parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+            if (object.threshold != null)
+                if ($Number(object.threshold) !== 0)
+                    message.threshold = object.threshold >>> 0;
+            if (object.holders) {
+                if (!$Array.isArray(object.holders))
+                    throw $TypeError(".escrin.SecretSpec.holders: array expected");
+                message.holders = $Array(object.holders.length);
+                for (let i = 0; i < object.holders.length; ++i)
+                    if (typeof object.holders[i] === "string")
+                        $util.base64.decode(object.holders[i], message.holders[i] = $util.newBuffer($util.base64.length(object.holders[i])), 0);
+                    else if (object.holders[i].length >= 0)
+                        message.holders[i] = object.holders[i];
+            }
+            if (object.commitments) {
+                if (!$Array.isArray(object.commitments))
+                    throw $TypeError(".escrin.SecretSpec.commitments: array expected");
+                message.commitments = $Array(object.commitments.length);
+                for (let i = 0; i < object.commitments.length; ++i)
+                    if (typeof object.commitments[i] === "string")
+                        $util.base64.decode(object.commitments[i], message.commitments[i] = $util.newBuffer($util.base64.length(object.commitments[i])), 0);
+                    else if (object.commitments[i].length >= 0)
+                        message.commitments[i] = object.commitments[i];
+            }
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SecretSpec message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SecretSpec
+         * @static
+         * @param {escrin.SecretSpec} message SecretSpec
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SecretSpec.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults) {
+                object.holders = [];
+                object.commitments = [];
+            }
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.owner = "";
+                else {
+                    object.owner = [];
+                    if (options.bytes !== $Array)
+                        object.owner = $util.newBuffer(object.owner);
+                }
+                object.app = "";
+                object.custody = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.threshold = 0;
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                object.owner = options.bytes === $String ? $util.base64.encode(message.owner, 0, message.owner.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.owner) : message.owner;
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                object.app = message.app;
+            if (message.custody != null && $Object.hasOwnProperty.call(message, "custody"))
+                object.custody = message.custody;
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                else if (typeof message.version === "number")
+                    object.version = options.longs === $String ? $String(message.version) : message.version;
+                else
+                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+            if (message.threshold != null && $Object.hasOwnProperty.call(message, "threshold"))
+                object.threshold = message.threshold;
+            if (message.holders && message.holders.length) {
+                object.holders = $Array(message.holders.length);
+                for (let j = 0; j < message.holders.length; ++j)
+                    object.holders[j] = options.bytes === $String ? $util.base64.encode(message.holders[j], 0, message.holders[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.holders[j]) : message.holders[j];
+            }
+            if (message.commitments && message.commitments.length) {
+                object.commitments = $Array(message.commitments.length);
+                for (let j = 0; j < message.commitments.length; ++j)
+                    object.commitments[j] = options.bytes === $String ? $util.base64.encode(message.commitments[j], 0, message.commitments[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.commitments[j]) : message.commitments[j];
+            }
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this SecretSpec to JSON.
+         * @function toJSON
+         * @memberof escrin.SecretSpec
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SecretSpec.prototype.toJSON = function() {
+            return SecretSpec.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SecretSpec;
+    })();
+
+    escrin.SecretControl = (function() {
+
+        /**
+         * Properties of a SecretControl.
+         * @typedef {Object} escrin.SecretControl.$Properties
+         * @property {Uint8Array|null} [owner] SecretControl owner
+         * @property {string|null} [app] SecretControl app
+         * @property {number|Long|null} [version] SecretControl version
+         * @property {escrin.SecretControl.Action|null} [action] SecretControl action
+         * @property {number|Long|null} [issuedAtMs] SecretControl issuedAtMs
+         * @property {Uint8Array|null} [signature] SecretControl signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SecretControl.
+         * @memberof escrin
+         * @interface ISecretControl
+         * @augments escrin.SecretControl.$Properties
+         * @deprecated Use escrin.SecretControl.$Properties instead.
+         */
+
+        /**
+         * Shape of a SecretControl.
+         * @typedef {escrin.SecretControl.$Properties} escrin.SecretControl.$Shape
+         */
+
+        /**
+         * Constructs a new SecretControl.
+         * @memberof escrin
+         * @classdesc Represents a SecretControl.
+         * @constructor
+         * @param {escrin.SecretControl.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SecretControl = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SecretControl owner.
+         * @member {Uint8Array} owner
+         * @memberof escrin.SecretControl
+         * @instance
+         */
+        SecretControl.prototype.owner = $util.newBuffer([]);
+
+        /**
+         * SecretControl app.
+         * @member {string} app
+         * @memberof escrin.SecretControl
+         * @instance
+         */
+        SecretControl.prototype.app = "";
+
+        /**
+         * SecretControl version.
+         * @member {number|Long} version
+         * @memberof escrin.SecretControl
+         * @instance
+         */
+        SecretControl.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SecretControl action.
+         * @member {escrin.SecretControl.Action} action
+         * @memberof escrin.SecretControl
+         * @instance
+         */
+        SecretControl.prototype.action = 0;
+
+        /**
+         * SecretControl issuedAtMs.
+         * @member {number|Long} issuedAtMs
+         * @memberof escrin.SecretControl
+         * @instance
+         */
+        SecretControl.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SecretControl signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.SecretControl
+         * @instance
+         */
+        SecretControl.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new SecretControl instance using the specified properties.
+         * @function create
+         * @memberof escrin.SecretControl
+         * @static
+         * @param {escrin.SecretControl.$Properties=} [properties] Properties to set
+         * @returns {escrin.SecretControl} SecretControl instance
+         * @type {{
+         *   (properties: escrin.SecretControl.$Shape): escrin.SecretControl & escrin.SecretControl.$Shape;
+         *   (properties?: escrin.SecretControl.$Properties): escrin.SecretControl;
+         * }}
+         */
+        SecretControl.create = function(properties) {
+            return new SecretControl(properties);
+        };
+
+        /**
+         * Encodes the specified SecretControl message. Does not implicitly {@link escrin.SecretControl.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SecretControl
+         * @static
+         * @param {escrin.SecretControl.$Properties} message SecretControl message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SecretControl.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.owner);
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app") && message.app !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.app);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.version);
+            if (message.action != null && $Object.hasOwnProperty.call(message, "action") && message.action !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).int32(message.action);
+            if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.issuedAtMs);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SecretControl message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SecretControl
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SecretControl & escrin.SecretControl.$Shape} SecretControl
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SecretControl.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SecretControl();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.owner = value;
+                        else
+                            delete message.owner;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.app = value;
+                        else
+                            delete message.app;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.action = value;
+                        else
+                            delete message.action;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.issuedAtMs = value;
+                        else
+                            delete message.issuedAtMs;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SecretControl message.
+         * @function verify
+         * @memberof escrin.SecretControl
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SecretControl.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                if (!(message.owner && typeof message.owner.length === "number" || $util.isString(message.owner)))
+                    return "owner: buffer expected";
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                if (!$util.isString(message.app))
+                    return "app: string expected";
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                    return "version: integer|Long expected";
+            if (message.action != null && $Object.hasOwnProperty.call(message, "action"))
+                if (typeof message.action !== "number" || (message.action | 0) !== message.action)
+                    return "action: enum value expected";
+            if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                if (!$util.isInteger(message.issuedAtMs) && !(message.issuedAtMs && $util.isInteger(message.issuedAtMs.low) && $util.isInteger(message.issuedAtMs.high)))
+                    return "issuedAtMs: integer|Long expected";
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SecretControl message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SecretControl
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SecretControl} SecretControl
+         */
+        SecretControl.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SecretControl)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SecretControl: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SecretControl();
+            if (object.owner != null)
+                if (object.owner.length)
+                    if (typeof object.owner === "string")
+                        $util.base64.decode(object.owner, message.owner = $util.newBuffer($util.base64.length(object.owner)), 0);
+                    else if (object.owner.length >= 0)
+                        message.owner = object.owner;
+            if (object.app != null)
+                if (typeof object.app !== "string" || object.app.length)
+                    message.app = $String(object.app);
+            if (object.version != null)
+                if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, true);
+                    else if (typeof object.version === "string")
+                        message.version = $parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+            if (object.action !== 0 && (typeof object.action !== "string" || $root.escrin.SecretControl.Action[object.action] !== 0))
+                switch (object.action) {
+                case "ACTION_UNSPECIFIED":
+                case 0:
+                    message.action = 0;
+                    break;
+                case "COMMIT":
+                case 1:
+                    message.action = 1;
+                    break;
+                case "DELETE":
+                case 2:
+                    message.action = 2;
+                    break;
+                default:
+                    if (typeof object.action === "number" && (object.action | 0) === object.action)
+                        message.action = object.action;
+                }
+            if (object.issuedAtMs != null)
+                if (typeof object.issuedAtMs === "object" ? object.issuedAtMs.low || object.issuedAtMs.high : $Number(object.issuedAtMs) !== 0)
+                    if ($util.Long)
+                        message.issuedAtMs = $util.Long.fromValue(object.issuedAtMs, true);
+                    else if (typeof object.issuedAtMs === "string")
+                        message.issuedAtMs = $parseInt(object.issuedAtMs, 10);
+                    else if (typeof object.issuedAtMs === "number")
+                        message.issuedAtMs = object.issuedAtMs;
+                    else if (typeof object.issuedAtMs === "object")
+                        message.issuedAtMs = new $util.LongBits(object.issuedAtMs.low >>> 0, object.issuedAtMs.high >>> 0).toNumber(true);
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SecretControl message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SecretControl
+         * @static
+         * @param {escrin.SecretControl} message SecretControl
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SecretControl.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.owner = "";
+                else {
+                    object.owner = [];
+                    if (options.bytes !== $Array)
+                        object.owner = $util.newBuffer(object.owner);
+                }
+                object.app = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.action = options.enums === $String ? "ACTION_UNSPECIFIED" : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.issuedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.issuedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                object.owner = options.bytes === $String ? $util.base64.encode(message.owner, 0, message.owner.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.owner) : message.owner;
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                object.app = message.app;
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                else if (typeof message.version === "number")
+                    object.version = options.longs === $String ? $String(message.version) : message.version;
+                else
+                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+            if (message.action != null && $Object.hasOwnProperty.call(message, "action"))
+                object.action = options.enums === $String ? $root.escrin.SecretControl.Action[message.action] === $undefined ? message.action : $root.escrin.SecretControl.Action[message.action] : message.action;
+            if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.issuedAtMs = typeof message.issuedAtMs === "number" ? $BigInt(message.issuedAtMs) : $util.Long.fromBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0, true).toBigInt();
+                else if (typeof message.issuedAtMs === "number")
+                    object.issuedAtMs = options.longs === $String ? $String(message.issuedAtMs) : message.issuedAtMs;
+                else
+                    object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber(true) : message.issuedAtMs;
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this SecretControl to JSON.
+         * @function toJSON
+         * @memberof escrin.SecretControl
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SecretControl.prototype.toJSON = function() {
+            return SecretControl.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Action enum.
+         * @name escrin.SecretControl.Action
+         * @enum {number}
+         * @property {number} ACTION_UNSPECIFIED=0 ACTION_UNSPECIFIED value
+         * @property {number} COMMIT=1 COMMIT value
+         * @property {number} DELETE=2 DELETE value
+         */
+        SecretControl.Action = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ACTION_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "COMMIT"] = 1;
+            values[valuesById[2] = "DELETE"] = 2;
+            return values;
+        })();
+
+        return SecretControl;
+    })();
+
+    escrin.SsssDeal = (function() {
+
+        /**
+         * Properties of a SsssDeal.
+         * @typedef {Object} escrin.SsssDeal.$Properties
+         * @property {escrin.SecretSpec.$Properties|null} [spec] SsssDeal spec
+         * @property {escrin.SealedBox.$Properties|null} [share] SsssDeal share
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssDeal.
+         * @memberof escrin
+         * @interface ISsssDeal
+         * @augments escrin.SsssDeal.$Properties
+         * @deprecated Use escrin.SsssDeal.$Properties instead.
+         */
+
+        /**
+         * Shape of a SsssDeal.
+         * @typedef {escrin.SsssDeal.$Properties} escrin.SsssDeal.$Shape
+         */
+
+        /**
+         * Constructs a new SsssDeal.
+         * @memberof escrin
+         * @classdesc Represents a SsssDeal.
+         * @constructor
+         * @param {escrin.SsssDeal.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssDeal = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssDeal spec.
+         * @member {escrin.SecretSpec.$Properties|null|undefined} spec
+         * @memberof escrin.SsssDeal
+         * @instance
+         */
+        SsssDeal.prototype.spec = null;
+
+        /**
+         * SsssDeal share.
+         * @member {escrin.SealedBox.$Properties|null|undefined} share
+         * @memberof escrin.SsssDeal
+         * @instance
+         */
+        SsssDeal.prototype.share = null;
+
+        /**
+         * Creates a new SsssDeal instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssDeal
+         * @static
+         * @param {escrin.SsssDeal.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssDeal} SsssDeal instance
+         * @type {{
+         *   (properties: escrin.SsssDeal.$Shape): escrin.SsssDeal & escrin.SsssDeal.$Shape;
+         *   (properties?: escrin.SsssDeal.$Properties): escrin.SsssDeal;
+         * }}
+         */
+        SsssDeal.create = function(properties) {
+            return new SsssDeal(properties);
+        };
+
+        /**
+         * Encodes the specified SsssDeal message. Does not implicitly {@link escrin.SsssDeal.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssDeal
+         * @static
+         * @param {escrin.SsssDeal.$Properties} message SsssDeal message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssDeal.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                $root.escrin.SecretSpec.encode(message.spec, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share"))
+                $root.escrin.SealedBox.encode(message.share, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssDeal message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssDeal
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssDeal & escrin.SsssDeal.$Shape} SsssDeal
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssDeal.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssDeal();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.spec = $root.escrin.SecretSpec.decode(reader, reader.size(), $undefined, _depth + 1, message.spec);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.share = $root.escrin.SealedBox.decode(reader, reader.size(), $undefined, _depth + 1, message.share);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssDeal message.
+         * @function verify
+         * @memberof escrin.SsssDeal
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssDeal.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec")) {
+                let error = $root.escrin.SecretSpec.verify(message.spec, _depth + 1);
+                if (error)
+                    return "spec." + error;
+            }
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share")) {
+                let error = $root.escrin.SealedBox.verify(message.share, _depth + 1);
+                if (error)
+                    return "share." + error;
+            }
+            return null;
+        };
+
+        /**
+         * Creates a SsssDeal message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssDeal
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssDeal} SsssDeal
+         */
+        SsssDeal.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssDeal)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssDeal: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssDeal();
+            if (object.spec != null) {
+                if (!$util.isObject(object.spec))
+                    throw $TypeError(".escrin.SsssDeal.spec: object expected");
+                message.spec = $root.escrin.SecretSpec.fromObject(object.spec, _depth + 1);
+            }
+            if (object.share != null) {
+                if (!$util.isObject(object.share))
+                    throw $TypeError(".escrin.SsssDeal.share: object expected");
+                message.share = $root.escrin.SealedBox.fromObject(object.share, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssDeal message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssDeal
+         * @static
+         * @param {escrin.SsssDeal} message SsssDeal
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssDeal.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.spec = null;
+                object.share = null;
+            }
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                object.spec = $root.escrin.SecretSpec.toObject(message.spec, options, _depth + 1);
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share"))
+                object.share = $root.escrin.SealedBox.toObject(message.share, options, _depth + 1);
+            return object;
+        };
+
+        /**
+         * Converts this SsssDeal to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssDeal
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssDeal.prototype.toJSON = function() {
+            return SsssDeal.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssDeal;
+    })();
+
+    escrin.SsssGet = (function() {
+
+        /**
+         * Properties of a SsssGet.
+         * @typedef {Object} escrin.SsssGet.$Properties
+         * @property {Uint8Array|null} [owner] SsssGet owner
+         * @property {string|null} [app] SsssGet app
+         * @property {number|Long|null} [version] SsssGet version
+         * @property {Uint8Array|null} [replyX25519] SsssGet replyX25519
+         * @property {number|Long|null} [timestampMs] SsssGet timestampMs
+         * @property {Uint8Array|null} [nonce] SsssGet nonce
+         * @property {Uint8Array|null} [signature] SsssGet signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssGet.
+         * @memberof escrin
+         * @interface ISsssGet
+         * @augments escrin.SsssGet.$Properties
+         * @deprecated Use escrin.SsssGet.$Properties instead.
+         */
+
+        /**
+         * Shape of a SsssGet.
+         * @typedef {escrin.SsssGet.$Properties} escrin.SsssGet.$Shape
+         */
+
+        /**
+         * Constructs a new SsssGet.
+         * @memberof escrin
+         * @classdesc Represents a SsssGet.
+         * @constructor
+         * @param {escrin.SsssGet.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssGet = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssGet owner.
+         * @member {Uint8Array} owner
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.owner = $util.newBuffer([]);
+
+        /**
+         * SsssGet app.
+         * @member {string} app
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.app = "";
+
+        /**
+         * SsssGet version.
+         * @member {number|Long} version
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SsssGet replyX25519.
+         * @member {Uint8Array} replyX25519
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.replyX25519 = $util.newBuffer([]);
+
+        /**
+         * SsssGet timestampMs.
+         * @member {number|Long} timestampMs
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.timestampMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SsssGet nonce.
+         * @member {Uint8Array} nonce
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.nonce = $util.newBuffer([]);
+
+        /**
+         * SsssGet signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.SsssGet
+         * @instance
+         */
+        SsssGet.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new SsssGet instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssGet
+         * @static
+         * @param {escrin.SsssGet.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssGet} SsssGet instance
+         * @type {{
+         *   (properties: escrin.SsssGet.$Shape): escrin.SsssGet & escrin.SsssGet.$Shape;
+         *   (properties?: escrin.SsssGet.$Properties): escrin.SsssGet;
+         * }}
+         */
+        SsssGet.create = function(properties) {
+            return new SsssGet(properties);
+        };
+
+        /**
+         * Encodes the specified SsssGet message. Does not implicitly {@link escrin.SsssGet.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssGet
+         * @static
+         * @param {escrin.SsssGet.$Properties} message SsssGet message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssGet.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.owner);
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app") && message.app !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.app);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.version);
+            if (message.replyX25519 != null && $Object.hasOwnProperty.call(message, "replyX25519") && message.replyX25519.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.replyX25519);
+            if (message.timestampMs != null && $Object.hasOwnProperty.call(message, "timestampMs") && (typeof message.timestampMs === "object" ? message.timestampMs.low || message.timestampMs.high : message.timestampMs !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.timestampMs);
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.nonce);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssGet message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssGet
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssGet & escrin.SsssGet.$Shape} SsssGet
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssGet.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssGet();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.owner = value;
+                        else
+                            delete message.owner;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.app = value;
+                        else
+                            delete message.app;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.replyX25519 = value;
+                        else
+                            delete message.replyX25519;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestampMs = value;
+                        else
+                            delete message.timestampMs;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.nonce = value;
+                        else
+                            delete message.nonce;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssGet message.
+         * @function verify
+         * @memberof escrin.SsssGet
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssGet.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                if (!(message.owner && typeof message.owner.length === "number" || $util.isString(message.owner)))
+                    return "owner: buffer expected";
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                if (!$util.isString(message.app))
+                    return "app: string expected";
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                    return "version: integer|Long expected";
+            if (message.replyX25519 != null && $Object.hasOwnProperty.call(message, "replyX25519"))
+                if (!(message.replyX25519 && typeof message.replyX25519.length === "number" || $util.isString(message.replyX25519)))
+                    return "replyX25519: buffer expected";
+            if (message.timestampMs != null && $Object.hasOwnProperty.call(message, "timestampMs"))
+                if (!$util.isInteger(message.timestampMs) && !(message.timestampMs && $util.isInteger(message.timestampMs.low) && $util.isInteger(message.timestampMs.high)))
+                    return "timestampMs: integer|Long expected";
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                if (!(message.nonce && typeof message.nonce.length === "number" || $util.isString(message.nonce)))
+                    return "nonce: buffer expected";
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SsssGet message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssGet
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssGet} SsssGet
+         */
+        SsssGet.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssGet)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssGet: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssGet();
+            if (object.owner != null)
+                if (object.owner.length)
+                    if (typeof object.owner === "string")
+                        $util.base64.decode(object.owner, message.owner = $util.newBuffer($util.base64.length(object.owner)), 0);
+                    else if (object.owner.length >= 0)
+                        message.owner = object.owner;
+            if (object.app != null)
+                if (typeof object.app !== "string" || object.app.length)
+                    message.app = $String(object.app);
+            if (object.version != null)
+                if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                    if ($util.Long)
+                        message.version = $util.Long.fromValue(object.version, true);
+                    else if (typeof object.version === "string")
+                        message.version = $parseInt(object.version, 10);
+                    else if (typeof object.version === "number")
+                        message.version = object.version;
+                    else if (typeof object.version === "object")
+                        message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+            if (object.replyX25519 != null)
+                if (object.replyX25519.length)
+                    if (typeof object.replyX25519 === "string")
+                        $util.base64.decode(object.replyX25519, message.replyX25519 = $util.newBuffer($util.base64.length(object.replyX25519)), 0);
+                    else if (object.replyX25519.length >= 0)
+                        message.replyX25519 = object.replyX25519;
+            if (object.timestampMs != null)
+                if (typeof object.timestampMs === "object" ? object.timestampMs.low || object.timestampMs.high : $Number(object.timestampMs) !== 0)
+                    if ($util.Long)
+                        message.timestampMs = $util.Long.fromValue(object.timestampMs, true);
+                    else if (typeof object.timestampMs === "string")
+                        message.timestampMs = $parseInt(object.timestampMs, 10);
+                    else if (typeof object.timestampMs === "number")
+                        message.timestampMs = object.timestampMs;
+                    else if (typeof object.timestampMs === "object")
+                        message.timestampMs = new $util.LongBits(object.timestampMs.low >>> 0, object.timestampMs.high >>> 0).toNumber(true);
+            if (object.nonce != null)
+                if (object.nonce.length)
+                    if (typeof object.nonce === "string")
+                        $util.base64.decode(object.nonce, message.nonce = $util.newBuffer($util.base64.length(object.nonce)), 0);
+                    else if (object.nonce.length >= 0)
+                        message.nonce = object.nonce;
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssGet message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssGet
+         * @static
+         * @param {escrin.SsssGet} message SsssGet
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssGet.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.owner = "";
+                else {
+                    object.owner = [];
+                    if (options.bytes !== $Array)
+                        object.owner = $util.newBuffer(object.owner);
+                }
+                object.app = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.replyX25519 = "";
+                else {
+                    object.replyX25519 = [];
+                    if (options.bytes !== $Array)
+                        object.replyX25519 = $util.newBuffer(object.replyX25519);
+                }
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.timestampMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.timestampMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.nonce = "";
+                else {
+                    object.nonce = [];
+                    if (options.bytes !== $Array)
+                        object.nonce = $util.newBuffer(object.nonce);
+                }
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                object.owner = options.bytes === $String ? $util.base64.encode(message.owner, 0, message.owner.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.owner) : message.owner;
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                object.app = message.app;
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                else if (typeof message.version === "number")
+                    object.version = options.longs === $String ? $String(message.version) : message.version;
+                else
+                    object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+            if (message.replyX25519 != null && $Object.hasOwnProperty.call(message, "replyX25519"))
+                object.replyX25519 = options.bytes === $String ? $util.base64.encode(message.replyX25519, 0, message.replyX25519.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.replyX25519) : message.replyX25519;
+            if (message.timestampMs != null && $Object.hasOwnProperty.call(message, "timestampMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.timestampMs = typeof message.timestampMs === "number" ? $BigInt(message.timestampMs) : $util.Long.fromBits(message.timestampMs.low >>> 0, message.timestampMs.high >>> 0, true).toBigInt();
+                else if (typeof message.timestampMs === "number")
+                    object.timestampMs = options.longs === $String ? $String(message.timestampMs) : message.timestampMs;
+                else
+                    object.timestampMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timestampMs) : options.longs === $Number ? new $util.LongBits(message.timestampMs.low >>> 0, message.timestampMs.high >>> 0).toNumber(true) : message.timestampMs;
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                object.nonce = options.bytes === $String ? $util.base64.encode(message.nonce, 0, message.nonce.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.nonce) : message.nonce;
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this SsssGet to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssGet
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssGet.prototype.toJSON = function() {
+            return SsssGet.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssGet;
+    })();
+
+    escrin.SsssRequest = (function() {
+
+        /**
+         * Properties of a SsssRequest.
+         * @typedef {Object} escrin.SsssRequest.$Properties
+         * @property {escrin.SsssDeal.$Properties|null} [deal] SsssRequest deal
+         * @property {escrin.SecretControl.$Properties|null} [control] SsssRequest control
+         * @property {escrin.SsssGet.$Properties|null} [get] SsssRequest get
+         * @property {"deal"|"control"|"get"} [kind] SsssRequest kind
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssRequest.
+         * @memberof escrin
+         * @interface ISsssRequest
+         * @augments escrin.SsssRequest.$Properties
+         * @deprecated Use escrin.SsssRequest.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a SsssRequest.
+         * @typedef {{
+         *   deal?: escrin.SsssDeal.$Shape|null;
+         *   control?: escrin.SecretControl.$Shape|null;
+         *   get?: escrin.SsssGet.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ kind?: undefined; deal?: null; control?: null; get?: null }|{ kind?: "deal"; deal: escrin.SsssDeal.$Shape; control?: null; get?: null }|{ kind?: "control"; deal?: null; control: escrin.SecretControl.$Shape; get?: null }|{ kind?: "get"; deal?: null; control?: null; get: escrin.SsssGet.$Shape })
+         * )} escrin.SsssRequest.$Shape
+         */
+
+        /**
+         * Constructs a new SsssRequest.
+         * @memberof escrin
+         * @classdesc Represents a SsssRequest.
+         * @constructor
+         * @param {escrin.SsssRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssRequest deal.
+         * @member {escrin.SsssDeal.$Properties|null|undefined} deal
+         * @memberof escrin.SsssRequest
+         * @instance
+         */
+        SsssRequest.prototype.deal = null;
+
+        /**
+         * SsssRequest control.
+         * @member {escrin.SecretControl.$Properties|null|undefined} control
+         * @memberof escrin.SsssRequest
+         * @instance
+         */
+        SsssRequest.prototype.control = null;
+
+        /**
+         * SsssRequest get.
+         * @member {escrin.SsssGet.$Properties|null|undefined} get
+         * @memberof escrin.SsssRequest
+         * @instance
+         */
+        SsssRequest.prototype.get = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * SsssRequest kind.
+         * @member {"deal"|"control"|"get"|undefined} kind
+         * @memberof escrin.SsssRequest
+         * @instance
+         */
+        $Object.defineProperty(SsssRequest.prototype, "kind", {
+            get: $util.oneOfGetter($oneOfFields = ["deal", "control", "get"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new SsssRequest instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssRequest
+         * @static
+         * @param {escrin.SsssRequest.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssRequest} SsssRequest instance
+         * @type {{
+         *   (properties: escrin.SsssRequest.$Shape): escrin.SsssRequest & escrin.SsssRequest.$Shape;
+         *   (properties?: escrin.SsssRequest.$Properties): escrin.SsssRequest;
+         * }}
+         */
+        SsssRequest.create = function(properties) {
+            return new SsssRequest(properties);
+        };
+
+        /**
+         * Encodes the specified SsssRequest message. Does not implicitly {@link escrin.SsssRequest.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssRequest
+         * @static
+         * @param {escrin.SsssRequest.$Properties} message SsssRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.deal != null && $Object.hasOwnProperty.call(message, "deal"))
+                $root.escrin.SsssDeal.encode(message.deal, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.control != null && $Object.hasOwnProperty.call(message, "control"))
+                $root.escrin.SecretControl.encode(message.control, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.get != null && $Object.hasOwnProperty.call(message, "get"))
+                $root.escrin.SsssGet.encode(message.get, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssRequest & escrin.SsssRequest.$Shape} SsssRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.deal = $root.escrin.SsssDeal.decode(reader, reader.size(), $undefined, _depth + 1, message.deal);
+                        message.kind = "deal";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.control = $root.escrin.SecretControl.decode(reader, reader.size(), $undefined, _depth + 1, message.control);
+                        message.kind = "control";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.get = $root.escrin.SsssGet.decode(reader, reader.size(), $undefined, _depth + 1, message.get);
+                        message.kind = "get";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssRequest message.
+         * @function verify
+         * @memberof escrin.SsssRequest
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            let properties = {};
+            if (message.deal != null && $Object.hasOwnProperty.call(message, "deal")) {
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.SsssDeal.verify(message.deal, _depth + 1);
+                    if (error)
+                        return "deal." + error;
+                }
+            }
+            if (message.control != null && $Object.hasOwnProperty.call(message, "control")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.SecretControl.verify(message.control, _depth + 1);
+                    if (error)
+                        return "control." + error;
+                }
+            }
+            if (message.get != null && $Object.hasOwnProperty.call(message, "get")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.SsssGet.verify(message.get, _depth + 1);
+                    if (error)
+                        return "get." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a SsssRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssRequest} SsssRequest
+         */
+        SsssRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssRequest();
+            if (object.deal != null) {
+                if (!$util.isObject(object.deal))
+                    throw $TypeError(".escrin.SsssRequest.deal: object expected");
+                message.deal = $root.escrin.SsssDeal.fromObject(object.deal, _depth + 1);
+            }
+            if (object.control != null) {
+                if (!$util.isObject(object.control))
+                    throw $TypeError(".escrin.SsssRequest.control: object expected");
+                message.control = $root.escrin.SecretControl.fromObject(object.control, _depth + 1);
+            }
+            if (object.get != null) {
+                if (!$util.isObject(object.get))
+                    throw $TypeError(".escrin.SsssRequest.get: object expected");
+                message.get = $root.escrin.SsssGet.fromObject(object.get, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssRequest
+         * @static
+         * @param {escrin.SsssRequest} message SsssRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.deal != null && $Object.hasOwnProperty.call(message, "deal")) {
+                object.deal = $root.escrin.SsssDeal.toObject(message.deal, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "deal";
+            }
+            if (message.control != null && $Object.hasOwnProperty.call(message, "control")) {
+                object.control = $root.escrin.SecretControl.toObject(message.control, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "control";
+            }
+            if (message.get != null && $Object.hasOwnProperty.call(message, "get")) {
+                object.get = $root.escrin.SsssGet.toObject(message.get, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "get";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this SsssRequest to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssRequest.prototype.toJSON = function() {
+            return SsssRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssRequest;
+    })();
+
+    escrin.SsssShare = (function() {
+
+        /**
+         * Properties of a SsssShare.
+         * @typedef {Object} escrin.SsssShare.$Properties
+         * @property {escrin.SecretSpec.$Properties|null} [spec] SsssShare spec
+         * @property {escrin.SealedBox.$Properties|null} [share] SsssShare share
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssShare.
+         * @memberof escrin
+         * @interface ISsssShare
+         * @augments escrin.SsssShare.$Properties
+         * @deprecated Use escrin.SsssShare.$Properties instead.
+         */
+
+        /**
+         * Shape of a SsssShare.
+         * @typedef {escrin.SsssShare.$Properties} escrin.SsssShare.$Shape
+         */
+
+        /**
+         * Constructs a new SsssShare.
+         * @memberof escrin
+         * @classdesc Represents a SsssShare.
+         * @constructor
+         * @param {escrin.SsssShare.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssShare = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssShare spec.
+         * @member {escrin.SecretSpec.$Properties|null|undefined} spec
+         * @memberof escrin.SsssShare
+         * @instance
+         */
+        SsssShare.prototype.spec = null;
+
+        /**
+         * SsssShare share.
+         * @member {escrin.SealedBox.$Properties|null|undefined} share
+         * @memberof escrin.SsssShare
+         * @instance
+         */
+        SsssShare.prototype.share = null;
+
+        /**
+         * Creates a new SsssShare instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssShare
+         * @static
+         * @param {escrin.SsssShare.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssShare} SsssShare instance
+         * @type {{
+         *   (properties: escrin.SsssShare.$Shape): escrin.SsssShare & escrin.SsssShare.$Shape;
+         *   (properties?: escrin.SsssShare.$Properties): escrin.SsssShare;
+         * }}
+         */
+        SsssShare.create = function(properties) {
+            return new SsssShare(properties);
+        };
+
+        /**
+         * Encodes the specified SsssShare message. Does not implicitly {@link escrin.SsssShare.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssShare
+         * @static
+         * @param {escrin.SsssShare.$Properties} message SsssShare message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssShare.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                $root.escrin.SecretSpec.encode(message.spec, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share"))
+                $root.escrin.SealedBox.encode(message.share, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssShare message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssShare
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssShare & escrin.SsssShare.$Shape} SsssShare
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssShare.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssShare();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.spec = $root.escrin.SecretSpec.decode(reader, reader.size(), $undefined, _depth + 1, message.spec);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.share = $root.escrin.SealedBox.decode(reader, reader.size(), $undefined, _depth + 1, message.share);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssShare message.
+         * @function verify
+         * @memberof escrin.SsssShare
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssShare.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec")) {
+                let error = $root.escrin.SecretSpec.verify(message.spec, _depth + 1);
+                if (error)
+                    return "spec." + error;
+            }
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share")) {
+                let error = $root.escrin.SealedBox.verify(message.share, _depth + 1);
+                if (error)
+                    return "share." + error;
+            }
+            return null;
+        };
+
+        /**
+         * Creates a SsssShare message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssShare
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssShare} SsssShare
+         */
+        SsssShare.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssShare)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssShare: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssShare();
+            if (object.spec != null) {
+                if (!$util.isObject(object.spec))
+                    throw $TypeError(".escrin.SsssShare.spec: object expected");
+                message.spec = $root.escrin.SecretSpec.fromObject(object.spec, _depth + 1);
+            }
+            if (object.share != null) {
+                if (!$util.isObject(object.share))
+                    throw $TypeError(".escrin.SsssShare.share: object expected");
+                message.share = $root.escrin.SealedBox.fromObject(object.share, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssShare message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssShare
+         * @static
+         * @param {escrin.SsssShare} message SsssShare
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssShare.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.spec = null;
+                object.share = null;
+            }
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                object.spec = $root.escrin.SecretSpec.toObject(message.spec, options, _depth + 1);
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share"))
+                object.share = $root.escrin.SealedBox.toObject(message.share, options, _depth + 1);
+            return object;
+        };
+
+        /**
+         * Converts this SsssShare to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssShare
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssShare.prototype.toJSON = function() {
+            return SsssShare.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssShare;
+    })();
+
+    escrin.SsssResponse = (function() {
+
+        /**
+         * Properties of a SsssResponse.
+         * @typedef {Object} escrin.SsssResponse.$Properties
+         * @property {escrin.SsssShare.$Properties|null} [share] SsssResponse share
+         * @property {boolean|null} [ok] SsssResponse ok
+         * @property {escrin.SsssFailure.$Properties|null} [failure] SsssResponse failure
+         * @property {"share"|"ok"|"failure"} [result] SsssResponse result
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssResponse.
+         * @memberof escrin
+         * @interface ISsssResponse
+         * @augments escrin.SsssResponse.$Properties
+         * @deprecated Use escrin.SsssResponse.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a SsssResponse.
+         * @typedef {{
+         *   share?: escrin.SsssShare.$Shape|null;
+         *   ok?: boolean|null;
+         *   failure?: escrin.SsssFailure.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ result?: undefined; share?: null; ok?: null; failure?: null }|{ result?: "share"; share: escrin.SsssShare.$Shape; ok?: null; failure?: null }|{ result?: "ok"; share?: null; ok: boolean; failure?: null }|{ result?: "failure"; share?: null; ok?: null; failure: escrin.SsssFailure.$Shape })
+         * )} escrin.SsssResponse.$Shape
+         */
+
+        /**
+         * Constructs a new SsssResponse.
+         * @memberof escrin
+         * @classdesc Represents a SsssResponse.
+         * @constructor
+         * @param {escrin.SsssResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssResponse share.
+         * @member {escrin.SsssShare.$Properties|null|undefined} share
+         * @memberof escrin.SsssResponse
+         * @instance
+         */
+        SsssResponse.prototype.share = null;
+
+        /**
+         * SsssResponse ok.
+         * @member {boolean|null|undefined} ok
+         * @memberof escrin.SsssResponse
+         * @instance
+         */
+        SsssResponse.prototype.ok = null;
+
+        /**
+         * SsssResponse failure.
+         * @member {escrin.SsssFailure.$Properties|null|undefined} failure
+         * @memberof escrin.SsssResponse
+         * @instance
+         */
+        SsssResponse.prototype.failure = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * SsssResponse result.
+         * @member {"share"|"ok"|"failure"|undefined} result
+         * @memberof escrin.SsssResponse
+         * @instance
+         */
+        $Object.defineProperty(SsssResponse.prototype, "result", {
+            get: $util.oneOfGetter($oneOfFields = ["share", "ok", "failure"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new SsssResponse instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssResponse
+         * @static
+         * @param {escrin.SsssResponse.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssResponse} SsssResponse instance
+         * @type {{
+         *   (properties: escrin.SsssResponse.$Shape): escrin.SsssResponse & escrin.SsssResponse.$Shape;
+         *   (properties?: escrin.SsssResponse.$Properties): escrin.SsssResponse;
+         * }}
+         */
+        SsssResponse.create = function(properties) {
+            return new SsssResponse(properties);
+        };
+
+        /**
+         * Encodes the specified SsssResponse message. Does not implicitly {@link escrin.SsssResponse.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssResponse
+         * @static
+         * @param {escrin.SsssResponse.$Properties} message SsssResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share"))
+                $root.escrin.SsssShare.encode(message.share, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ok);
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure"))
+                $root.escrin.SsssFailure.encode(message.failure, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssResponse & escrin.SsssResponse.$Shape} SsssResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.share = $root.escrin.SsssShare.decode(reader, reader.size(), $undefined, _depth + 1, message.share);
+                        message.result = "share";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        message.ok = reader.bool();
+                        message.result = "ok";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.failure = $root.escrin.SsssFailure.decode(reader, reader.size(), $undefined, _depth + 1, message.failure);
+                        message.result = "failure";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssResponse message.
+         * @function verify
+         * @memberof escrin.SsssResponse
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            let properties = {};
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share")) {
+                properties.result = 1;
+                {
+                    let error = $root.escrin.SsssShare.verify(message.share, _depth + 1);
+                    if (error)
+                        return "share." + error;
+                }
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                if (typeof message.ok !== "boolean")
+                    return "ok: boolean expected";
+            }
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                {
+                    let error = $root.escrin.SsssFailure.verify(message.failure, _depth + 1);
+                    if (error)
+                        return "failure." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a SsssResponse message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssResponse
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssResponse} SsssResponse
+         */
+        SsssResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssResponse();
+            if (object.share != null) {
+                if (!$util.isObject(object.share))
+                    throw $TypeError(".escrin.SsssResponse.share: object expected");
+                message.share = $root.escrin.SsssShare.fromObject(object.share, _depth + 1);
+            }
+            if (object.ok != null)
+                message.ok = $Boolean(object.ok);
+            if (object.failure != null) {
+                if (!$util.isObject(object.failure))
+                    throw $TypeError(".escrin.SsssResponse.failure: object expected");
+                message.failure = $root.escrin.SsssFailure.fromObject(object.failure, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssResponse message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssResponse
+         * @static
+         * @param {escrin.SsssResponse} message SsssResponse
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.share != null && $Object.hasOwnProperty.call(message, "share")) {
+                object.share = $root.escrin.SsssShare.toObject(message.share, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "share";
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                object.ok = message.ok;
+                if (options.oneofs)
+                    object.result = "ok";
+            }
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure")) {
+                object.failure = $root.escrin.SsssFailure.toObject(message.failure, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "failure";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this SsssResponse to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssResponse
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssResponse.prototype.toJSON = function() {
+            return SsssResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssResponse;
+    })();
+
+    escrin.SsssFailure = (function() {
+
+        /**
+         * Properties of a SsssFailure.
+         * @typedef {Object} escrin.SsssFailure.$Properties
+         * @property {escrin.SsssErrorCode|null} [code] SsssFailure code
+         * @property {string|null} [message] SsssFailure message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssFailure.
+         * @memberof escrin
+         * @interface ISsssFailure
+         * @augments escrin.SsssFailure.$Properties
+         * @deprecated Use escrin.SsssFailure.$Properties instead.
+         */
+
+        /**
+         * Shape of a SsssFailure.
+         * @typedef {escrin.SsssFailure.$Properties} escrin.SsssFailure.$Shape
+         */
+
+        /**
+         * Constructs a new SsssFailure.
+         * @memberof escrin
+         * @classdesc Represents a SsssFailure.
+         * @constructor
+         * @param {escrin.SsssFailure.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssFailure = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssFailure code.
+         * @member {escrin.SsssErrorCode} code
+         * @memberof escrin.SsssFailure
+         * @instance
+         */
+        SsssFailure.prototype.code = 0;
+
+        /**
+         * SsssFailure message.
+         * @member {string} message
+         * @memberof escrin.SsssFailure
+         * @instance
+         */
+        SsssFailure.prototype.message = "";
+
+        /**
+         * Creates a new SsssFailure instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssFailure
+         * @static
+         * @param {escrin.SsssFailure.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssFailure} SsssFailure instance
+         * @type {{
+         *   (properties: escrin.SsssFailure.$Shape): escrin.SsssFailure & escrin.SsssFailure.$Shape;
+         *   (properties?: escrin.SsssFailure.$Properties): escrin.SsssFailure;
+         * }}
+         */
+        SsssFailure.create = function(properties) {
+            return new SsssFailure(properties);
+        };
+
+        /**
+         * Encodes the specified SsssFailure message. Does not implicitly {@link escrin.SsssFailure.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssFailure
+         * @static
+         * @param {escrin.SsssFailure.$Properties} message SsssFailure message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssFailure.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssFailure message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssFailure
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssFailure & escrin.SsssFailure.$Shape} SsssFailure
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssFailure.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssFailure();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssFailure message.
+         * @function verify
+         * @memberof escrin.SsssFailure
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssFailure.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                if (typeof message.code !== "number" || (message.code | 0) !== message.code)
+                    return "code: enum value expected";
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                if (!$util.isString(message.message))
+                    return "message: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a SsssFailure message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssFailure
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssFailure} SsssFailure
+         */
+        SsssFailure.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssFailure)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssFailure: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssFailure();
+            if (object.code !== 0 && (typeof object.code !== "string" || $root.escrin.SsssErrorCode[object.code] !== 0))
+                switch (object.code) {
+                case "SSSS_ERROR_UNSPECIFIED":
+                case 0:
+                    message.code = 0;
+                    break;
+                case "SSSS_MALFORMED":
+                case 1:
+                    message.code = 1;
+                    break;
+                case "SSSS_BAD_SIGNATURE":
+                case 2:
+                    message.code = 2;
+                    break;
+                case "SSSS_NOT_IN_CUSTODY":
+                case 3:
+                    message.code = 3;
+                    break;
+                case "SSSS_NOT_IN_SCOPE":
+                case 4:
+                    message.code = 4;
+                    break;
+                case "SSSS_STALE_REQUEST":
+                case 5:
+                    message.code = 5;
+                    break;
+                case "SSSS_REPLAYED":
+                case 6:
+                    message.code = 6;
+                    break;
+                case "SSSS_UNKNOWN_SECRET":
+                case 7:
+                    message.code = 7;
+                    break;
+                case "SSSS_BAD_SHARE":
+                case 8:
+                    message.code = 8;
+                    break;
+                case "SSSS_VERSION_CONFLICT":
+                case 9:
+                    message.code = 9;
+                    break;
+                case "SSSS_INTERNAL":
+                case 10:
+                    message.code = 10;
+                    break;
+                default:
+                    if (typeof object.code === "number" && (object.code | 0) === object.code)
+                        message.code = object.code;
+                }
+            if (object.message != null)
+                if (typeof object.message !== "string" || object.message.length)
+                    message.message = $String(object.message);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssFailure message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssFailure
+         * @static
+         * @param {escrin.SsssFailure} message SsssFailure
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssFailure.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.code = options.enums === $String ? "SSSS_ERROR_UNSPECIFIED" : 0;
+                object.message = "";
+            }
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                object.code = options.enums === $String ? $root.escrin.SsssErrorCode[message.code] === $undefined ? message.code : $root.escrin.SsssErrorCode[message.code] : message.code;
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                object.message = message.message;
+            return object;
+        };
+
+        /**
+         * Converts this SsssFailure to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssFailure
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssFailure.prototype.toJSON = function() {
+            return SsssFailure.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssFailure;
+    })();
+
+    /**
+     * SsssErrorCode enum.
+     * @name escrin.SsssErrorCode
+     * @enum {number}
+     * @property {number} SSSS_ERROR_UNSPECIFIED=0 SSSS_ERROR_UNSPECIFIED value
+     * @property {number} SSSS_MALFORMED=1 SSSS_MALFORMED value
+     * @property {number} SSSS_BAD_SIGNATURE=2 SSSS_BAD_SIGNATURE value
+     * @property {number} SSSS_NOT_IN_CUSTODY=3 SSSS_NOT_IN_CUSTODY value
+     * @property {number} SSSS_NOT_IN_SCOPE=4 SSSS_NOT_IN_SCOPE value
+     * @property {number} SSSS_STALE_REQUEST=5 SSSS_STALE_REQUEST value
+     * @property {number} SSSS_REPLAYED=6 SSSS_REPLAYED value
+     * @property {number} SSSS_UNKNOWN_SECRET=7 SSSS_UNKNOWN_SECRET value
+     * @property {number} SSSS_BAD_SHARE=8 SSSS_BAD_SHARE value
+     * @property {number} SSSS_VERSION_CONFLICT=9 SSSS_VERSION_CONFLICT value
+     * @property {number} SSSS_INTERNAL=10 SSSS_INTERNAL value
+     */
+    escrin.SsssErrorCode = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "SSSS_ERROR_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "SSSS_MALFORMED"] = 1;
+        values[valuesById[2] = "SSSS_BAD_SIGNATURE"] = 2;
+        values[valuesById[3] = "SSSS_NOT_IN_CUSTODY"] = 3;
+        values[valuesById[4] = "SSSS_NOT_IN_SCOPE"] = 4;
+        values[valuesById[5] = "SSSS_STALE_REQUEST"] = 5;
+        values[valuesById[6] = "SSSS_REPLAYED"] = 6;
+        values[valuesById[7] = "SSSS_UNKNOWN_SECRET"] = 7;
+        values[valuesById[8] = "SSSS_BAD_SHARE"] = 8;
+        values[valuesById[9] = "SSSS_VERSION_CONFLICT"] = 9;
+        values[valuesById[10] = "SSSS_INTERNAL"] = 10;
         return values;
     })();
 

@@ -1,1 +1,6 @@
+export * from './codec.js'
+export * from './errors.js'
+export * from './get-request.js'
 export * from './pedersen.js'
+export * from './share-box.js'
+export * from './spec.js'

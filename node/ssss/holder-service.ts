@@ -1,0 +1,213 @@
+import { lpStream } from '@libp2p/utils'
+import {
+  decodeSsssRequest, dealAad, encodeSsssResponse, failureFromSsssError, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
+  SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, type SecretControl, type SecretSpec, type ShareRequest, type SsssResponse
+} from '../../protocol/ssss/index.js'
+import { WireError } from '../../protocol/wire/index.js'
+import { PeerAction } from '../peer-score/index.js'
+import { ShareStore } from './share-store.js'
+import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
+import type { Host } from '../host/index.js'
+import type { Logger } from '../log/index.js'
+import type { PolicyService } from '../policies/index.js'
+import type { Connection, PeerId, Stream } from '@libp2p/interface'
+import type { Datastore } from 'interface-datastore'
+
+/** A share request older or newer than this (against the holder's clock) is refused. */
+export const REQUEST_WINDOW_MS = 60_000
+/** Control messages (commit, delete) are accepted within this window of their issue time. */
+const CONTROL_WINDOW_MS = 10 * 60_000
+const STREAM_TIMEOUT_MS = 10_000
+const MAX_NONCES = 100_000
+
+export interface HolderComponents {
+  host: Host
+  keys: EnclaveKeys
+  attestations: AttestationService
+  policies: PolicyService
+  datastore: Datastore
+  penalise: (peer: PeerId, action: PeerAction, reason: string) => void
+  logger: Logger
+  now?: () => number
+}
+
+/** What a holder did with one request: kept (bounded) so tests and operators can see who got shares. */
+export interface HolderEvent { kind: 'deal' | 'commit' | 'delete' | 'get', peer: string, owner: string, app: string, version: number, result: string }
+
+/**
+ * The SSSS role: holds shares of app keys, dealt by their owners, and
+ * releases a share only to a requester that this holder itself verifies:
+ * in the app's scope, asking with its attested enclave keys, in a fresh,
+ * signed, never-replayed request. Shares go out sealed to the requester's
+ * attested key, never in plaintext. Only the owner deals, commits or deletes.
+ */
+export class HolderService {
+  /** Byzantine behaviour for the simulator and tests: answer with a corrupted share. Off on every real node. */
+  readonly faults = { corruptShare: false }
+  readonly store: ShareStore
+  private readonly log: Logger
+  private readonly now: () => number
+  private readonly nonces = new Map<string, number>()
+  private readonly events: HolderEvent[] = []
+
+  constructor (private readonly components: HolderComponents) {
+    this.store = new ShareStore(components.datastore, components.keys.x25519Secret)
+    this.log = components.logger.child('ssss')
+    this.now = components.now ?? Date.now
+    this.handle = this.handle.bind(this)
+  }
+
+  async register (): Promise<void> {
+    await this.components.host.handle(SSSS_PROTOCOL, this.handle, { maxInboundStreams: 64, maxOutboundStreams: 256 })
+  }
+
+  async unregister (): Promise<void> {
+    await this.components.host.unhandle(SSSS_PROTOCOL).catch(() => {})
+  }
+
+  /** Recent requests and what this holder answered (bounded). */
+  history (): HolderEvent[] {
+    return [...this.events]
+  }
+
+  private async handle (stream: Stream, connection: Connection): Promise<void> {
+    const peer = connection.remotePeer
+    const lp = lpStream(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+    const signal = AbortSignal.timeout(STREAM_TIMEOUT_MS)
+    let response: SsssResponse
+    let penalty: string | undefined
+    try {
+      const request = decodeSsssRequest((await lp.read({ signal })).subarray())
+      response = await this.serve(request, peer)
+    } catch (err) {
+      if (err instanceof SsssError) {
+        response = { failure: failureFromSsssError(err) }
+        if (err.code === 'BAD_SIGNATURE' || err.code === 'REPLAYED' || err.code === 'BAD_SHARE') penalty = err.message
+      } else if (err instanceof WireError) {
+        response = { failure: failureFromSsssError(new SsssError('MALFORMED', err.message)) }
+        penalty = err.message
+      } else if (/InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) {
+        stream.abort(err as Error)
+        this.components.penalise(peer, PeerAction.MalformedMessage, `ssss: ${(err as Error).message}`)
+        return
+      } else {
+        this.log.debug('ssss stream failed', { peer, err })
+        stream.abort(err as Error)
+        return
+      }
+    }
+    try {
+      await lp.write(encodeSsssResponse(response), { signal })
+      await stream.close({ signal })
+    } catch (err) {
+      stream.abort(err as Error)
+    }
+    if (penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${penalty}`)
+  }
+
+  private async serve (request: ReturnType<typeof decodeSsssRequest>, peer: PeerId): Promise<SsssResponse> {
+    if ('deal' in request) return await this.deal(request.deal.spec, request.deal.share, peer)
+    if ('control' in request) return await this.control(request.control, peer)
+    return await this.release(request.get, peer)
+  }
+
+  /** The policy of (owner, name), latest version, and whether `peerId` is in its scope by this node's view. */
+  private inScope (owner: string, name: string, peerId: string): boolean {
+    const policy = this.components.policies.store.latest(owner, name)
+    return policy != null && this.components.attestations.scopes.inScope(policy.id, peerId)
+  }
+
+  private myIndex (spec: SecretSpec): number {
+    const me = this.components.host.peerId.toMultihash().bytes
+    const i = spec.holders.findIndex(h => h.length === me.length && h.every((b, k) => b === me[k]))
+    return i + 1
+  }
+
+  private async deal (spec: SecretSpec, box: { ephemeralPublic: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array }, peer: PeerId): Promise<SsssResponse> {
+    await verifySecretSpec(spec)
+    const self = this.components.host.peerId.toString()
+    const index = this.myIndex(spec)
+    if (index === 0) throw new SsssError('NOT_IN_CUSTODY', 'this node is not among the holders of this secret')
+    if (!this.inScope(spec.owner, spec.custody, self)) throw new SsssError('NOT_IN_CUSTODY', `this node is not in the scope of custody policy "${spec.custody}"`)
+    const share = openShare(box, this.components.keys.x25519Secret, dealAad(spec.owner, spec.app, spec.version, index), index)
+    const commitments = spec.commitments.map(c => Point.fromBytes(c))
+    if (!verifyShare(share, commitments)) throw new SsssError('BAD_SHARE', 'the dealt share does not match the commitments')
+    const versions = await this.store.versions(spec.owner, spec.app)
+    const committed = versions.filter(v => v.committed).at(-1)
+    if (committed != null && spec.version <= committed.spec.version) throw new SsssError('VERSION_CONFLICT', `version ${spec.version} is not newer than the committed ${committed.spec.version}`)
+    const same = versions.find(v => v.spec.version === spec.version)
+    if (same != null) {
+      // a retried deal of the same dealing is fine; another dealing under the same version is not
+      if (same.spec.signature !== spec.signature) throw new SsssError('VERSION_CONFLICT', `version ${spec.version} was dealt already`)
+      return { ok: true }
+    }
+    await this.store.put({ spec, share, committed: false })
+    this.record({ kind: 'deal', peer: peer.toString(), owner: spec.owner, app: spec.app, version: spec.version, result: 'ok' })
+    return { ok: true }
+  }
+
+  private async control (control: SecretControl, peer: PeerId): Promise<SsssResponse> {
+    await verifySecretControl(control)
+    if (Math.abs(this.now() - control.issuedAtMs) > CONTROL_WINDOW_MS) throw new SsssError('STALE_REQUEST', 'the control message is too old or from the future')
+    const stored = await this.store.get(control.owner, control.app, control.version)
+    if (control.action === 'DELETE') {
+      if (stored != null) await this.store.delete(control.owner, control.app, control.version)
+    } else {
+      if (stored == null) throw new SsssError('UNKNOWN_SECRET', `version ${control.version} was not dealt to this holder`)
+      if (!stored.committed) await this.store.put({ ...stored, committed: true })
+      // the rotation is done: older versions go, now that the new one is committed
+      for (const old of await this.store.versions(control.owner, control.app)) {
+        if (old.spec.version < control.version) await this.store.delete(control.owner, control.app, old.spec.version)
+      }
+    }
+    this.record({ kind: control.action === 'DELETE' ? 'delete' : 'commit', peer: peer.toString(), owner: control.owner, app: control.app, version: control.version, result: 'ok' })
+    return { ok: true }
+  }
+
+  private async release (request: ShareRequest, peer: PeerId): Promise<SsssResponse> {
+    const requester = peer.toString()
+    const event = (result: string): void => { this.record({ kind: 'get', peer: requester, owner: request.owner, app: request.app, version: request.version, result }) }
+    try {
+      const record = this.components.attestations.recordOf(requester)
+      if (record == null) throw new SsssError('NOT_IN_SCOPE', 'this holder has no valid attestation of the requester')
+      if (!verifyShareRequest(peer.toMultihash().bytes, request, record.enclaveSigningKey)) throw new SsssError('BAD_SIGNATURE', 'the request is not signed by the requester\'s attested enclave key')
+      if (!equal(request.replyX25519, record.enclaveX25519)) throw new SsssError('NOT_IN_SCOPE', 'the reply key is not the requester\'s attested enclave key')
+      if (Math.abs(this.now() - request.timestampMs) > REQUEST_WINDOW_MS) throw new SsssError('STALE_REQUEST', `the request is more than ${REQUEST_WINDOW_MS / 1000} s off this holder's clock`)
+      this.claimNonce(request.nonce)
+      if (!this.inScope(request.owner, request.app, requester)) throw new SsssError('NOT_IN_SCOPE', `the requester is not in the scope of app "${request.app}"`)
+      const versions = await this.store.versions(request.owner, request.app)
+      const stored = request.version === 0 ? versions.filter(v => v.committed).at(-1) : versions.find(v => v.spec.version === request.version && v.committed)
+      if (stored == null) throw new SsssError('UNKNOWN_SECRET', 'this holder has no committed share of that secret')
+      // leaving the custody scope stops service at once
+      if (!this.inScope(stored.spec.owner, stored.spec.custody, this.components.host.peerId.toString())) throw new SsssError('NOT_IN_CUSTODY', 'this holder is no longer in the custody scope')
+      const served = this.faults.corruptShare ? { ...stored.share, value: (stored.share.value % 1000n) + 1n } : stored.share
+      const share = sealShare(served, record.enclaveX25519, replyAad(stored.spec.owner, stored.spec.app, stored.spec.version, stored.share.index, request.nonce))
+      event('released')
+      return { share: { spec: stored.spec, share } }
+    } catch (err) {
+      event(err instanceof SsssError ? err.code : 'error')
+      throw err
+    }
+  }
+
+  private claimNonce (nonce: Uint8Array): void {
+    const id = Buffer.from(nonce).toString('base64')
+    const now = this.now()
+    if (this.nonces.has(id)) throw new SsssError('REPLAYED', 'this request nonce was used before')
+    if (this.nonces.size >= MAX_NONCES) {
+      // only nonces inside the window matter: older requests are refused as stale
+      for (const [n, t] of this.nonces) if (now - t > 2 * REQUEST_WINDOW_MS) this.nonces.delete(n)
+      if (this.nonces.size >= MAX_NONCES) throw new SsssError('INTERNAL', 'too many requests in flight; retry')
+    }
+    this.nonces.set(id, now)
+  }
+
+  private record (event: HolderEvent): void {
+    this.events.push(event)
+    if (this.events.length > 10_000) this.events.shift()
+  }
+}
+
+function equal (a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}

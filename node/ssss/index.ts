@@ -1,0 +1,5 @@
+export * from './dealer.js'
+export * from './holder-service.js'
+export * from './key-release.js'
+export * from './share-store.js'
+export * from './transport.js'

@@ -1,0 +1,26 @@
+import { escrin } from '../../proto/gen/escrin.js'
+
+export type SsssErrorCode =
+  | 'MALFORMED' | 'BAD_SIGNATURE' | 'NOT_IN_CUSTODY' | 'NOT_IN_SCOPE' | 'STALE_REQUEST' | 'REPLAYED'
+  | 'UNKNOWN_SECRET' | 'BAD_SHARE' | 'VERSION_CONFLICT' | 'INTERNAL'
+  // client side only
+  | 'THRESHOLD_NOT_MET' | 'NO_HOLDERS'
+
+export class SsssError extends Error {
+  override readonly name = 'SsssError'
+  constructor (readonly code: SsssErrorCode, message: string) {
+    super(message)
+  }
+}
+
+const WIRE = escrin.SsssErrorCode as unknown as Record<string, number>
+
+export function failureFromSsssError (err: SsssError): { code: number, message: string } {
+  return { code: WIRE[`SSSS_${err.code}`] ?? WIRE.SSSS_INTERNAL, message: err.message.slice(0, 1024) }
+}
+
+export function ssssErrorFromFailure (failure: { code?: number | null, message?: string | null }): SsssError {
+  const name = Object.keys(WIRE).find(k => WIRE[k] === failure.code)
+  const code = name == null || name === 'SSSS_ERROR_UNSPECIFIED' ? 'INTERNAL' : name.slice('SSSS_'.length) as SsssErrorCode
+  return new SsssError(code, failure.message ?? '')
+}

@@ -1,0 +1,40 @@
+import { concatBytes, uvarint } from '../wire/index.js'
+import { openSealedBox, sealToKey, type SealedBox, type X25519Secret } from '../job/index.js'
+import { scalarFromBytes, scalarToBytes, type Share } from './pedersen.js'
+import { SsssError } from './errors.js'
+
+const DEAL = new TextEncoder().encode('escrin-ssss/1 deal')
+const REPLY = new TextEncoder().encode('escrin-ssss/1 reply')
+
+function lp (parts: Uint8Array[]): Uint8Array {
+  return concatBytes(parts.flatMap(p => [uvarint(p.byteLength), p]))
+}
+
+function ids (owner: string, app: string, version: number, index: number): Uint8Array[] {
+  return [new TextEncoder().encode(owner.toLowerCase()), new TextEncoder().encode(app), uvarint(version), uvarint(index)]
+}
+
+/** AAD of a share sealed to its holder at dealing. */
+export function dealAad (owner: string, app: string, version: number, index: number): Uint8Array {
+  return lp([DEAL, ...ids(owner, app, version, index)])
+}
+
+/** AAD of a share sealed to a requester: bound to the request's nonce, so it answers that request only. */
+export function replyAad (owner: string, app: string, version: number, index: number, nonce: Uint8Array): Uint8Array {
+  return lp([REPLY, ...ids(owner, app, version, index), nonce])
+}
+
+export function sealShare (share: Share, recipientX25519: Uint8Array, aad: Uint8Array): SealedBox {
+  return sealToKey(recipientX25519, concatBytes([scalarToBytes(share.value), scalarToBytes(share.blinding)]), aad).box
+}
+
+export function openShare (box: SealedBox, secret: X25519Secret, aad: Uint8Array, index: number): Share {
+  let plain: Uint8Array
+  try {
+    plain = openSealedBox(secret, box, aad)
+  } catch {
+    throw new SsssError('BAD_SHARE', 'the share does not decrypt (tampered, or sealed to another key or request)')
+  }
+  if (plain.length !== 64) throw new SsssError('BAD_SHARE', 'a share is 64 bytes')
+  return { index, value: scalarFromBytes(plain.subarray(0, 32)), blinding: scalarFromBytes(plain.subarray(32)) }
+}

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict'
+import { lpStream } from '@libp2p/utils'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { createBareHost } from '../../bench/lib/raw-host.js'
+import { dealSecret, ssssCall } from '../../node/ssss/index.js'
+import { defaultVerifiers } from '../../protocol/attestation/index.js'
+import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
+import {
+  decodeSsssResponse, deal, dealAad, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_PROTOCOL, ssssErrorFromFailure, type SsssResponse
+} from '../../protocol/ssss/index.js'
+import { startNetwork, type TestNetwork } from '../helpers/network.js'
+import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
+import { waitFor } from '../helpers/wait.js'
+import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
+
+const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
+const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase() as `0x${string}`
+const CUSTODY_M = 'c1'.repeat(48)
+const RUNNER_M = 'd1'.repeat(48)
+
+/** Nodes 0-2 hold (custody measurement), node 3 is the app's runner. */
+function optionsOf (i: number): EscrinNodeOptions {
+  const verifiers = defaultVerifiers()
+  verifiers.set('test', testVerifier)
+  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M) }
+}
+
+const code = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
+
+describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function () {
+  this.timeout(120_000)
+  let net: TestNetwork
+  let runner: EscrinNode
+  let holder: EscrinNode
+
+  before(async () => {
+    net = await startNetwork(4, {}, optionsOf)
+    await waitFor(() => net.nodes.every(n => n.attestations.size === 4), { timeoutMs: 30_000 })
+    const publish = async (name: string, m: string, role: string): Promise<string> =>
+      (await net.nodes[0].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name, version: 1, predicate: JSON.stringify({ all: [{ eq: ['tee.measurement', m] }, { has: ['roles', role] }] }) }), OWNER_KEY))).id
+    const custody = await publish('custody', CUSTODY_M, 'ssss')
+    const app = await publish('app', RUNNER_M, 'runner')
+    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(custody).length === 3 && n.attestations.scopes.members(app).length === 1), { timeoutMs: 30_000 })
+    await dealSecret(net.nodes[3], { ownerKey: OWNER_KEY, app: 'app', custody: 'custody' })
+    runner = net.nodes[3]
+    holder = net.nodes[0]
+  })
+
+  after(async () => { await net?.close() })
+
+  const runnerKeys = (): { x25519: Uint8Array, signing: Uint8Array } => {
+    const k = (runner.keyRelease as unknown as { components: { keys: { x25519Public: Uint8Array, signingSecret: Uint8Array } } }).components.keys
+    return { x25519: k.x25519Public, signing: k.signingSecret }
+  }
+  const request = (change: { replyX25519?: Uint8Array, timestampMs?: number } = {}) => {
+    const k = runnerKeys()
+    return signShareRequest(runner.peerId.toMultihash().bytes, { owner: OWNER, app: 'app', version: 0, replyX25519: change.replyX25519 ?? k.x25519, timestampMs: change.timestampMs ?? Date.now(), nonce: crypto.getRandomValues(new Uint8Array(16)) }, k.signing)
+  }
+
+  it('the control case: a fresh, signed request from the in-scope runner gets a sealed share', async () => {
+    const response = await ssssCall(runner.host, holder.peerId, { get: request() }, 5_000)
+    assert.equal(code(response), 'SHARE')
+    // sealed: the share on the wire is a box, never the scalar
+    assert.ok('share' in response && response.share.share.ciphertext.length === 80)
+  })
+
+  it('the reply key is inside the signature: swapping it fails the signature', async () => {
+    const signed = request()
+    const swapped = { ...signed, replyX25519: crypto.getRandomValues(new Uint8Array(32)) }
+    assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: swapped }, 5_000)), 'BAD_SIGNATURE')
+  })
+
+  it('a reply key other than the requester\'s attested enclave key is refused, even when signed', async () => {
+    assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request({ replyX25519: crypto.getRandomValues(new Uint8Array(32)) }) }, 5_000)), 'NOT_IN_SCOPE')
+  })
+
+  it('stale requests are refused', async () => {
+    assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request({ timestampMs: Date.now() - 5 * 60_000 }) }, 5_000)), 'STALE_REQUEST')
+  })
+
+  it('only the owner deals, commits or deletes: others are refused and change nothing', async () => {
+    // sent from a peer of its own: the holder penalises whoever sends forgeries
+    const sender = await createBareHost()
+    await sender.dial(holder.host.getMultiaddrs()[0])
+    const from = sender as unknown as Parameters<typeof ssssCall>[0]
+    const intruder = generatePrivateKey()
+    const before = await holder.holder?.store.versions(OWNER, 'app')
+    // a dealing signed by someone else, claiming the owner
+    const dealing = deal(randomScalar(), 2, 3)
+    const forged = await signSecretSpec({ app: 'app', custody: 'custody', version: Date.now() + 1, threshold: 2, holders: net.nodes.slice(0, 3).map(n => n.peerId.toMultihash().bytes), commitments: dealing.commitments.map(c => c.toBytes(true)) }, intruder)
+    const record = holder.attestations.recordOf(holder.peerId.toString())
+    assert.ok(record != null)
+    const box = sealShare(dealing.shares[0], record.enclaveX25519, dealAad(OWNER, 'app', forged.version, 1))
+    assert.equal(code(await ssssCall(from, holder.peerId, { deal: { spec: { ...forged, owner: OWNER }, share: box } }, 5_000)), 'BAD_SIGNATURE')
+    const del = await signSecretControl({ app: 'app', version: before?.[0].spec.version ?? 0, action: 'DELETE', issuedAtMs: Date.now() }, intruder)
+    assert.equal(code(await ssssCall(from, holder.peerId, { control: { ...del, owner: OWNER } }, 5_000)), 'BAD_SIGNATURE')
+    // the owner cannot overwrite a committed version either: versions only move forward
+    const again = await signSecretSpec({ app: 'app', custody: 'custody', version: before?.[0].spec.version ?? 0, threshold: 2, holders: forged.holders, commitments: forged.commitments }, OWNER_KEY)
+    assert.equal(code(await ssssCall(from, holder.peerId, { deal: { spec: again, share: sealShare(dealing.shares[0], record.enclaveX25519, dealAad(OWNER, 'app', again.version, 1)) } }, 5_000)), 'VERSION_CONFLICT')
+    assert.deepEqual((await holder.holder?.store.versions(OWNER, 'app'))?.map(v => [v.spec.version, v.committed]), before?.map(v => [v.spec.version, v.committed]))
+    assert.ok(holder.scores.score(sender.peerId.toString()) < 0, 'the sender of forgeries was penalised')
+    await sender.stop()
+  })
+
+  it('malformed requests get a typed error, never a share, and the holder keeps serving', async () => {
+    const attacker = await createBareHost()
+    try {
+      for (const bytes of [Uint8Array.of(0x0a, 0x00), Uint8Array.of(1, 2, 3, 4, 5), new Uint8Array(0)]) {
+        const stream = await attacker.dialProtocol(holder.host.getMultiaddrs()[0], SSSS_PROTOCOL)
+        const lp = lpStream(stream)
+        await lp.write(bytes)
+        const response = decodeSsssResponse((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray())
+        assert.equal(code(response), 'MALFORMED')
+      }
+    } finally {
+      await attacker.stop()
+    }
+    assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request() }, 5_000)), 'SHARE')
+  })
+
+  it('rotation: a new version is served only once committed, and then the old one is gone', async () => {
+    const v1 = (await holder.holder?.store.versions(OWNER, 'app'))?.[0].spec.version ?? 0
+    const first = await runner.keyRelease.appKey(OWNER, 'app')
+    const rotated = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', version: v1 + 1 })
+    assert.equal(rotated.committed.length, 3)
+    const second = await runner.keyRelease.appKey(OWNER, 'app')
+    assert.notDeepEqual(second, first)
+    assert.deepEqual((await holder.holder?.store.versions(OWNER, 'app'))?.map(v => v.spec.version), [v1 + 1])
+  })
+})
