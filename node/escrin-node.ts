@@ -21,8 +21,8 @@ import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
 import { PeerAction, PeerScores } from './peer-score/index.js'
 import { PolicyService } from './policies/index.js'
 import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
-import { WorkerSandbox, type SandboxLimits } from './sandbox/index.js'
-import { HolderService, KeyRelease } from './ssss/index.js'
+import { WorkerSandbox, type SandboxLimits } from './runner/sandbox/index.js'
+import { HolderService, KeyRelease, secretRoutes } from './ssss/index.js'
 import type { NodeConfig } from './config/index.js'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
@@ -147,10 +147,10 @@ export class EscrinNode {
     })
     this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
     const penalise = (peer: PeerId, action: PeerAction, reason: string): void => { this.penalise(peer, action, reason) }
-    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger })
     if (config.roles.includes('ssss')) {
       this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger })
     }
+    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, ...(this.holder != null ? { local: this.holder } : {}) })
     if (config.roles.includes('runner')) {
       this.runner = new RunnerService({
         keyRelease: this.keyRelease,
@@ -365,6 +365,7 @@ export class EscrinNode {
       ...this.policies.routes(),
       ...this.attestations.routes(),
       ...jobRoutes(this.jobs, this.runner),
+      ...secretRoutes(this.host, this.holder),
       {
         method: 'GET',
         path: '/metrics',

@@ -231,7 +231,14 @@ export class AttestationService {
         const members = this.scopes.members(params.policyId)
         const explain = query.get('explain') === '1' ? this.scopes.explain(params.policyId) : undefined
         const providers = query.get('providers') === '1' ? await this.findScopeProviders(params.policyId) : undefined
-        return { policyId: params.policyId, members, ...(explain != null ? { explain } : {}), ...(providers != null ? { providers } : {}) }
+        // what an owner needs to deal keys to the scope: each member's roles and attested encryption key
+        const records = query.get('records') === '1'
+          ? members.flatMap(peerId => {
+            const record = this.peers.get(peerId)?.record
+            return record != null ? [{ peerId, roles: record.roles, enclaveX25519: Buffer.from(record.enclaveX25519).toString('hex'), operator: record.operator }] : []
+          })
+          : undefined
+        return { policyId: params.policyId, members, ...(explain != null ? { explain } : {}), ...(providers != null ? { providers } : {}), ...(records != null ? { records } : {}) }
       }
     }]
   }

@@ -143,3 +143,38 @@ async function readInput (file: string, what: string): Promise<Uint8Array> {
     throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
   }
 }
+
+export const SECRET_HELP = `Usage: escrin-node secret deal --app NAME --custody NAME --key HEX --api URL [--threshold T]
+
+Deals a fresh app key t-of-n (Pedersen VSS over secp256k1) to the SSSS nodes in
+the scope of the owner's custody policy NAME. Shares are made and sealed to each
+holder's attested enclave key here; the node only relays them. Runners in the
+scope of the owner's policy --app can then derive keys with env.escrin.getKey(name).
+A later deal rotates the key (the old version is served until t holders commit
+the new one). Prints the version, the threshold and which holders stored a share.
+
+Options:
+  --app NAME         the app's policy name (same owner)
+  --custody NAME     the custody policy's name (same owner)
+  --key HEX          the owner's secp256k1 private key (or env ESCRIN_APP_KEY)
+  --threshold T      shares needed (default ceil(2n/3), at least 2)
+  --api URL          a node's API, e.g. http://127.0.0.1:7001`
+
+export async function secret (args: string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, [], { app: { type: 'string' }, custody: { type: 'string' }, key: { type: 'string' }, threshold: { type: 'string' }, api: { type: 'string' } }, 1)
+  const [sub] = parsed.positionals
+  if (sub !== 'deal') throw new UsageError(sub === undefined ? 'missing subcommand (use: secret deal --app NAME --custody NAME --key HEX --api URL)' : `unknown subcommand "${sub}" (use: deal)`)
+  const { app, custody } = parsed.values
+  if (typeof app !== 'string' || app === '') throw new UsageError('--app NAME is required (the app\'s policy name)')
+  if (typeof custody !== 'string' || custody === '') throw new UsageError('--custody NAME is required (the custody policy\'s name)')
+  const key = (parsed.values.key as string | undefined) ?? process.env.ESCRIN_APP_KEY
+  if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--key must be a 32-byte hex private key')
+  const thresholdText = parsed.values.threshold
+  const threshold = thresholdText === undefined ? undefined : Number(thresholdText)
+  if (threshold !== undefined && (!Number.isSafeInteger(threshold) || threshold < 2)) throw new UsageError(`--threshold: "${String(thresholdText)}" must be a whole number of at least 2`)
+  const base = apiBase(parsed.values.api)
+  const ownerKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
+  const result = await viaApi(async () => await new EscrinClient(base).dealSecret({ ownerKey, app, custody, ...(threshold != null ? { threshold } : {}) }))
+  console.log(JSON.stringify(result))
+  return 0
+}

@@ -16,6 +16,8 @@ Commands:
             the peers in a policy's scope, and why others are not
   job submit --policy ID --worker FILE [--input FILE] --api URL
             run a smart worker on a runner in the policy's scope
+  secret deal --app NAME --custody NAME --key HEX --api URL
+            deal an app key t-of-n to the custody scope's SSSS nodes
   help      show this help, or a command's: escrin-node help start
 
 Every command takes --help.`

@@ -8,7 +8,7 @@ import { loadOrCreateIdentity } from '../identity/index.js'
 import { createLogger, isLogLevel } from '../log/index.js'
 import { configFlags, parseCommandArgs } from './args.js'
 import { attestation, ATTESTATION_HELP } from './attestation.js'
-import { job, JOB_HELP, policy, POLICY_HELP, scope, SCOPE_HELP } from './app-commands.js'
+import { job, JOB_HELP, policy, POLICY_HELP, scope, SCOPE_HELP, secret, SECRET_HELP } from './app-commands.js'
 import { DEVNET_HELP, ID_HELP, MAIN_HELP, START_HELP } from './help.js'
 import { waitForShutdownSignal, withDeadline } from './signals.js'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
@@ -22,7 +22,8 @@ const COMMANDS: Record<string, { run: Command, help: string }> = {
   attestation: { run: attestation, help: ATTESTATION_HELP },
   policy: { run: policy, help: POLICY_HELP },
   scope: { run: scope, help: SCOPE_HELP },
-  job: { run: job, help: JOB_HELP }
+  job: { run: job, help: JOB_HELP },
+  secret: { run: secret, help: SECRET_HELP }
 }
 
 /** Runs the CLI and returns the exit code; the only place that prints errors. */

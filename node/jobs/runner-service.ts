@@ -7,7 +7,7 @@ import {
 } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { SandboxError, type WorkerSandbox } from '../sandbox/index.js'
+import { SandboxError, type WorkerSandbox } from '../runner/sandbox/index.js'
 import { CodeCache } from './code-cache.js'
 import { jobIdHex, jobIdProblem } from './job-id.js'
 import { SeenJobs } from './seen-jobs.js'
@@ -291,6 +291,7 @@ const SANDBOX_TO_JOB: Record<string, JobErrorCode> = {
   WORKER_THREW: 'WORKER_THREW',
   BAD_WORKER: 'WORKER_THREW',
   BUSY: 'RUNNER_BUSY',
+  ABORTED: 'RUNNER_SHUTTING_DOWN',
   UNAVAILABLE: 'RUNNER_SHUTTING_DOWN'
 }
 

@@ -1,4 +1,6 @@
+import { privateKeyToAccount } from 'viem/accounts'
 import { signedPolicyToJson, type SignedPolicy } from '../../protocol/policy/index.js'
+import { encodeSsssRequest, prepareDealing } from '../../protocol/ssss/index.js'
 
 /** An error the node's API answered with, or the reason it could not be reached (code UNREACHABLE). */
 export class EscrinApiError extends Error {
@@ -60,6 +62,26 @@ export class EscrinClient {
     }
     const result = await this.call('POST', '/v1/jobs', body, (request.timeoutMs ?? 30_000) * 5 + 10_000)
     return { ...result, output: new Uint8Array(Buffer.from(result.output as string, 'base64')) }
+  }
+
+  /**
+   * Deals an app key t-of-n to the SSSS nodes of the owner's custody policy:
+   * the shares are made and sealed to each holder's attested enclave key
+   * here, where the owner's key is; the node only relays them. Runners in the
+   * scope of the owner's policy named `app` can then use env.escrin.getKey.
+   */
+  async dealSecret (options: { ownerKey: `0x${string}`, app: string, custody: string, threshold?: number, version?: number }): Promise<{ owner: string, app: string, version: number, threshold: number, holders: number, acked: string[], committed: string[], failed: Array<{ holder: string, error: string }> }> {
+    const owner = privateKeyToAccount(options.ownerKey).address.toLowerCase()
+    const { policies } = await this.call('GET', '/v1/policies') as { policies: Array<{ id: string, policy: { owner: string, name: string, version: number } }> }
+    const custody = policies.filter(p => p.policy.owner.toLowerCase() === owner && p.policy.name === options.custody).sort((a, b) => b.policy.version - a.policy.version)[0]
+    if (custody == null) throw new EscrinApiError('UNKNOWN_POLICY', 404, `the node knows no policy "${options.custody}" of ${owner}`)
+    const scope = await this.call('GET', `/v1/scopes/${custody.id}?records=1`) as { records: Array<{ peerId: string, roles: string[], enclaveX25519: string }> }
+    const holders = scope.records.filter(r => r.roles.includes('ssss')).map(r => ({ peerId: r.peerId, x25519: new Uint8Array(Buffer.from(r.enclaveX25519, 'hex')) }))
+    const dealing = await prepareDealing({ ownerKey: options.ownerKey, app: options.app, custody: options.custody, holders, ...(options.threshold != null ? { threshold: options.threshold } : {}), ...(options.version != null ? { version: options.version } : {}) })
+    return await this.call('POST', '/v1/secrets', {
+      deals: dealing.shares.map(s => ({ holder: s.holder, request: Buffer.from(encodeSsssRequest({ deal: { spec: dealing.spec, share: s.share } })).toString('base64') })),
+      commit: Buffer.from(encodeSsssRequest({ control: dealing.commit })).toString('base64')
+    })
   }
 
   private async call (method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<any> {

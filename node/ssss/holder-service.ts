@@ -105,6 +105,16 @@ export class HolderService {
     if (penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${penalty}`)
   }
 
+  /** A request from this node itself (a node may deal to, or run jobs beside, its own holder role). */
+  async serveLocal (request: ReturnType<typeof decodeSsssRequest>): Promise<SsssResponse> {
+    try {
+      return await this.serve(request, this.components.host.peerId)
+    } catch (err) {
+      if (err instanceof SsssError) return { failure: failureFromSsssError(err) }
+      throw err
+    }
+  }
+
   private async serve (request: ReturnType<typeof decodeSsssRequest>, peer: PeerId): Promise<SsssResponse> {
     if ('deal' in request) return await this.deal(request.deal.spec, request.deal.share, peer)
     if ('control' in request) return await this.control(request.control, peer)

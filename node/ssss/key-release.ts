@@ -6,7 +6,7 @@ import {
   type SecretSpec, type Share
 } from '../../protocol/ssss/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { ssssCall } from './transport.js'
+import { ssssCall, type LocalHolder } from './transport.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -22,6 +22,8 @@ export interface KeyReleaseComponents {
   attestations: AttestationService
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
+  /** This node's own holder role, if any: a runner that also holds asks itself without the network. */
+  local?: LocalHolder
 }
 
 /**
@@ -51,14 +53,14 @@ export class KeyRelease {
     const { host, keys, attestations } = this.components
     const self = host.peerId.toString()
     const known = this.holders.get(`${owner}/${app}`)
-    const candidates = (known ?? attestations.peersWithRole('ssss')).filter(p => p !== self || known != null).slice(0, MAX_FANOUT)
+    const candidates = (known ?? attestations.peersWithRole('ssss')).filter(p => p !== self || this.components.local != null).slice(0, MAX_FANOUT)
     if (candidates.length === 0) throw new SsssError('NO_HOLDERS', 'no SSSS node is known to this runner')
     const myPeerId = host.peerId.toMultihash().bytes
     const results = await Promise.all(candidates.map(async holder => {
       const nonce = new Uint8Array(randomBytes(16))
       const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version: 0, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
       try {
-        const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS)
+        const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS, this.components.local)
         if ('failure' in response) return { holder, error: ssssErrorFromFailure(response.failure) }
         if (!('share' in response)) return { holder, error: new SsssError('MALFORMED', 'unexpected response') }
         return { holder, spec: response.share.spec, box: response.share.share, nonce }

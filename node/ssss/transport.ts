@@ -4,8 +4,17 @@ import { isClosedStream } from '../jobs/index.js'
 import type { Host } from '../host/index.js'
 import type { PeerId } from '@libp2p/interface'
 
+/** This node's own holder, when it has the role: requests to itself go there instead of the network. */
+export interface LocalHolder {
+  serveLocal(request: SsssRequest): Promise<SsssResponse>
+}
+
 /** One /escrin/ssss/1 exchange: a request, its response, bounded in size and time. */
-export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number): Promise<SsssResponse> {
+export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number, local?: LocalHolder): Promise<SsssResponse> {
+  if (peer.equals(host.peerId)) {
+    if (local == null) throw new Error('this node holds no shares (it does not serve the ssss role)')
+    return await local.serveLocal(request)
+  }
   const signal = AbortSignal.timeout(timeoutMs)
   let stream = await host.dialProtocol(peer, SSSS_PROTOCOL, { signal })
   try {

@@ -1,4 +1,5 @@
 export * from './codec.js'
+export * from './dealing.js'
 export * from './errors.js'
 export * from './get-request.js'
 export * from './pedersen.js'

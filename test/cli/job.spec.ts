@@ -43,6 +43,21 @@ describe('escrin-node job submit (end to end: devnet, policy, sample worker)', f
       assert.ok(apis.some(a => a.peerId === output.runner), 'ran on a devnet node')
       assert.match(job.stderr, /ran on \S+ \(status 200/)
 
+      // key custody: deal an app key to the devnet's SSSS nodes, then a worker derives a key from it
+      const custodyFile = join(dir, 'custody.json')
+      await writeFile(custodyFile, JSON.stringify({ name: 'devnet-custody', version: 1, predicate: { has: ['roles', 'ssss'] } }))
+      const custody = JSON.parse((await runCli(['policy', 'publish', custodyFile, '--key', APP_KEY, '--api', api])).stdout) as { id: string }
+      await waitFor(async () => (await getJson(api, `/v1/scopes/${custody.id}`)).members.length === 3, { timeoutMs: 20_000 })
+      const dealt = await runCli(['secret', 'deal', '--app', 'devnet-runners', '--custody', 'devnet-custody', '--key', APP_KEY, '--api', api])
+      assert.equal(dealt.code, 0, dealt.stderr)
+      const dealing = JSON.parse(dealt.stdout) as { threshold: number, holders: number, committed: string[] }
+      assert.deepEqual([dealing.threshold, dealing.holders, dealing.committed.length], [2, 3, 3], dealt.stdout)
+      const keyWorker = join(dir, 'key-worker.js')
+      await writeFile(keyWorker, 'export default { async fetch (r, env) { const k = await env.escrin.getKey("db"); return new Response(k.length + " bytes") } }')
+      const keyed = await runCli(['job', 'submit', '--policy', id, '--worker', keyWorker, '--api', api], { timeoutMs: 60_000 })
+      assert.equal(keyed.code, 0, keyed.stderr)
+      assert.equal(keyed.stdout, '32 bytes')
+
       // a policy nobody satisfies: exit 1 with the reason
       await writeFile(policyFile, JSON.stringify({ name: 'nitro-only', version: 1, predicate: { eq: ['tee.kind', 'nitro'] } }))
       const nitro = JSON.parse((await runCli(['policy', 'publish', policyFile, '--key', APP_KEY, '--api', api])).stdout) as { id: string }

@@ -90,30 +90,33 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
     const forged = await signSecretSpec({ app: 'app', custody: 'custody', version: Date.now() + 1, threshold: 2, holders: net.nodes.slice(0, 3).map(n => n.peerId.toMultihash().bytes), commitments: dealing.commitments.map(c => c.toBytes(true)) }, intruder)
     const record = holder.attestations.recordOf(holder.peerId.toString())
     assert.ok(record != null)
-    const box = sealShare(dealing.shares[0], record.enclaveX25519, dealAad(OWNER, 'app', forged.version, 1))
-    assert.equal(code(await ssssCall(from, holder.peerId, { deal: { spec: { ...forged, owner: OWNER }, share: box } }, 5_000)), 'BAD_SIGNATURE')
-    const del = await signSecretControl({ app: 'app', version: before?.[0].spec.version ?? 0, action: 'DELETE', issuedAtMs: Date.now() }, intruder)
-    assert.equal(code(await ssssCall(from, holder.peerId, { control: { ...del, owner: OWNER } }, 5_000)), 'BAD_SIGNATURE')
-    // the owner cannot overwrite a committed version either: versions only move forward
+    // the owner cannot overwrite a committed version either: versions only move forward (not an offence: no penalty)
     const again = await signSecretSpec({ app: 'app', custody: 'custody', version: before?.[0].spec.version ?? 0, threshold: 2, holders: forged.holders, commitments: forged.commitments }, OWNER_KEY)
     assert.equal(code(await ssssCall(from, holder.peerId, { deal: { spec: again, share: sealShare(dealing.shares[0], record.enclaveX25519, dealAad(OWNER, 'app', again.version, 1)) } }, 5_000)), 'VERSION_CONFLICT')
+    const box = sealShare(dealing.shares[0], record.enclaveX25519, dealAad(OWNER, 'app', forged.version, 1))
+    assert.equal(code(await ssssCall(from, holder.peerId, { deal: { spec: { ...forged, owner: OWNER }, share: box } }, 5_000)), 'BAD_SIGNATURE')
+    // (two forgeries disconnect the sender: the last one is sent last)
+    const del = await signSecretControl({ app: 'app', version: before?.[0].spec.version ?? 0, action: 'DELETE', issuedAtMs: Date.now() }, intruder)
+    assert.equal(code(await ssssCall(from, holder.peerId, { control: { ...del, owner: OWNER } }, 5_000)), 'BAD_SIGNATURE')
     assert.deepEqual((await holder.holder?.store.versions(OWNER, 'app'))?.map(v => [v.spec.version, v.committed]), before?.map(v => [v.spec.version, v.committed]))
     assert.ok(holder.scores.score(sender.peerId.toString()) < 0, 'the sender of forgeries was penalised')
     await sender.stop()
   })
 
   it('malformed requests get a typed error, never a share, and the holder keeps serving', async () => {
-    const attacker = await createBareHost()
-    try {
-      for (const bytes of [Uint8Array.of(0x0a, 0x00), Uint8Array.of(1, 2, 3, 4, 5), new Uint8Array(0)]) {
+    // a fresh peer for each: the holder penalises (and soon disconnects) whoever sends garbage
+    for (const bytes of [Uint8Array.of(0x0a, 0x00), Uint8Array.of(1, 2, 3, 4, 5), new Uint8Array(0)]) {
+      const attacker = await createBareHost()
+      try {
         const stream = await attacker.dialProtocol(holder.host.getMultiaddrs()[0], SSSS_PROTOCOL)
         const lp = lpStream(stream)
         await lp.write(bytes)
         const response = decodeSsssResponse((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray())
         assert.equal(code(response), 'MALFORMED')
+        await waitFor(() => holder.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
+      } finally {
+        await attacker.stop()
       }
-    } finally {
-      await attacker.stop()
     }
     assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request() }, 5_000)), 'SHARE')
   })

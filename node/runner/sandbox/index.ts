@@ -1,0 +1,5 @@
+export { WorkerSandbox } from './worker-sandbox.js'
+export { SandboxError, SANDBOX_ERROR_CODES, type SandboxErrorCode } from './errors.js'
+export { DEFAULT_SANDBOX_LIMITS } from './constants.js'
+export { workerdBinary } from './binary.js'
+export type { SandboxJob, SandboxLimits, SandboxResult, SandboxStats, SandboxLogger, WorkerSandboxInit } from './types.js'
