@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { lpStream } from '@libp2p/utils'
 import { CID } from 'multiformats/cid'
 import {
-  checkCodeMatchesCid, decodeJobRequest, encodeJobResponse, JOB_PROTOCOL, jobInputAad, jobOutputAad, MAX_JOB_REQUEST_BYTES,
+  checkCodeMatchesCid, decodeJobRequest, MAX_JOB_TIMEOUT_MS, encodeJobResponse, JOB_PROTOCOL, jobInputAad, jobOutputAad, MAX_JOB_REQUEST_BYTES,
   openSealedBox, sealToKey, signReceipt, JobError, failureFromJobError, type JobErrorCode
 } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
@@ -21,8 +21,7 @@ import type { Datastore } from 'interface-datastore'
 
 /** How long a client may take to send its request once the stream is open. */
 const REQUEST_READ_TIMEOUT_MS = 10_000
-/** The longest wall time a job may ask for. */
-export const MAX_JOB_TIMEOUT_MS = 120_000
+export { MAX_JOB_TIMEOUT_MS }
 export const DEFAULT_JOB_TIMEOUT_MS = 30_000
 /** Jobs run at once by default (the `capacity` the runner attests to). */
 export const DEFAULT_RUNNER_CAPACITY = 16
@@ -177,7 +176,7 @@ export class RunnerService {
       request = decodeJobRequest(bytes)
     } catch (err) {
       penalise(PeerAction.MalformedMessage, `job request: ${(err as Error).message}`)
-      if (err instanceof WireError && err.code === 'TOO_LARGE') return new JobError('INPUT_TOO_LARGE', err.message)
+      if (err instanceof WireError && err.code === 'TOO_LARGE') return new JobError(/inline_code/.test(err.message) ? 'CODE_TOO_LARGE' : 'INPUT_TOO_LARGE', err.message)
       return new JobError('MALFORMED_REQUEST', (err as Error).message)
     }
     const { jobId, policyId } = request

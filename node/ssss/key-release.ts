@@ -2,9 +2,10 @@ import { hkdfSync, randomBytes } from 'node:crypto'
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
-  openShare, Point, reconstruct, replyAad, scalarToBytes, signShareRequest, SsssError, ssssErrorFromFailure, verifySecretSpec, verifyShare,
+  openShare, Point, reconstruct, replyAad, scalarToBytes, signShareRequest, SsssError, ssssErrorFromFailure, verifySecretSpec, verifyShare, verifySharesBatch,
   type SecretSpec, type Share
 } from '../../protocol/ssss/index.js'
+import type { SealedBox } from '../../protocol/job/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { ssssCall, type LocalHolder } from './transport.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
@@ -56,64 +57,125 @@ export class KeyRelease {
     const candidates = (known ?? attestations.peersWithRole('ssss')).filter(p => p !== self || this.components.local != null).slice(0, MAX_FANOUT)
     if (candidates.length === 0) throw new SsssError('NO_HOLDERS', 'no SSSS node is known to this runner')
     const myPeerId = host.peerId.toMultihash().bytes
-    const results = await Promise.all(candidates.map(async holder => {
-      const nonce = new Uint8Array(randomBytes(16))
-      const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version: 0, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
-      try {
-        const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS, this.components.local)
-        if ('failure' in response) return { holder, error: ssssErrorFromFailure(response.failure) }
-        if (!('share' in response)) return { holder, error: new SsssError('MALFORMED', 'unexpected response') }
-        return { holder, spec: response.share.spec, box: response.share.share, nonce }
-      } catch (err) {
-        return { holder, error: err as Error }
-      }
-    }))
-
-    // group the answers by dealing (one spec signature); the newest dealing with t valid shares wins
-    const groups = new Map<string, { spec: SecretSpec, shares: Share[] }>()
+    const groups = new Map<string, Group>()
     const problems: string[] = []
-    for (const r of results) {
-      if (r.error != null || r.spec == null || r.box == null) {
-        problems.push(`${r.holder.slice(-8)}: ${r.error instanceof SsssError ? r.error.code : ''} ${r.error?.message ?? ''}`.trim())
-        continue
+    let settled = false
+    let result: Uint8Array | undefined
+
+    // answers are handled one at a time as they arrive; the first dealing with t valid shares wins
+    let queue = Promise.resolve()
+    const handle = async (holder: string, answer: Answer): Promise<void> => {
+      if (settled) return
+      if ('error' in answer) {
+        problems.push(`${holder.slice(-8)}: ${answer.error instanceof SsssError ? answer.error.code : ''} ${answer.error.message}`.trim())
+        return
       }
-      if (r.spec.owner !== owner || r.spec.app !== app) {
-        this.components.penalise(peerIdFromString(r.holder), PeerAction.ProtocolViolation, 'ssss: share of another secret')
-        continue
+      const { spec } = answer
+      if (spec.owner !== owner || spec.app !== app) {
+        this.components.penalise(peerIdFromString(holder), PeerAction.ProtocolViolation, 'ssss: share of another secret')
+        return
       }
-      let group = groups.get(r.spec.signature)
+      let group = groups.get(spec.signature)
       if (group == null) {
         try {
-          await verifySecretSpec(r.spec)
+          await verifySecretSpec(spec)
         } catch {
-          this.components.penalise(peerIdFromString(r.holder), PeerAction.ProtocolViolation, 'ssss: forged secret spec')
-          continue
+          this.components.penalise(peerIdFromString(holder), PeerAction.ProtocolViolation, 'ssss: forged secret spec')
+          return
         }
-        group = { spec: r.spec, shares: [] }
-        groups.set(r.spec.signature, group)
+        group = { spec, commitments: spec.commitments.map(c => Point.fromBytes(c)), candidates: [], valid: [] }
+        groups.set(spec.signature, group)
       }
-      const index = indexOf(group.spec, r.holder)
+      const index = indexOf(spec, holder)
       try {
         if (index === 0) throw new SsssError('BAD_SHARE', 'the holder is not listed in the spec')
-        const share = openShare(r.box, keys.x25519Secret, replyAad(owner, app, group.spec.version, index, r.nonce), index)
-        if (!verifyShare(share, group.spec.commitments.map(c => Point.fromBytes(c)))) throw new SsssError('BAD_SHARE', 'the share does not match the commitments')
-        group.shares.push(share)
+        group.candidates.push({ holder, share: openShare(answer.box, keys.x25519Secret, replyAad(owner, app, spec.version, index, answer.nonce), index) })
       } catch (err) {
-        problems.push(`${r.holder.slice(-8)}: BAD_SHARE`)
-        this.components.penalise(peerIdFromString(r.holder), PeerAction.ProtocolViolation, `ssss: ${(err as Error).message}`)
+        this.bad(holder, problems, err as Error)
+        return
+      }
+      this.settle(group, problems)
+      if (group.valid.length >= spec.threshold) {
+        settled = true
+        result = scalarToBytes(reconstruct(group.valid, spec.threshold))
+        this.log.debug('app key reconstructed', { owner, app, version: spec.version })
       }
     }
-    const best = [...groups.values()].filter(g => g.shares.length >= g.spec.threshold).sort((a, b) => b.spec.version - a.spec.version)[0]
+
+    await new Promise<void>(resolve => {
+      let pending = candidates.length
+      for (const holder of candidates) {
+        void this.ask(holder, owner, app, myPeerId).then(answer => {
+          queue = queue.then(async () => { await handle(holder, answer) })
+          void queue.then(() => {
+            if (--pending === 0 || settled) resolve()
+          })
+        })
+      }
+    })
+
     const newest = [...groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
     if (newest != null) this.holders.set(`${owner}/${app}`, newest.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()))
-    if (best == null) {
-      const need = newest?.spec.threshold
-      const have = newest?.shares.length ?? 0
-      throw new SsssError('THRESHOLD_NOT_MET', `${have} valid share${have === 1 ? '' : 's'} of ${need ?? 't'} needed for ${app}${problems.length > 0 ? ` (${problems.join('; ')})` : ''}`)
+    if (result != null) return result
+    // not enough for the threshold: check what did arrive, so the error counts valid shares
+    for (const group of groups.values()) {
+      for (const c of group.candidates.splice(0)) {
+        if (verifyShare(c.share, group.commitments)) group.valid.push(c.share)
+        else this.bad(c.holder, problems, new SsssError('BAD_SHARE', 'the share does not match the commitments'))
+      }
     }
-    this.log.debug('app key reconstructed', { owner, app, version: best.spec.version, shares: best.shares.length })
-    return scalarToBytes(reconstruct(best.shares, best.spec.threshold))
+    const need = newest?.spec.threshold
+    const have = newest?.valid.length ?? 0
+    throw new SsssError('THRESHOLD_NOT_MET', `${have} valid share${have === 1 ? '' : 's'} of ${need ?? 't'} needed for ${app}${problems.length > 0 ? ` (${problems.join('; ')})` : ''}`)
   }
+
+  /** One holder's answer to a fresh, signed request. */
+  private async ask (holder: string, owner: string, app: string, myPeerId: Uint8Array): Promise<Answer> {
+    const { host, keys } = this.components
+    const nonce = new Uint8Array(randomBytes(16))
+    const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version: 0, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
+    try {
+      const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS, this.components.local)
+      if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }
+      if (!('share' in response)) return { error: new SsssError('MALFORMED', 'unexpected response') }
+      return { spec: response.share.spec, box: response.share.share, nonce }
+    } catch (err) {
+      return { error: err as Error }
+    }
+  }
+
+  /**
+   * Moves candidates that verify against the commitments into `valid`: all at
+   * once when they are enough for the threshold (one batch check), one by one
+   * when the batch fails, to find and penalise the holders of bad shares.
+   */
+  private settle (group: Group, problems: string[]): void {
+    if (group.valid.length + group.candidates.length < group.spec.threshold) return
+    const batch = group.candidates.splice(0)
+    if (verifySharesBatch(batch.map(c => c.share), group.commitments)) {
+      group.valid.push(...batch.map(c => c.share))
+      return
+    }
+    for (const c of batch) {
+      if (verifyShare(c.share, group.commitments)) group.valid.push(c.share)
+      else this.bad(c.holder, problems, new SsssError('BAD_SHARE', 'the share does not match the commitments'))
+    }
+  }
+
+  private bad (holder: string, problems: string[], err: Error): void {
+    problems.push(`${holder.slice(-8)}: BAD_SHARE`)
+    this.components.penalise(peerIdFromString(holder), PeerAction.ProtocolViolation, `ssss: ${err.message}`)
+  }
+}
+
+type Answer = { error: Error } | { spec: SecretSpec, box: SealedBox, nonce: Uint8Array }
+
+interface Group {
+  spec: SecretSpec
+  commitments: Point[]
+  /** Decrypted, not yet checked against the commitments. */
+  candidates: Array<{ holder: string, share: Share }>
+  valid: Share[]
 }
 
 function indexOf (spec: SecretSpec, holder: string): number {

@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto'
+import { sign, verify, type KeyObject } from 'node:crypto'
+import { RawKeyParser } from './der-keys.js'
 
 /**
  * Ed25519 over raw 32-byte keys, through node:crypto (OpenSSL): about 20x
@@ -11,31 +12,16 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 
-// DER parsing costs more than a signature check: a node's own signing key is
-// parsed once per Uint8Array instance, and recently seen public keys are kept.
-const parsedSecrets = new WeakMap<Uint8Array, KeyObject>()
-const PUBLIC_CACHE_MAX = 4096
-const parsedPublics = new Map<string, KeyObject>()
+const keys = new RawKeyParser(PKCS8_PREFIX, SPKI_PREFIX)
 
 export function ed25519PrivateKey (seed: Uint8Array): KeyObject {
-  const cached = parsedSecrets.get(seed)
-  if (cached != null) return cached
   if (seed.length !== 32) throw new RangeError(`an Ed25519 secret is 32 bytes, got ${seed.length}`)
-  const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' })
-  parsedSecrets.set(seed, key)
-  return key
+  return keys.secret(seed)
 }
 
 export function ed25519PublicKey (point: Uint8Array): KeyObject {
   if (point.length !== 32) throw new RangeError(`an Ed25519 public key is 32 bytes, got ${point.length}`)
-  const id = Buffer.from(point).toString('base64')
-  let key = parsedPublics.get(id)
-  if (key == null) {
-    key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, point]), format: 'der', type: 'spki' })
-    if (parsedPublics.size >= PUBLIC_CACHE_MAX) parsedPublics.delete(parsedPublics.keys().next().value as string)
-    parsedPublics.set(id, key)
-  }
-  return key
+  return keys.public(point)
 }
 
 export function ed25519Sign (message: Uint8Array, secret: Uint8Array | KeyObject): Uint8Array {

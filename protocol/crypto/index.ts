@@ -1,1 +1,2 @@
 export * from './ed25519.js'
+export * from './der-keys.js'

@@ -6,23 +6,56 @@ export type RunnerErrorCode =
   | 'DECRYPT_FAILED' | 'MALFORMED_REQUEST' | 'WORKER_TIMEOUT' | 'WORKER_CPU_EXCEEDED' | 'WORKER_MEMORY_EXCEEDED'
   | 'WORKER_THREW' | 'OUTPUT_TOO_LARGE' | 'RUNNER_BUSY' | 'RUNNER_SHUTTING_DOWN' | 'INTERNAL'
 
-/** Failures only the client side observes. */
+/**
+ * Failures only the client side observes. DECRYPT_FAILED is both: a runner
+ * reports it for an input it cannot open, a client raises it for an output.
+ */
 export type ClientErrorCode = 'NO_RUNNER_IN_SCOPE' | 'BAD_RECEIPT' | 'RUNNER_UNAVAILABLE' | 'TIMEOUT'
 
 export type JobErrorCode = RunnerErrorCode | ClientErrorCode
 
+/** The wire number of each runner code; the compiler checks it is complete. */
+const WIRE_CODE: Readonly<Record<RunnerErrorCode, escrin.JobErrorCode>> = {
+  OUT_OF_SCOPE: escrin.JobErrorCode.OUT_OF_SCOPE,
+  DUPLICATE_JOB: escrin.JobErrorCode.DUPLICATE_JOB,
+  INPUT_TOO_LARGE: escrin.JobErrorCode.INPUT_TOO_LARGE,
+  CODE_TOO_LARGE: escrin.JobErrorCode.CODE_TOO_LARGE,
+  CODE_MISMATCH: escrin.JobErrorCode.CODE_MISMATCH,
+  WORKER_NOT_FOUND: escrin.JobErrorCode.WORKER_NOT_FOUND,
+  DECRYPT_FAILED: escrin.JobErrorCode.DECRYPT_FAILED,
+  MALFORMED_REQUEST: escrin.JobErrorCode.MALFORMED_REQUEST,
+  WORKER_TIMEOUT: escrin.JobErrorCode.WORKER_TIMEOUT,
+  WORKER_CPU_EXCEEDED: escrin.JobErrorCode.WORKER_CPU_EXCEEDED,
+  WORKER_MEMORY_EXCEEDED: escrin.JobErrorCode.WORKER_MEMORY_EXCEEDED,
+  WORKER_THREW: escrin.JobErrorCode.WORKER_THREW,
+  OUTPUT_TOO_LARGE: escrin.JobErrorCode.OUTPUT_TOO_LARGE,
+  RUNNER_BUSY: escrin.JobErrorCode.RUNNER_BUSY,
+  RUNNER_SHUTTING_DOWN: escrin.JobErrorCode.RUNNER_SHUTTING_DOWN,
+  INTERNAL: escrin.JobErrorCode.INTERNAL
+}
+
+const CODE_OF_WIRE = new Map<number, RunnerErrorCode>(Object.entries(WIRE_CODE).map(([name, n]) => [n, name as RunnerErrorCode]))
+
+/** The JobErrorCode numbers a failure on the wire may carry (UNSPECIFIED is not one). */
+export const WIRE_FAILURE_CODES: ReadonlySet<number> = new Set(CODE_OF_WIRE.keys())
+
 /**
  * Errors a client may retry on another in-scope runner: the runner could not
  * take the job (busy, stopping, not in scope by its own view, missing the
- * code), or the network failed. A worker's own failure (it threw, looped,
- * produced too much) would fail the same way anywhere, so it is final.
+ * code, refusing the job id), or the network failed. A worker's own failure
+ * (it threw, looped, produced too much) and an input or code over the bounds
+ * would fail the same way anywhere, so they are final.
  */
-const RETRYABLE = new Set<JobErrorCode>([
-  'OUT_OF_SCOPE', 'WORKER_NOT_FOUND', 'RUNNER_BUSY', 'RUNNER_SHUTTING_DOWN', 'INTERNAL', 'RUNNER_UNAVAILABLE', 'TIMEOUT', 'DUPLICATE_JOB'
+const RETRYABLE: ReadonlySet<JobErrorCode> = new Set<JobErrorCode>([
+  'OUT_OF_SCOPE', 'WORKER_NOT_FOUND', 'DUPLICATE_JOB', 'RUNNER_BUSY', 'RUNNER_SHUTTING_DOWN', 'INTERNAL', 'RUNNER_UNAVAILABLE', 'TIMEOUT'
 ])
 
+export function isRetryable (code: JobErrorCode): boolean {
+  return RETRYABLE.has(code)
+}
+
 export class JobError extends Error {
-  override readonly name = 'JobError'
+  override readonly name: string = 'JobError'
   readonly retryable: boolean
   constructor (readonly code: JobErrorCode, message: string) {
     super(message)
@@ -30,18 +63,37 @@ export class JobError extends Error {
   }
 }
 
-/** Bound on a failure message on the wire: enough to explain, too little to smuggle data. */
+/**
+ * A sealed box that does not open, or a receipt that does not verify: raised
+ * by this module's own checks (as opposed to a failure a runner reported).
+ * Still a JobError, so callers that handle JobError handle it.
+ */
+export class JobCryptoError extends JobError {
+  override readonly name: string = 'JobCryptoError'
+  declare readonly code: 'DECRYPT_FAILED' | 'BAD_RECEIPT'
+  constructor (code: 'DECRYPT_FAILED' | 'BAD_RECEIPT', message: string) {
+    super(code, message)
+  }
+}
+
+/** Bound on a failure message on the wire (UTF-16 units): enough to explain, too little to smuggle data. */
 export const MAX_FAILURE_MESSAGE_LENGTH = 1024
 
-const WIRE_CODES = escrin.JobErrorCode as unknown as Record<string, number>
+export interface JobFailure {
+  code: number
+  message: string
+}
 
-export function failureFromJobError (err: JobError): { code: number, message: string } {
-  const code = WIRE_CODES[err.code] ?? WIRE_CODES.INTERNAL
+/**
+ * What a runner sends for an error. Client-side codes never come from a
+ * runner; should one reach here it is sent as INTERNAL.
+ */
+export function failureFromJobError (err: JobError): JobFailure {
+  const code = Object.hasOwn(WIRE_CODE, err.code) ? WIRE_CODE[err.code as RunnerErrorCode] : escrin.JobErrorCode.INTERNAL
   return { code, message: err.message.slice(0, MAX_FAILURE_MESSAGE_LENGTH) }
 }
 
-export function jobErrorFromFailure (failure: { code: number, message: string }): JobError {
-  const name = Object.keys(WIRE_CODES).find(k => WIRE_CODES[k] === failure.code)
-  const code = name == null || name === 'JOB_ERROR_UNSPECIFIED' ? 'INTERNAL' : name as RunnerErrorCode
-  return new JobError(code, failure.message)
+/** What a client raises for a runner's failure; an unknown or unspecified code reads as INTERNAL. */
+export function jobErrorFromFailure (failure: JobFailure): JobError {
+  return new JobError(CODE_OF_WIRE.get(failure.code) ?? 'INTERNAL', failure.message)
 }

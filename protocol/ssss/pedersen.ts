@@ -21,6 +21,8 @@ export const ORDER: bigint = secp256k1.Point.Fn.ORDER
 
 /** The second generator, derived from a public string (RFC 9380 hash-to-curve). */
 export const H: Point = secp256k1_hasher.hashToCurve(new TextEncoder().encode('escrin pedersen generator H'), { DST: 'escrin-ssss/1 H' }) as unknown as Point
+// H is multiplied as often as G: give it G's precomputed window table (about 4x faster)
+H.precompute(8)
 
 export interface Share {
   /** 1..n: the x coordinate; never 0 (that is the secret). */
@@ -97,6 +99,42 @@ export function verifyShare (share: Share, commitments: Point[]): boolean {
       power = mod(power * x)
     }
     return Point.BASE.multiply(share.value).add(H.multiply(share.blinding)).equals(expected)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Checks many shares of one dealing at once: for random weights r_i,
+ * Σ r_i·(f(i)·G + g(i)·H) must equal Σ_j C_j·(Σ_i r_i·i^j). That costs t + 2
+ * multiplications instead of (t + 2) per share; a false share passes with
+ * probability 1/n (negligible). When the batch fails, the caller checks the
+ * shares one by one to find the bad ones.
+ */
+export function verifySharesBatch (shares: Share[], commitments: Point[]): boolean {
+  try {
+    if (shares.length === 0) return true
+    let value = 0n
+    let blinding = 0n
+    const weights = new Array<bigint>(commitments.length).fill(0n)
+    for (const share of shares) {
+      if (!Number.isInteger(share.index) || share.index < 1 || share.index > MAX_HOLDERS) return false
+      if (share.value <= 0n || share.value >= ORDER || share.blinding <= 0n || share.blinding >= ORDER) return false
+      const r = randomScalar()
+      value = mod(value + r * share.value)
+      blinding = mod(blinding + r * share.blinding)
+      let power = r
+      for (let j = 0; j < commitments.length; j++) {
+        weights[j] = mod(weights[j] + power)
+        power = mod(power * BigInt(share.index))
+      }
+    }
+    let expected = Point.ZERO
+    for (let j = 0; j < commitments.length; j++) {
+      // commitments and weights are public: variable-time multiplication is fine here
+      if (weights[j] !== 0n) expected = expected.add(commitments[j].multiplyUnsafe(weights[j]))
+    }
+    return Point.BASE.multiply(value).add(H.multiply(blinding)).equals(expected)
   } catch {
     return false
   }

@@ -68,8 +68,28 @@ export async function signSecretSpec (spec: Omit<SecretSpec, 'signature' | 'owne
   return { ...spec, owner, signature }
 }
 
+/**
+ * Specs whose owner signature this process verified, by signature: every key
+ * release re-checks the same spec, and EIP-712 recovery costs milliseconds.
+ * The signature covers the whole spec, so a hit means the same fields.
+ */
+const VERIFIED_MAX = 1024
+const verified = new Map<string, string>()
+
+function specDigest (spec: SecretSpec): string {
+  return JSON.stringify([spec.owner, spec.app, spec.custody, spec.version, spec.threshold, spec.holders.map(h => Buffer.from(h).toString('base64')), spec.commitments.map(c => Buffer.from(c).toString('base64'))])
+}
+
 /** Throws BAD_SIGNATURE unless the spec is signed by its owner. */
 export async function verifySecretSpec (spec: SecretSpec): Promise<void> {
+  const digest = specDigest(spec)
+  if (verified.get(spec.signature) === digest) return
+  await verifySecretSpecUncached(spec)
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string)
+  verified.set(spec.signature, digest)
+}
+
+async function verifySecretSpecUncached (spec: SecretSpec): Promise<void> {
   let signer: string
   try {
     signer = await recoverTypedDataAddress({ domain: DOMAIN, types: TYPES, primaryType: 'SecretSpec', message: specMessage(spec), signature: spec.signature })

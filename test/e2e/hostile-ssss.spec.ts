@@ -22,7 +22,8 @@ const RUNNER_M = 'd1'.repeat(48)
 function optionsOf (i: number): EscrinNodeOptions {
   const verifiers = defaultVerifiers()
   verifiers.set('test', testVerifier)
-  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M) }
+  // the runner's record lives 4 s (re-published every 2 s), so a test can let it go stale
+  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M), ...(i === 3 ? { attestationTtlMs: 4_000 } : {}) }
 }
 
 const code = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
@@ -129,5 +130,24 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
     const second = await runner.keyRelease.appKey(OWNER, 'app')
     assert.notDeepEqual(second, first)
     assert.deepEqual((await holder.holder?.store.versions(OWNER, 'app'))?.map(v => v.spec.version), [v1 + 1])
+  })
+
+  it('a holder that leaves the custody scope stops serving at once; the others still release the key', async () => {
+    const leaving = net.nodes[2]
+    const v2 = await signPolicy(createPolicy({ owner: OWNER, name: 'custody', version: 2, predicate: JSON.stringify({ all: [{ eq: ['tee.measurement', CUSTODY_M] }, { has: ['roles', 'ssss'] }, { ne: ['peerId', leaving.peerId.toString()] }] }) }), OWNER_KEY)
+    const { id } = await net.nodes[0].policies.publish(v2)
+    await waitFor(() => net.nodes.every(n => n.policies.store.get(id) != null), { timeoutMs: 20_000 })
+    assert.equal(code(await ssssCall(runner.host, leaving.peerId, { get: request() }, 5_000)), 'NOT_IN_CUSTODY')
+    assert.equal((await runner.keyRelease.appKey(OWNER, 'app')).length, 32)
+  })
+
+  // last: it lets the runner's attestation lapse
+  it('a requester whose attestation went stale receives no share from any holder', async () => {
+    runner.attestations.stop() // no more re-publication: the record expires at the holders
+    const me = runner.peerId.toString()
+    await waitFor(() => net.nodes.slice(0, 3).every(n => n.attestations.recordOf(me) == null), { timeoutMs: 15_000 })
+    for (const h of net.nodes.slice(0, 3)) {
+      assert.equal(code(await ssssCall(runner.host, h.peerId, { get: request() }, 5_000)), 'NOT_IN_SCOPE')
+    }
   })
 })
