@@ -15,7 +15,8 @@ import { COMPATIBILITY_DATE, MAX_ERROR_MESSAGE } from './constants.js'
  * throw or a non-Response as a failure with the `x-escrin-failure` header, which the host keeps
  * and which a user's response can never carry (the host forwards only its status and body).
  */
-const HOST_JS = `
+/** Failure reporting, the same in the host and in the wrapper (two isolates: the source is shared, not a module). */
+const FAILURE_HELPERS = `
 const FAILURE = 'x-escrin-failure'
 const MAX_MESSAGE = ${MAX_ERROR_MESSAGE}
 function failure (kind, message) {
@@ -24,7 +25,10 @@ function failure (kind, message) {
 function describe (e) {
   try { return e instanceof Error ? e.name + ': ' + e.message : String(e) } catch { return 'an unprintable exception' }
 }
-export default {
+`
+
+const HOST_JS = `
+${FAILURE_HELPERS}export default {
   async fetch (request, env) {
     const url = new URL(request.url)
     if (url.pathname === '/health') return new Response('ok')
@@ -60,15 +64,7 @@ const WRAPPER = WRAPPER_SOURCE
 
 const WRAPPER_JS = `
 import * as mod from './worker.js'
-const FAILURE = 'x-escrin-failure'
-const MAX_MESSAGE = ${MAX_ERROR_MESSAGE}
-function failure (kind, message) {
-  return new Response(String(message).slice(0, MAX_MESSAGE), { status: 500, headers: { [FAILURE]: kind } })
-}
-function describe (e) {
-  try { return e instanceof Error ? e.name + ': ' + e.message : String(e) } catch { return 'an unprintable exception' }
-}
-export default {
+${FAILURE_HELPERS}export default {
   async fetch (request, env, ctx) {
     const job = JSON.parse(request.headers.get('x-escrin-job'))
     const NODE = env.NODE
