@@ -1,13 +1,4 @@
-import { concatBytes, uvarint } from '../wire/index.js'
-
-/**
- * Each part preceded by its uvarint length: an injective encoding, so that
- * no two different lists of parts (AAD, signed receipt fields) give the same
- * bytes. Internal to protocol/job.
- */
-export function lengthPrefixed (parts: readonly Uint8Array[]): Uint8Array {
-  return concatBytes(parts.flatMap(p => [uvarint(p.byteLength), p]))
-}
+export { lengthPrefixed } from '../wire/index.js'
 
 const utf8 = new TextEncoder()
 

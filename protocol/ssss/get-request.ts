@@ -1,5 +1,5 @@
 import { ed25519Sign, ed25519Verify } from '../crypto/index.js'
-import { concatBytes, uvarint } from '../wire/index.js'
+import { lengthPrefixed, uvarint } from '../wire/index.js'
 
 export interface ShareRequest {
   owner: `0x${string}`
@@ -21,8 +21,7 @@ const DOMAIN = new TextEncoder().encode('escrin-ssss/1 get')
  * sit outside the signature, so a relay could swap it).
  */
 export function shareRequestBytes (requesterPeerId: Uint8Array, r: Omit<ShareRequest, 'signature'>): Uint8Array {
-  const parts = [DOMAIN, requesterPeerId, new TextEncoder().encode(r.owner.toLowerCase()), new TextEncoder().encode(r.app), uvarint(r.version), r.replyX25519, uvarint(r.timestampMs), r.nonce]
-  return concatBytes(parts.flatMap(p => [uvarint(p.byteLength), p]))
+  return lengthPrefixed([DOMAIN, requesterPeerId, new TextEncoder().encode(r.owner.toLowerCase()), new TextEncoder().encode(r.app), uvarint(r.version), r.replyX25519, uvarint(r.timestampMs), r.nonce])
 }
 
 export function signShareRequest (requesterPeerId: Uint8Array, r: Omit<ShareRequest, 'signature'>, signingSecret: Uint8Array): ShareRequest {

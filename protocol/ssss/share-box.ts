@@ -1,4 +1,4 @@
-import { concatBytes, uvarint } from '../wire/index.js'
+import { concatBytes, lengthPrefixed, uvarint } from '../wire/index.js'
 import { openSealedBox, sealToKey, type SealedBox, type X25519Secret } from '../job/index.js'
 import { scalarFromBytes, scalarToBytes, type Share } from './pedersen.js'
 import { SsssError } from './errors.js'
@@ -6,22 +6,18 @@ import { SsssError } from './errors.js'
 const DEAL = new TextEncoder().encode('escrin-ssss/1 deal')
 const REPLY = new TextEncoder().encode('escrin-ssss/1 reply')
 
-function lp (parts: Uint8Array[]): Uint8Array {
-  return concatBytes(parts.flatMap(p => [uvarint(p.byteLength), p]))
-}
-
 function ids (owner: string, app: string, version: number, index: number): Uint8Array[] {
   return [new TextEncoder().encode(owner.toLowerCase()), new TextEncoder().encode(app), uvarint(version), uvarint(index)]
 }
 
 /** AAD of a share sealed to its holder at dealing. */
 export function dealAad (owner: string, app: string, version: number, index: number): Uint8Array {
-  return lp([DEAL, ...ids(owner, app, version, index)])
+  return lengthPrefixed([DEAL, ...ids(owner, app, version, index)])
 }
 
 /** AAD of a share sealed to a requester: bound to the request's nonce, so it answers that request only. */
 export function replyAad (owner: string, app: string, version: number, index: number, nonce: Uint8Array): Uint8Array {
-  return lp([REPLY, ...ids(owner, app, version, index), nonce])
+  return lengthPrefixed([REPLY, ...ids(owner, app, version, index), nonce])
 }
 
 export function sealShare (share: Share, recipientX25519: Uint8Array, aad: Uint8Array): SealedBox {

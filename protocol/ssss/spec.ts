@@ -2,8 +2,10 @@ import { bytesToHex, recoverTypedDataAddress } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { SsssError } from './errors.js'
 
-/** EIP-712 domain of escrin's signatures (the same as policies). */
-const DOMAIN = { name: 'Escrin', version: '1' } as const
+import { POLICY_EIP712_DOMAIN } from '../policy/index.js'
+
+/** EIP-712 domain of escrin's signatures: the one policies are signed under. */
+const DOMAIN = POLICY_EIP712_DOMAIN
 
 const TYPES = {
   SecretSpec: [

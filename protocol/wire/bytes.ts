@@ -19,3 +19,12 @@ export function concatBytes (parts: readonly Uint8Array[]): Uint8Array {
   }
   return out
 }
+
+/**
+ * Each part preceded by its uvarint length: an injective encoding, so no two
+ * different lists of parts give the same bytes. What every domain-separated
+ * signed or authenticated encoding (receipts, AAD, share requests) is built on.
+ */
+export function lengthPrefixed (parts: readonly Uint8Array[]): Uint8Array {
+  return concatBytes(parts.flatMap(p => [uvarint(p.byteLength), p]))
+}

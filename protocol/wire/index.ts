@@ -1,3 +1,3 @@
 export { WireError, type WireErrorCode } from './errors.js'
 export { decodeMessage, encodeMessage, checkEnum, checkLength, type MessageDecoder, type MessageEncoder } from './decode.js'
-export { uvarint, concatBytes } from './bytes.js'
+export { uvarint, concatBytes, lengthPrefixed } from './bytes.js'
