@@ -19,6 +19,7 @@ import { loadOrCreateIdentity } from './identity/index.js'
 import { createLogger, type Logger } from './log/index.js'
 import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
 import { PeerAction, PeerScores } from './peer-score/index.js'
+import { InboundObserver } from './observe/index.js'
 import { PolicyService } from './policies/index.js'
 import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
 import { WorkerSandbox, type SandboxLimits } from './runner/sandbox/index.js'
@@ -101,6 +102,8 @@ export class EscrinNode {
   readonly keyRelease: KeyRelease
   /** The Ethereum address of this node's operator (signs its attestation statement). */
   readonly operator: `0x${string}`
+  /** Jobs, shares and blobs as they arrive at this node (for the simulator's scope invariant). */
+  readonly inbound = new InboundObserver()
   readonly api?: ApiServer
   private readonly datastore: Datastore & { close?: () => Promise<void> }
   private startedAt = 0
@@ -148,9 +151,9 @@ export class EscrinNode {
     this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
     const penalise = (peer: PeerId, action: PeerAction, reason: string): void => { this.penalise(peer, action, reason) }
     if (config.roles.includes('ssss')) {
-      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger })
+      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, inbound: this.inbound })
     }
-    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, ...(this.holder != null ? { local: this.holder } : {}) })
+    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
     if (config.roles.includes('runner')) {
       this.runner = new RunnerService({
         keyRelease: this.keyRelease,
@@ -162,6 +165,7 @@ export class EscrinNode {
         datastore,
         logger,
         metrics,
+        inbound: this.inbound,
         penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
       }, { ...(options.runnerCapacity != null ? { capacity: options.runnerCapacity } : {}) })
     }

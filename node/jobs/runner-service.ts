@@ -11,6 +11,7 @@ import { SandboxError, type WorkerSandbox } from '../runner/sandbox/index.js'
 import { CodeCache } from './code-cache.js'
 import { jobIdHex, jobIdProblem } from './job-id.js'
 import { SeenJobs } from './seen-jobs.js'
+import type { InboundObserver } from '../observe/index.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -38,6 +39,8 @@ export interface RunnerComponents {
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   metrics?: NodeMetrics
+  /** Where arrivals are reported (the simulator's scope invariant). */
+  inbound?: InboundObserver
   now?: () => number
 }
 
@@ -181,6 +184,7 @@ export class RunnerService {
     }
     const { jobId, policyId } = request
     identify({ jobId: jobIdHex(jobId), policyId })
+    this.components.inbound?.emitInbound({ kind: 'job', from: client.toString(), policyId })
 
     // in scope, by this runner's own verified view (the client's view is not evidence)
     const self = this.components.host.peerId.toString()

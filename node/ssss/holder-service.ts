@@ -6,6 +6,7 @@ import {
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { ShareStore } from './share-store.js'
+import type { InboundObserver } from '../observe/index.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -28,6 +29,8 @@ export interface HolderComponents {
   datastore: Datastore
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
+  /** Where arrivals are reported (the simulator's scope invariant). */
+  inbound?: InboundObserver
   now?: () => number
 }
 
@@ -135,6 +138,7 @@ export class HolderService {
 
   private async deal (spec: SecretSpec, box: { ephemeralPublic: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array }, peer: PeerId): Promise<SsssResponse> {
     await verifySecretSpec(spec)
+    this.components.inbound?.emitInbound({ kind: 'share-deal', from: peer.toString(), owner: spec.owner, name: spec.custody })
     const self = this.components.host.peerId.toString()
     const index = this.myIndex(spec)
     if (index === 0) throw new SsssError('NOT_IN_CUSTODY', 'this node is not among the holders of this secret')

@@ -1,3 +1,4 @@
+import type { InboundObserver } from '../observe/index.js'
 import { hkdfSync, randomBytes } from 'node:crypto'
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
@@ -25,6 +26,8 @@ export interface KeyReleaseComponents {
   logger: Logger
   /** This node's own holder role, if any: a runner that also holds asks itself without the network. */
   local?: LocalHolder
+  /** Where arrivals are reported (the simulator's scope invariant). */
+  inbound?: InboundObserver
 }
 
 /**
@@ -138,6 +141,7 @@ export class KeyRelease {
       const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS, this.components.local)
       if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }
       if (!('share' in response)) return { error: new SsssError('MALFORMED', 'unexpected response') }
+      this.components.inbound?.emitInbound({ kind: 'share-release', from: holder, owner, name: app })
       return { spec: response.share.spec, box: response.share.share, nonce }
     } catch (err) {
       return { error: err as Error }
