@@ -70,6 +70,8 @@ export const SCORE_MAX_PEERS = 10_000
 /** HTTP API bounds: request bodies and how long a request may take. */
 export const API_MAX_BODY_BYTES = 1 << 20
 export const API_REQUEST_TIMEOUT_MS = 10_000
+/** Streaming routes (blobs) move data for longer; they have idle deadlines of their own. */
+export const API_STREAM_TIMEOUT_MS = 15 * 60_000
 
 /** How long a clean shutdown may take before the process exits anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000

@@ -22,8 +22,10 @@ import { PeerAction, PeerScores } from './peer-score/index.js'
 import { InboundObserver } from './observe/index.js'
 import { PolicyService } from './policies/index.js'
 import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
+import { MAX_INLINE_CODE_BYTES } from '../protocol/job/index.js'
 import { WorkerSandbox, type SandboxLimits } from './runner/sandbox/index.js'
 import { HolderService, KeyRelease, secretRoutes } from './ssss/index.js'
+import { BlobClient, BlobRepair, blobRoutes, DEFAULT_REPAIR_INTERVAL_MS, DEFAULT_REPLICATION, StorageService, type StorageLimits } from './storage/index.js'
 import type { NodeConfig } from './config/index.js'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
@@ -49,6 +51,15 @@ export interface EscrinNodeOptions {
   runnerCapacity?: number
   /** Where bonds come from; default the ledger file (--bond-ledger, or DATA_DIR/bonds.json; none when ephemeral). */
   bonds?: BondLedger
+  /**
+   * Refuse connections to and from these peers, on top of the peer score's
+   * bans: how the simulator cuts links to model a network partition.
+   */
+  denyPeer?: (peerId: PeerId) => boolean
+  /** Latency added to every buffer over the in-memory transport (/memory/ listen addresses; the simulator's memory mode). */
+  memoryLatencyMs?: number
+  /** The storage role: limits and quotas, replicas per blob (r), and how often holders check replicas. */
+  storage?: { limits?: Partial<StorageLimits>, replication?: number, repairIntervalMs?: number }
 }
 
 export interface NodeStatus {
@@ -100,6 +111,12 @@ export class EscrinNode {
   readonly holder?: HolderService
   /** Key release for the workers this node runs. */
   readonly keyRelease: KeyRelease
+  /** The storage role (blobs held for apps), when the node serves it. */
+  readonly storage?: StorageService
+  /** Replica upkeep for the blobs this node holds. */
+  readonly repair?: BlobRepair
+  /** Blob puts and gets for apps (any node; through this node's API). */
+  readonly blobs: BlobClient
   /** The Ethereum address of this node's operator (signs its attestation statement). */
   readonly operator: `0x${string}`
   /** Jobs, shares and blobs as they arrive at this node (for the simulator's scope invariant). */
@@ -154,8 +171,19 @@ export class EscrinNode {
       this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, inbound: this.inbound })
     }
     this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
+    if (config.roles.includes('storage')) {
+      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, inbound: this.inbound }, options.storage?.limits)
+    }
+    this.blobs = new BlobClient({ host, attestations: this.attestations, policies: this.policies, penalise, logger, ...(this.storage != null ? { local: this.storage } : {}) })
+    if (this.storage != null) {
+      this.repair = new BlobRepair({ host, attestations: this.attestations, storage: this.storage, client: this.blobs, logger }, {
+        replication: options.storage?.replication ?? DEFAULT_REPLICATION,
+        intervalMs: options.storage?.repairIntervalMs ?? DEFAULT_REPAIR_INTERVAL_MS
+      })
+    }
     if (config.roles.includes('runner')) {
       this.runner = new RunnerService({
+        fetchCode: async (cid, policyId) => await this.blobs.getBytes(cid, MAX_INLINE_CODE_BYTES, { policyId }),
         keyRelease: this.keyRelease,
         host,
         keys,
@@ -224,7 +252,8 @@ export class EscrinNode {
         datastore,
         registry,
         allowPrivateAddresses: allowPrivate,
-        isDenied: peer => scores.isBanned(peer.toString()),
+        isDenied: peer => scores.isBanned(peer.toString()) || options.denyPeer?.(peer) === true,
+        ...(options.memoryLatencyMs != null ? { memoryLatencyMs: options.memoryLatencyMs } : {}),
         appScore: peer => scores.score(peer)
       })
     } catch (err) {
@@ -263,6 +292,7 @@ export class EscrinNode {
     await this.policies.register()
     await this.runner?.register()
     await this.holder?.register()
+    await this.storage?.register()
     try {
       await this.host.start()
     } catch (err) {
@@ -280,7 +310,9 @@ export class EscrinNode {
     this.gossip.start()
     await this.policies.start()
     await this.runner?.start()
+    await this.storage?.start()
     await this.attestations.start()
+    this.repair?.start()
     this.finder.start()
     this.startedAt = Date.now()
     this.running = true
@@ -292,6 +324,8 @@ export class EscrinNode {
     if (!this.running) return
     this.running = false
     this.finder.stop()
+    this.repair?.stop()
+    await this.storage?.stop()
     await this.runner?.stop()
     await this.holder?.unregister()
     this.attestations.stop()
@@ -369,7 +403,8 @@ export class EscrinNode {
       ...this.policies.routes(),
       ...this.attestations.routes(),
       ...jobRoutes(this.jobs, this.runner),
-      ...secretRoutes(this.host, this.holder),
+      ...blobRoutes(this.blobs, this.storage, this.repair),
+      ...secretRoutes(this.host, this.holder, () => this.attestations.peersWithRole('ssss')),
       {
         method: 'GET',
         path: '/metrics',

@@ -1,19 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { API_MAX_BODY_BYTES, API_REQUEST_TIMEOUT_MS } from '../constants.js'
+import { API_MAX_BODY_BYTES, API_REQUEST_TIMEOUT_MS, API_STREAM_TIMEOUT_MS } from '../constants.js'
 import { StartupError } from '../errors.js'
 import { ApiError } from './http-error.js'
+import { drained } from './drain.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 
 export interface ApiRequest {
   params: Record<string, string>
   query: URLSearchParams
-  /** The request body parsed as JSON (bounded in size); undefined for GET. */
+  /** The request body parsed as JSON (bounded in size); undefined for GET and streaming routes. */
   body: unknown
+  /** The raw request, for streaming routes (`stream: true`): its body is not read by the server. */
+  raw?: IncomingMessage
 }
 
-/** A route answers with a JSON-serialisable value, or a `{ text, contentType }` for non-JSON bodies. */
-export type RouteResult = unknown | { text: string, contentType: string }
+/** A streamed answer: bytes written with backpressure; the response is cut (not completed) if the source fails. */
+export interface StreamResult { stream: AsyncIterable<Uint8Array>, contentType: string, headers?: Record<string, string> }
+/** A route answers with a JSON-serialisable value, a `{ text, contentType }` for non-JSON bodies, or a StreamResult. */
+export type RouteResult = unknown | { text: string, contentType: string } | StreamResult
 export type RouteHandler = (request: ApiRequest) => Promise<RouteResult> | RouteResult
 
 export interface Route {
@@ -23,6 +28,8 @@ export interface Route {
   handler: RouteHandler
   /** A larger body bound for this route (e.g. jobs carry code and input); default the server's. */
   maxBodyBytes?: number
+  /** The handler reads the body itself from `raw` (uploads); the server's JSON bound and deadline do not apply. */
+  stream?: boolean
 }
 
 export interface ApiServerInit {
@@ -67,7 +74,8 @@ export class ApiServer {
   async start (): Promise<void> {
     if (this.server != null) return
     const server = createServer((req, res) => { void this.serve(req, res) })
-    server.requestTimeout = this.init.requestTimeoutMs ?? API_REQUEST_TIMEOUT_MS
+    // streaming routes need longer than JSON ones, whose bodies get their own deadline in readJson
+    server.requestTimeout = Math.max(this.init.requestTimeoutMs ?? API_REQUEST_TIMEOUT_MS, API_STREAM_TIMEOUT_MS)
     server.headersTimeout = Math.min(server.requestTimeout, 60_000)
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
@@ -102,9 +110,11 @@ export class ApiServer {
       routeName = route.path
       const match = route.pattern.exec(url.pathname) as RegExpExecArray
       const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]))
-      const body = req.method === 'GET' ? undefined : await this.readJson(req, route.maxBodyBytes)
-      const result = await route.handler({ params, query: url.searchParams, body })
-      if (isText(result)) {
+      const body = req.method === 'GET' || route.stream === true ? undefined : await this.readJson(req, route.maxBodyBytes)
+      const result = await route.handler({ params, query: url.searchParams, body, ...(route.stream === true ? { raw: req } : {}) })
+      if (isStream(result)) {
+        await this.writeStream(res, result)
+      } else if (isText(result)) {
         res.writeHead(200, { 'content-type': result.contentType })
         res.end(result.text)
       } else {
@@ -126,16 +136,33 @@ export class ApiServer {
     }
   }
 
+  private async writeStream (res: ServerResponse, result: StreamResult): Promise<void> {
+    res.writeHead(200, { 'content-type': result.contentType, ...result.headers })
+    for await (const chunk of result.stream) {
+      if (res.destroyed) return
+      if (!res.write(chunk)) await drained(res)
+    }
+    res.end()
+  }
+
   private async readJson (req: IncomingMessage, routeMax?: number): Promise<unknown> {
     const max = routeMax ?? this.init.maxBodyBytes ?? API_MAX_BODY_BYTES
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > max) throw new ApiError(413, 'TOO_LARGE', `request body exceeds ${max} bytes`)
     const chunks: Buffer[] = []
     let size = 0
-    for await (const chunk of req) {
-      size += (chunk as Buffer).byteLength
-      if (size > max) throw new ApiError(413, 'TOO_LARGE', `request body exceeds ${max} bytes`)
-      chunks.push(chunk as Buffer)
+    const deadline = setTimeout(() => { req.destroy(new Error('request body timeout')) }, this.init.requestTimeoutMs ?? API_REQUEST_TIMEOUT_MS)
+    try {
+      for await (const chunk of req) {
+        size += (chunk as Buffer).byteLength
+        if (size > max) throw new ApiError(413, 'TOO_LARGE', `request body exceeds ${max} bytes`)
+        chunks.push(chunk as Buffer)
+      }
+    } catch (err) {
+      if (err instanceof ApiError) throw err
+      throw new ApiError(408, 'REQUEST_TIMEOUT', 'the request body did not arrive in time')
+    } finally {
+      clearTimeout(deadline)
     }
     if (size === 0) return undefined
     try {
@@ -144,6 +171,10 @@ export class ApiServer {
       throw new ApiError(400, 'BAD_JSON', `request body is not JSON: ${(err as Error).message}`)
     }
   }
+}
+
+function isStream (value: unknown): value is StreamResult {
+  return value != null && typeof value === 'object' && 'stream' in value && 'contentType' in value
 }
 
 function isText (value: unknown): value is { text: string, contentType: string } {

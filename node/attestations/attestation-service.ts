@@ -23,6 +23,7 @@ import { sha256 } from 'multiformats/hashes/sha2'
 import { pullRecords, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
 import { PeerAction } from '../peer-score/index.js'
+import { peerIdFromString } from '@libp2p/peer-id'
 import type { PeerId, PrivateKey, Stream } from '@libp2p/interface'
 
 /** How long a record is valid; the node re-publishes at half of it. */
@@ -200,6 +201,33 @@ export class AttestationService {
   /** Peers with a valid record that claims `role`. */
   peersWithRole (role: Role): string[] {
     return [...this.peers.values()].filter(e => e.record.roles.includes(role)).map(e => e.record.peerId)
+  }
+
+  /** Peers in the scope of `policyId`, by this node's verified view, whose record claims `role`. */
+  scopeMembersWithRole (policyId: string, role: Role): string[] {
+    return this.scopes.members(policyId).filter(peerId => this.peers.get(peerId)?.record.roles.includes(role) === true)
+  }
+
+  /**
+   * For a node with a partial view: the DHT names peers announcing the scope.
+   * Their word is not evidence; connecting pulls their attestation records
+   * (sync on connect), and only peers this node then verifies as in scope,
+   * with `role`, are returned. Waits up to `waitMs` for the first of them.
+   */
+  async discoverScopeMembers (policyId: string, role: Role, waitMs = 3_000): Promise<string[]> {
+    const self = this.components.host.peerId.toString()
+    const providers = (await this.findScopeProviders(policyId)).filter(p => p !== self)
+    if (providers.length === 0) return this.scopeMembersWithRole(policyId, role)
+    await Promise.allSettled(providers.map(async id => {
+      await this.components.host.dial(peerIdFromString(id), { signal: AbortSignal.timeout(waitMs) })
+    }))
+    const deadline = Date.now() + waitMs
+    while (Date.now() < deadline) {
+      const found = this.scopeMembersWithRole(policyId, role)
+      if (found.length > 0) return found
+      await new Promise(resolve => setTimeout(resolve, 50))
+    }
+    return this.scopeMembersWithRole(policyId, role)
   }
 
   recordOf (peerId: string): AttestationRecord | undefined {

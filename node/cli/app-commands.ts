@@ -22,7 +22,7 @@ Prints the peers in the policy's scope as a node sees them; with --explain,
 every known peer and the clause that admitted or excluded it.`
 
 /** The SDK's errors as the CLI reports them: one line, exit 1. */
-async function viaApi<T> (call: () => Promise<T>): Promise<T> {
+export async function viaApi<T> (call: () => Promise<T>): Promise<T> {
   try {
     return await call()
   } catch (err) {
@@ -33,7 +33,7 @@ async function viaApi<T> (call: () => Promise<T>): Promise<T> {
   }
 }
 
-function apiBase (value: unknown): string {
+export function apiBase (value: unknown): string {
   if (typeof value !== 'string') throw new UsageError('--api URL is required (a node\'s API, e.g. http://127.0.0.1:7001)')
   let url: URL
   try {
@@ -97,7 +97,7 @@ export async function scope (args: string[]): Promise<number> {
   return 0
 }
 
-export const JOB_HELP = `Usage: escrin-node job submit --policy ID --worker FILE [--input FILE] --api URL [--timeout MS]
+export const JOB_HELP = `Usage: escrin-node job submit --policy ID (--worker FILE | --worker-cid CID) [--input FILE] --api URL [--timeout MS]
 
 Runs a smart worker (an ES module: export default { async fetch (request, env) {...} })
 on a runner in the policy's scope. The node encrypts the input to the runner's attested
@@ -107,25 +107,27 @@ no runner in scope can run it.
 
 Options:
   --policy ID        the app's policy id (64 hex)
-  --worker FILE      the worker module
+  --worker FILE      the worker module, sent inline
+  --worker-cid CID   instead: a worker module put with \`blob put --plain\`; runners fetch it from storage
   --input FILE       the job input (default: empty; "-" reads stdin)
   --timeout MS       wall-time budget of the job (default 30000)
   --api URL          a node's API, e.g. http://127.0.0.1:7001`
 
 export async function job (args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, [], { policy: { type: 'string' }, worker: { type: 'string' }, input: { type: 'string' }, timeout: { type: 'string' }, api: { type: 'string' } }, 1)
+  const parsed = parseCommandArgs(args, [], { policy: { type: 'string' }, worker: { type: 'string' }, 'worker-cid': { type: 'string' }, input: { type: 'string' }, timeout: { type: 'string' }, api: { type: 'string' } }, 1)
   const [sub] = parsed.positionals
   if (sub !== 'submit') throw new UsageError(sub === undefined ? 'missing subcommand (use: job submit --policy ID --worker FILE --api URL)' : `unknown subcommand "${sub}" (use: submit)`)
   const policyId = parsed.values.policy
   if (typeof policyId !== 'string' || !/^[0-9a-f]{64}$/.test(policyId)) throw new UsageError('--policy must be the 64-hex-digit policy id')
-  if (typeof parsed.values.worker !== 'string') throw new UsageError('--worker FILE is required')
+  const workerCid = parsed.values['worker-cid']
+  if ((typeof parsed.values.worker !== 'string') === (typeof workerCid !== 'string')) throw new UsageError('one of --worker FILE or --worker-cid CID is required')
   const timeoutText = parsed.values.timeout
   const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText)
   if (timeoutMs !== undefined && (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0)) throw new UsageError(`--timeout: "${String(timeoutText)}" is not a positive number of milliseconds`)
   const base = apiBase(parsed.values.api)
-  const code = await readInput(parsed.values.worker, 'worker')
+  const code = typeof parsed.values.worker === 'string' ? await readInput(parsed.values.worker, 'worker') : undefined
   const input = typeof parsed.values.input === 'string' ? await readInput(parsed.values.input, 'input') : new Uint8Array()
-  const result = await viaApi(async () => await new EscrinClient(base).submitJob({ policyId, code, input, ...(timeoutMs != null ? { timeoutMs } : {}) }))
+  const result = await viaApi(async () => await new EscrinClient(base).submitJob({ policyId, ...(code != null ? { code } : { codeCid: workerCid as string }), input, ...(timeoutMs != null ? { timeoutMs } : {}) }))
   process.stderr.write(`job ${result.jobId} ran on ${result.runner} (status ${result.status}, ${result.durationMs} ms); receipt signature ${result.receipt.signature.slice(0, 16)}…\n`)
   process.stdout.write(result.output)
   return 0
@@ -145,6 +147,7 @@ async function readInput (file: string, what: string): Promise<Uint8Array> {
 }
 
 export const SECRET_HELP = `Usage: escrin-node secret deal --app NAME --custody NAME --key HEX --api URL [--threshold T]
+       escrin-node secret delete --app NAME --version V --key HEX --api URL
 
 Deals a fresh app key t-of-n (Pedersen VSS over secp256k1) to the SSSS nodes in
 the scope of the owner's custody policy NAME. Shares are made and sealed to each
@@ -153,17 +156,26 @@ scope of the owner's policy --app can then derive keys with env.escrin.getKey(na
 A later deal rotates the key (the old version is served until t holders commit
 the new one). Prints the version, the threshold and which holders stored a share.
 
+delete signs the owner's deletion of version V (as "deal" printed it) and of every
+older version; the node sends it to every SSSS node it knows, and the holders
+delete their shares and refuse the dealing if it is ever replayed. After it no
+runner can get the key. Prints which nodes deleted; exits 1 when none held it, or
+when some could not be reached (run it again: deleting twice is harmless).
+
 Options:
   --app NAME         the app's policy name (same owner)
-  --custody NAME     the custody policy's name (same owner)
+  --custody NAME     the custody policy's name (same owner; deal only)
+  --version V        the version to delete, with all older ones (delete only)
   --key HEX          the owner's secp256k1 private key (or env ESCRIN_APP_KEY)
-  --threshold T      shares needed (default ceil(2n/3), at least 2)
+  --threshold T      shares needed (default ceil(2n/3), at least 2; deal only)
   --api URL          a node's API, e.g. http://127.0.0.1:7001`
 
 export async function secret (args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, [], { app: { type: 'string' }, custody: { type: 'string' }, key: { type: 'string' }, threshold: { type: 'string' }, api: { type: 'string' } }, 1)
+  const parsed = parseCommandArgs(args, [], { app: { type: 'string' }, custody: { type: 'string' }, key: { type: 'string' }, threshold: { type: 'string' }, version: { type: 'string' }, api: { type: 'string' } }, 1)
   const [sub] = parsed.positionals
-  if (sub !== 'deal') throw new UsageError(sub === undefined ? 'missing subcommand (use: secret deal --app NAME --custody NAME --key HEX --api URL)' : `unknown subcommand "${sub}" (use: deal)`)
+  if (sub === 'delete') return await deleteSecret(parsed.values)
+  if (sub !== 'deal') throw new UsageError(sub === undefined ? 'missing subcommand (use: secret deal --app NAME --custody NAME --key HEX --api URL, or secret delete --app NAME --version V --key HEX --api URL)' : `unknown subcommand "${sub}" (use: deal, delete)`)
+  if (parsed.values.version !== undefined) throw new UsageError('--version is for secret delete (a dealing picks its own version)')
   const { app, custody } = parsed.values
   if (typeof app !== 'string' || app === '') throw new UsageError('--app NAME is required (the app\'s policy name)')
   if (typeof custody !== 'string' || custody === '') throw new UsageError('--custody NAME is required (the custody policy\'s name)')
@@ -176,5 +188,25 @@ export async function secret (args: string[]): Promise<number> {
   const ownerKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
   const result = await viaApi(async () => await new EscrinClient(base).dealSecret({ ownerKey, app, custody, ...(threshold != null ? { threshold } : {}) }))
   console.log(JSON.stringify(result))
+  return 0
+}
+
+async function deleteSecret (values: Record<string, unknown>): Promise<number> {
+  if (values.custody !== undefined || values.threshold !== undefined) throw new UsageError(`--${values.custody !== undefined ? 'custody' : 'threshold'} is for secret deal (a deletion names --app and --version)`)
+  const { app } = values
+  if (typeof app !== 'string' || app === '') throw new UsageError('--app NAME is required (the app\'s policy name)')
+  const versionText = values.version
+  if (typeof versionText !== 'string') throw new UsageError('--version V is required (the version "secret deal" printed)')
+  const version = /^[0-9]+$/.test(versionText) ? Number(versionText) : NaN
+  if (!Number.isSafeInteger(version) || version < 1) throw new UsageError(`--version: "${versionText}" is not a positive whole number`)
+  const key = (values.key as string | undefined) ?? process.env.ESCRIN_APP_KEY
+  if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--key must be a 32-byte hex private key')
+  const base = apiBase(values.api)
+  const ownerKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
+  const result = await viaApi(async () => await new EscrinClient(base).deleteSecret({ ownerKey, app, version }))
+  console.log(JSON.stringify(result))
+  if (result.failed.length > 0) {
+    throw new StartupError(`deleted at ${result.deleted.length} SSSS node${result.deleted.length === 1 ? '' : 's'}, but ${result.failed.length} may still hold it (${result.failed.map(f => `${f.holder.slice(-8)}: ${f.error}`).join('; ')}); run the command again`)
+  }
   return 0
 }

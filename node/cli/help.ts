@@ -14,10 +14,18 @@ Commands:
             sign a trust-boundary policy and publish it through a node
   scope POLICY_ID --api URL [--explain]
             the peers in a policy's scope, and why others are not
-  job submit --policy ID --worker FILE [--input FILE] --api URL
+  job submit --policy ID (--worker FILE | --worker-cid CID) [--input FILE] --api URL
             run a smart worker on a runner in the policy's scope
+  blob put FILE --policy ID --api URL (--key HEX | --plain)
+            encrypt a file and store it on r storage nodes of the policy's scope
+  blob get CID --api URL [--key HEX] [--out FILE]
+            fetch a blob back, verified against its CID
   secret deal --app NAME --custody NAME --key HEX --api URL
             deal an app key t-of-n to the custody scope's SSSS nodes
+  secret delete --app NAME --version V --key HEX --api URL
+            delete an app key's version (and older ones) at every holder
+  sim SCENARIO [--mode memory|process] [--out DIR]
+            run a simulator scenario (many local nodes, faults, load) and report
   help      show this help, or a command's: escrin-node help start
 
 Every command takes --help.`

@@ -9,7 +9,9 @@ import { createLogger, isLogLevel } from '../log/index.js'
 import { configFlags, parseCommandArgs } from './args.js'
 import { attestation, ATTESTATION_HELP } from './attestation.js'
 import { job, JOB_HELP, policy, POLICY_HELP, scope, SCOPE_HELP, secret, SECRET_HELP } from './app-commands.js'
+import { blob, BLOB_HELP } from './blob-commands.js'
 import { DEVNET_HELP, ID_HELP, MAIN_HELP, START_HELP } from './help.js'
+import { SIM_HELP } from './sim-help.js'
 import { waitForShutdownSignal, withDeadline } from './signals.js'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 
@@ -23,7 +25,9 @@ const COMMANDS: Record<string, { run: Command, help: string }> = {
   policy: { run: policy, help: POLICY_HELP },
   scope: { run: scope, help: SCOPE_HELP },
   job: { run: job, help: JOB_HELP },
-  secret: { run: secret, help: SECRET_HELP }
+  secret: { run: secret, help: SECRET_HELP },
+  blob: { run: blob, help: BLOB_HELP },
+  sim: { run: sim, help: SIM_HELP }
 }
 
 /** Runs the CLI and returns the exit code; the only place that prints errors. */
@@ -119,4 +123,13 @@ async function id (args: string[]): Promise<number> {
   const { key } = await loadOrCreateIdentity(dataDir)
   console.log(peerIdFromPrivateKey(key).toString())
   return 0
+}
+
+/**
+ * The simulator lives in sim/ (which imports node/, not the other way round);
+ * the command loads it only when asked, so no other command pays for it.
+ */
+async function sim (args: string[]): Promise<number> {
+  const { simCommand } = await import('../../sim/cli.js')
+  return await simCommand(args)
 }

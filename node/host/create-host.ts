@@ -43,6 +43,8 @@ export interface HostInit {
   isDenied: (peerId: PeerId) => boolean
   /** The application's score of a peer, folded into gossipsub's peer score. */
   appScore: (peerId: string) => number
+  /** Latency in ms the in-memory transport adds to each buffer, both ways, on the links this host accepts (the simulator's links). */
+  memoryLatencyMs?: number
 }
 
 /**
@@ -58,7 +60,7 @@ export async function createHost (init: HostInit): Promise<Host> {
     start: false,
     privateKey: init.privateKey,
     addresses: { listen },
-    transports: usesMemory ? [tcp(), memory()] : [tcp()],
+    transports: usesMemory ? [tcp(), memory({ latency: init.memoryLatencyMs ?? 0 })] : [tcp()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     datastore: init.datastore,
@@ -82,7 +84,13 @@ export async function createHost (init: HostInit): Promise<Host> {
       : undefined,
     services: {
       identify: identify(),
-      ping: ping(),
+      // libp2p's connection monitor pings every connection each 10 s on this
+      // protocol and aborts the connection when a ping fails; with the default
+      // of one outbound ping stream, a heartbeat that starts while the previous
+      // one is still closing (a busy event loop) fails with "too many outbound
+      // protocol streams" and resets every stream on a healthy connection
+      // (seen resetting SSSS dealings). A dead connection still fails its ping.
+      ping: ping({ maxOutboundStreams: 4 }),
       pubsub: gossipsub({
         // validation is asynchronous (signatures, evidence); nothing is
         // forwarded before node/gossip reports a verdict

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { lpStream } from '@libp2p/utils'
 import { peerIdFromString } from '@libp2p/peer-id'
+import { CID } from 'multiformats/cid'
 import {
   decodeJobResponse, encodeJobRequest, JOB_PROTOCOL, jobErrorFromFailure, jobInputAad, jobOutputAad, MAX_INLINE_CODE_BYTES,
-  MAX_JOB_INPUT_BYTES, MAX_JOB_RESPONSE_BYTES, openSealedBox, sealToKey, verifyReceipt, workerCid, JobError, type JobReceipt
+  MAX_JOB_INPUT_BYTES, MAX_JOB_RESPONSE_BYTES, openSealedBox, parseWorkerCid, sealToKey, verifyReceipt, workerCid, JobError, type JobReceipt
 } from '../../protocol/job/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { newJobId, jobIdHex } from './job-id.js'
@@ -28,7 +29,9 @@ const PROVIDER_ATTESTATION_WAIT_MS = 3_000
 export interface SubmitJobOptions {
   policyId: string
   /** The worker's ES module source; sent inline (bounded), identified by its CID. */
-  code: Uint8Array
+  code?: Uint8Array
+  /** Instead of `code`: the worker's CID, put as a blob in the policy's storage scope; runners fetch it from there. */
+  codeCid?: string
   input: Uint8Array
   timeoutMs?: number
   signal?: AbortSignal
@@ -80,7 +83,8 @@ export class JobClient {
   async submit (options: SubmitJobOptions): Promise<JobOutcome> {
     const started = Date.now()
     const { policyId, code, input } = options
-    if (code.byteLength > MAX_INLINE_CODE_BYTES) throw new JobError('CODE_TOO_LARGE', `worker code is ${code.byteLength} bytes; at most ${MAX_INLINE_CODE_BYTES}`)
+    if ((code == null) === (options.codeCid == null)) throw new JobError('MALFORMED_REQUEST', 'a job names its worker by code or by codeCid, one of the two')
+    if (code != null && code.byteLength > MAX_INLINE_CODE_BYTES) throw new JobError('CODE_TOO_LARGE', `worker code is ${code.byteLength} bytes; at most ${MAX_INLINE_CODE_BYTES}`)
     if (input.byteLength > MAX_JOB_INPUT_BYTES) throw new JobError('INPUT_TOO_LARGE', `job input is ${input.byteLength} bytes; at most ${MAX_JOB_INPUT_BYTES}`)
     const timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, MAX_JOB_TIMEOUT_MS)
     const scopes = this.components.attestations.scopes
@@ -91,7 +95,7 @@ export class JobClient {
     if (candidates.length === 0) candidates = await this.candidatesFromDht(policyId)
     if (candidates.length === 0) throw new JobError('NO_RUNNER_IN_SCOPE', this.explainEmptyScope(policyId))
 
-    const cid = workerCid(code)
+    const cid = code != null ? workerCid(code) : parseCodeCid(options.codeCid as string)
     const jobId = newJobId()
     const attempts: JobAttempt[] = []
     for (const candidate of rankRunners(candidates).slice(0, MAX_ATTEMPTS)) {
@@ -131,32 +135,16 @@ export class JobClient {
   private candidates (policyId: string): RunnerCandidate[] {
     const { attestations, host } = this.components
     const connected = new Set(host.getPeers().map(String))
-    return attestations.scopes.members(policyId).flatMap(peerId => {
+    return attestations.scopeMembersWithRole(policyId, 'runner').flatMap(peerId => {
       const record = attestations.recordOf(peerId)
-      if (record == null || !record.roles.includes('runner')) return []
+      if (record == null) return []
       return [{ peerId, inFlight: this.inFlight.get(peerId) ?? 0, capacity: record.capacity, rttMs: this.rtt.get(peerId), price: record.price, connected: connected.has(peerId) }]
     })
   }
 
-  /**
-   * A node with a partial view: the DHT names peers announcing the scope.
-   * Their word is not evidence; connecting pulls their attestation records
-   * (sync on connect), and only peers this node then verifies as in scope
-   * become candidates.
-   */
+  /** A node with a partial view finds the scope's runners through the DHT (verified before use). */
   private async candidatesFromDht (policyId: string): Promise<RunnerCandidate[]> {
-    const self = this.components.host.peerId.toString()
-    const providers = (await this.components.attestations.findScopeProviders(policyId)).filter(p => p !== self)
-    if (providers.length === 0) return []
-    await Promise.allSettled(providers.map(async id => {
-      await this.components.host.dial(peerIdFromString(id), { signal: AbortSignal.timeout(PROVIDER_ATTESTATION_WAIT_MS) })
-    }))
-    const deadline = Date.now() + PROVIDER_ATTESTATION_WAIT_MS
-    while (Date.now() < deadline) {
-      const found = this.candidates(policyId)
-      if (found.length > 0) return found
-      await new Promise(resolve => setTimeout(resolve, 50))
-    }
+    await this.components.attestations.discoverScopeMembers(policyId, 'runner', PROVIDER_ATTESTATION_WAIT_MS)
     return this.candidates(policyId)
   }
 
@@ -168,7 +156,7 @@ export class JobClient {
     return `no runner in the scope of ${policyId}; ${runners.length} known runners are excluded (${reasons.join('; ')}${runners.length > 5 ? '; …' : ''})`
   }
 
-  private async attempt (runner: string, x25519: Uint8Array, signingKey: Uint8Array, job: { jobId: Uint8Array, policyId: string, cid: Uint8Array, code: Uint8Array, input: Uint8Array, timeoutMs: number, signal?: AbortSignal }): Promise<{ status: number, output: Uint8Array, receipt: JobReceipt }> {
+  private async attempt (runner: string, x25519: Uint8Array, signingKey: Uint8Array, job: { jobId: Uint8Array, policyId: string, cid: Uint8Array, code?: Uint8Array, input: Uint8Array, timeoutMs: number, signal?: AbortSignal }): Promise<{ status: number, output: Uint8Array, receipt: JobReceipt }> {
     const peer = peerIdFromString(runner)
     const { box, ephemeralSecret } = sealToKey(x25519, job.input, jobInputAad(job.jobId, job.policyId, job.cid))
     const request = encodeJobRequest({ jobId: job.jobId, policyId: job.policyId, workerCid: job.cid, inlineCode: job.code, input: box, timeoutMs: job.timeoutMs })
@@ -242,4 +230,14 @@ function sha256 (bytes: Uint8Array): Uint8Array {
 /** The stream was closed under us before anything was written. */
 export function isClosedStream (err: unknown): boolean {
   return /StreamStateError|stream that is clos/.test(`${(err as Error)?.name} ${(err as Error)?.message}`)
+}
+
+/** A worker CID given as text: CIDv1, raw, sha256 (a single-chunk blob). */
+function parseCodeCid (text: string): CID {
+  let cid: CID | undefined
+  try {
+    cid = parseWorkerCid(CID.parse(text).bytes)
+  } catch {}
+  if (cid == null) throw new JobError('MALFORMED_REQUEST', `${text} is not a worker CID (CIDv1, raw, sha256; what \`blob put --plain\` prints for a module of at most 1 MiB)`)
+  return cid
 }

@@ -67,18 +67,18 @@ export function jobRoutes (client: JobClient, runner?: RunnerService): Route[] {
   return routes
 }
 
-function parseJobBody (body: unknown): { policyId: string, code: Uint8Array, input: Uint8Array, timeoutMs?: number } {
+function parseJobBody (body: unknown): { policyId: string, code?: Uint8Array, codeCid?: string, input: Uint8Array, timeoutMs?: number } {
   if (body == null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'MALFORMED', 'expected a JSON object {policyId, code | codeBase64, input, timeoutMs?}')
   const b = body as Record<string, unknown>
   if (typeof b.policyId !== 'string' || !/^[0-9a-f]{64}$/.test(b.policyId)) throw new ApiError(400, 'MALFORMED', '"policyId" must be 64 lowercase hex characters')
-  let code: Uint8Array
+  let code: Uint8Array | undefined
   if (typeof b.code === 'string') code = new TextEncoder().encode(b.code)
   else if (typeof b.codeBase64 === 'string') code = base64(b.codeBase64, 'codeBase64')
-  else throw new ApiError(400, 'MALFORMED', '"code" (module text) or "codeBase64" is required')
+  else if (typeof b.codeCid !== 'string') throw new ApiError(400, 'MALFORMED', '"code" (module text), "codeBase64" or "codeCid" (a worker put as a blob) is required')
   const input = b.input == null ? new Uint8Array() : typeof b.input === 'string' ? base64(b.input, 'input') : undefined
   if (input == null) throw new ApiError(400, 'MALFORMED', '"input" must be a base64 string')
   if (b.timeoutMs != null && (typeof b.timeoutMs !== 'number' || !Number.isSafeInteger(b.timeoutMs) || b.timeoutMs <= 0)) throw new ApiError(400, 'MALFORMED', '"timeoutMs" must be a positive whole number')
-  return { policyId: b.policyId, code, input, ...(typeof b.timeoutMs === 'number' ? { timeoutMs: b.timeoutMs } : {}) }
+  return { policyId: b.policyId, ...(code != null ? { code } : { codeCid: b.codeCid as string }), input, ...(typeof b.timeoutMs === 'number' ? { timeoutMs: b.timeoutMs } : {}) }
 }
 
 function base64 (text: string, field: string): Uint8Array {

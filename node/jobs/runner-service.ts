@@ -35,6 +35,8 @@ export interface RunnerComponents {
   sandbox: WorkerSandbox
   /** Key release for env.escrin.getKey (the SSSS role's client side). */
   keyRelease?: { deriveKey(owner: string, app: string, name: string): Promise<Uint8Array> }
+  /** Worker code by CID from the policy's storage scope (blobs), for jobs that name their code without sending it. */
+  fetchCode?: (cid: string, policyId: string) => Promise<Uint8Array>
   datastore?: Datastore
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
@@ -211,7 +213,8 @@ export class RunnerService {
       code = await this.code.get(cid)
       // what was stored is checked again: a damaged store must not run other code
       if (code != null && !checkCodeMatchesCid(code, request.workerCid)) code = undefined
-      if (code == null) return new JobError('WORKER_NOT_FOUND', `this runner does not have worker ${cid}; send the code inline`)
+      code ??= await this.fetchCode(cid, policyId, request.workerCid)
+      if (code == null) return new JobError('WORKER_NOT_FOUND', `this runner does not have worker ${cid} and could not fetch it from the policy's storage; put it with \`blob put --plain\` or send the code inline`)
     }
 
     let input: Uint8Array
@@ -228,7 +231,7 @@ export class RunnerService {
       return new JobError('DUPLICATE_JOB', `job ${jobIdHex(jobId)} was already run by this runner`)
     }
     if (claim === 'full') return new JobError('RUNNER_BUSY', 'this runner remembers too many recent jobs; try later')
-    if (request.inlineCode != null && request.inlineCode.length > 0) await this.code.put(cid, code)
+    await this.code.put(cid, code)
 
     this.inFlight++
     try {
@@ -268,6 +271,18 @@ export class RunnerService {
       return new JobError('INTERNAL', 'the runner failed to run the job')
     } finally {
       this.inFlight--
+    }
+  }
+
+  /** Worker code from the blobs of the job's policy; checked against the CID like inline code. */
+  private async fetchCode (cid: string, policyId: string, cidBytes: Uint8Array): Promise<Uint8Array | undefined> {
+    if (this.components.fetchCode == null) return undefined
+    try {
+      const code = await this.components.fetchCode(cid, policyId)
+      return checkCodeMatchesCid(code, cidBytes) ? code : undefined
+    } catch (err) {
+      this.log.debug('worker code fetch failed', { cid, err: (err as Error).message })
+      return undefined
     }
   }
 

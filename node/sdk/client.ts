@@ -1,14 +1,10 @@
+import { getBlob, putBlob, type BlobDownload, type PutBlobAnswer, type PutBlobRequest } from './blob-transfer.js'
 import { privateKeyToAccount } from 'viem/accounts'
 import { signedPolicyToJson, type SignedPolicy } from '../../protocol/policy/index.js'
-import { encodeSsssRequest, prepareDealing } from '../../protocol/ssss/index.js'
+import { encodeSsssRequest, prepareDealing, prepareDeletion } from '../../protocol/ssss/index.js'
 
-/** An error the node's API answered with, or the reason it could not be reached (code UNREACHABLE). */
-export class EscrinApiError extends Error {
-  override readonly name = 'EscrinApiError'
-  constructor (readonly code: string, readonly status: number, message: string) {
-    super(message)
-  }
-}
+import { EscrinApiError } from './errors.js'
+export { EscrinApiError }
 
 export interface SubmittedJob {
   jobId: string
@@ -26,8 +22,10 @@ export interface SubmittedJob {
 
 export interface SubmitJobRequest {
   policyId: string
-  /** The worker module (Cloudflare Workers format) as text or bytes. */
-  code: string | Uint8Array
+  /** The worker module (Cloudflare Workers format) as text or bytes; or `codeCid`. */
+  code?: string | Uint8Array
+  /** The CID of a worker module put with putBlob (no key): runners fetch it from the policy's storage scope. */
+  codeCid?: string
   input?: Uint8Array | string
   timeoutMs?: number
 }
@@ -56,7 +54,7 @@ export class EscrinClient {
     const input = typeof request.input === 'string' ? new TextEncoder().encode(request.input) : request.input ?? new Uint8Array()
     const body = {
       policyId: request.policyId,
-      ...(typeof request.code === 'string' ? { code: request.code } : { codeBase64: Buffer.from(request.code).toString('base64') }),
+      ...(typeof request.code === 'string' ? { code: request.code } : request.code != null ? { codeBase64: Buffer.from(request.code).toString('base64') } : { codeCid: request.codeCid }),
       input: Buffer.from(input).toString('base64'),
       ...(request.timeoutMs != null ? { timeoutMs: request.timeoutMs } : {})
     }
@@ -70,7 +68,7 @@ export class EscrinClient {
    * here, where the owner's key is; the node only relays them. Runners in the
    * scope of the owner's policy named `app` can then use env.escrin.getKey.
    */
-  async dealSecret (options: { ownerKey: `0x${string}`, app: string, custody: string, threshold?: number, version?: number }): Promise<{ owner: string, app: string, version: number, threshold: number, holders: number, acked: string[], committed: string[], failed: Array<{ holder: string, error: string }> }> {
+  async dealSecret (options: { ownerKey: `0x${string}`, app: string, custody: string, threshold?: number, version?: number }): Promise<{ owner: string, app: string, version: number, threshold: number, holders: number, acked: string[], committed: string[], pruned: string[], failed: Array<{ holder: string, error: string }> }> {
     const owner = privateKeyToAccount(options.ownerKey).address.toLowerCase()
     const { policies } = await this.call('GET', '/v1/policies') as { policies: Array<{ id: string, policy: { owner: string, name: string, version: number } }> }
     const custody = policies.filter(p => p.policy.owner.toLowerCase() === owner && p.policy.name === options.custody).sort((a, b) => b.policy.version - a.policy.version)[0]
@@ -80,8 +78,33 @@ export class EscrinClient {
     const dealing = await prepareDealing({ ownerKey: options.ownerKey, app: options.app, custody: options.custody, holders, ...(options.threshold != null ? { threshold: options.threshold } : {}), ...(options.version != null ? { version: options.version } : {}) })
     return await this.call('POST', '/v1/secrets', {
       deals: dealing.shares.map(s => ({ holder: s.holder, request: Buffer.from(encodeSsssRequest({ deal: { spec: dealing.spec, share: s.share } })).toString('base64') })),
-      commit: Buffer.from(encodeSsssRequest({ control: dealing.commit })).toString('base64')
+      commit: Buffer.from(encodeSsssRequest({ control: dealing.commit })).toString('base64'),
+      prune: Buffer.from(encodeSsssRequest({ control: dealing.prune })).toString('base64')
     })
+  }
+
+  /**
+   * Deletes version `version` of an app key, and every older version, at
+   * every SSSS node the API's node knows: the owner's DELETE is signed here
+   * and the node relays it, as it relays a dealing's COMMIT. Holders refuse a
+   * later replay of the deleted dealing. Throws UNKNOWN_SECRET when no holder
+   * held it (which is also what a key other than the owner's gets: it can
+   * only name its own secrets) and NOT_DELETED when none could be reached;
+   * `failed` lists holders that may still hold it.
+   */
+  async deleteSecret (options: { ownerKey: `0x${string}`, app: string, version: number }): Promise<{ owner: string, app: string, version: number, deleted: string[], absent: string[], failed: Array<{ holder: string, error: string }> }> {
+    const control = await prepareDeletion(options)
+    return await this.call('POST', '/v1/secrets/delete', { control: Buffer.from(encodeSsssRequest({ control })).toString('base64') })
+  }
+
+  /** Puts a blob in the storage scope of a policy (encrypted here with `key`, if given); resolves to its CID and holders. */
+  async putBlob (put: PutBlobRequest): Promise<PutBlobAnswer> {
+    return await putBlob(this.base, put)
+  }
+
+  /** Streams a blob back, verified by the node and decrypted here with `key`, if given. */
+  async getBlob (cid: string, options: { key?: Uint8Array, policyId?: string } = {}): Promise<BlobDownload> {
+    return await getBlob(this.base, cid, options)
   }
 
   private async call (method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<any> {

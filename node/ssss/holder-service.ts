@@ -5,7 +5,7 @@ import {
 } from '../../protocol/ssss/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { ShareStore } from './share-store.js'
+import { ShareStore, type StoredShare } from './share-store.js'
 import type { InboundObserver } from '../observe/index.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -52,6 +52,8 @@ export class HolderService {
   private readonly now: () => number
   private readonly nonces = new Map<string, number>()
   private readonly events: HolderEvent[] = []
+  /** Writes to one secret (deal, commit, delete) run one at a time, so a check and the write it guards cannot interleave with another. */
+  private readonly writing = new Map<string, Promise<unknown>>()
 
   constructor (private readonly components: HolderComponents) {
     this.store = new ShareStore(components.datastore, components.keys.x25519Secret)
@@ -136,8 +138,27 @@ export class HolderService {
     return i + 1
   }
 
+  /** Runs `write` after every earlier write to (owner, app) finished. */
+  private async exclusive<T> (owner: string, app: string, write: () => Promise<T>): Promise<T> {
+    const id = `${owner.toLowerCase()}/${app}`
+    const before = this.writing.get(id) ?? Promise.resolve()
+    const mine = before.catch(() => {}).then(write)
+    const tail = mine.catch(() => {})
+    this.writing.set(id, tail)
+    try {
+      return await mine
+    } finally {
+      // the map holds only secrets with a write in flight
+      if (this.writing.get(id) === tail) this.writing.delete(id)
+    }
+  }
+
   private async deal (spec: SecretSpec, box: { ephemeralPublic: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array }, peer: PeerId): Promise<SsssResponse> {
     await verifySecretSpec(spec)
+    return await this.exclusive(spec.owner, spec.app, async () => await this.dealVerified(spec, box, peer))
+  }
+
+  private async dealVerified (spec: SecretSpec, box: { ephemeralPublic: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array }, peer: PeerId): Promise<SsssResponse> {
     this.components.inbound?.emitInbound({ kind: 'share-deal', from: peer.toString(), owner: spec.owner, name: spec.custody })
     const self = this.components.host.peerId.toString()
     const index = this.myIndex(spec)
@@ -146,6 +167,7 @@ export class HolderService {
     const share = openShare(box, this.components.keys.x25519Secret, dealAad(spec.owner, spec.app, spec.version, index), index)
     const commitments = spec.commitments.map(c => Point.fromBytes(c))
     if (!verifyShare(share, commitments)) throw new SsssError('BAD_SHARE', 'the dealt share does not match the commitments')
+    if (spec.version <= await this.store.deletedUpTo(spec.owner, spec.app)) throw new SsssError('VERSION_CONFLICT', `version ${spec.version} was deleted by the owner; deal a newer one`)
     const versions = await this.store.versions(spec.owner, spec.app)
     const committed = versions.filter(v => v.committed).at(-1)
     if (committed != null && spec.version <= committed.spec.version) throw new SsssError('VERSION_CONFLICT', `version ${spec.version} is not newer than the committed ${committed.spec.version}`)
@@ -163,19 +185,41 @@ export class HolderService {
   private async control (control: SecretControl, peer: PeerId): Promise<SsssResponse> {
     await verifySecretControl(control)
     if (Math.abs(this.now() - control.issuedAtMs) > CONTROL_WINDOW_MS) throw new SsssError('STALE_REQUEST', 'the control message is too old or from the future')
-    const stored = await this.store.get(control.owner, control.app, control.version)
-    if (control.action === 'DELETE') {
-      if (stored != null) await this.store.delete(control.owner, control.app, control.version)
-    } else {
-      if (stored == null) throw new SsssError('UNKNOWN_SECRET', `version ${control.version} was not dealt to this holder`)
-      if (!stored.committed) await this.store.put({ ...stored, committed: true })
-      // the rotation is done: older versions go, now that the new one is committed
-      for (const old of await this.store.versions(control.owner, control.app)) {
-        if (old.spec.version < control.version) await this.store.delete(control.owner, control.app, old.spec.version)
-      }
-    }
-    this.record({ kind: control.action === 'DELETE' ? 'delete' : 'commit', peer: peer.toString(), owner: control.owner, app: control.app, version: control.version, result: 'ok' })
+    const kind = control.action === 'DELETE' ? 'delete' : 'commit'
+    const result = await this.exclusive(control.owner, control.app, async () => control.action === 'DELETE' ? await this.deleteUpTo(control) : await this.commit(control))
+    this.record({ kind, peer: peer.toString(), owner: control.owner, app: control.app, version: control.version, result })
     return { ok: true }
+  }
+
+  /**
+   * The owner's COMMIT: the version is served from now on. The previous
+   * committed version stays, because this holder cannot know whether t
+   * holders committed the new one: until the owner's prune (a DELETE of the
+   * older versions, relayed only once t holders committed) it is the
+   * runners' fallback. Anything older than that goes now.
+   */
+  private async commit (control: SecretControl): Promise<string> {
+    const stored = await this.store.get(control.owner, control.app, control.version)
+    if (stored == null) throw new SsssError('UNKNOWN_SECRET', `version ${control.version} was not dealt to this holder`)
+    if (!stored.committed) await this.store.put({ ...stored, committed: true })
+    const older = (await this.store.versions(control.owner, control.app)).filter(v => v.spec.version < control.version)
+    const previous = older.filter(v => v.committed).at(-1)
+    for (const old of older) {
+      if (old !== previous) await this.store.delete(control.owner, control.app, old.spec.version)
+    }
+    return 'ok'
+  }
+
+  /**
+   * The owner's DELETE of a version removes it and every older one, and
+   * leaves a tombstone so that a replayed dealing of those versions is
+   * refused. A holder that holds none of them answers UNKNOWN_SECRET.
+   */
+  private async deleteUpTo (control: SecretControl): Promise<string> {
+    const removed = await this.store.deleteUpTo(control.owner, control.app, control.version)
+    if (removed.length > 0) return 'ok'
+    if (await this.store.deletedUpTo(control.owner, control.app) >= control.version) return 'already'
+    throw new SsssError('UNKNOWN_SECRET', `this holder holds no version up to ${control.version} of that secret`)
   }
 
   private async release (request: ShareRequest, peer: PeerId): Promise<SsssResponse> {
@@ -189,8 +233,7 @@ export class HolderService {
       if (Math.abs(this.now() - request.timestampMs) > REQUEST_WINDOW_MS) throw new SsssError('STALE_REQUEST', `the request is more than ${REQUEST_WINDOW_MS / 1000} s off this holder's clock`)
       this.claimNonce(request.nonce)
       if (!this.inScope(request.owner, request.app, requester)) throw new SsssError('NOT_IN_SCOPE', `the requester is not in the scope of app "${request.app}"`)
-      const versions = await this.store.versions(request.owner, request.app)
-      const stored = request.version === 0 ? versions.filter(v => v.committed).at(-1) : versions.find(v => v.spec.version === request.version && v.committed)
+      const stored = request.version === 0 ? await this.store.latestCommitted(request.owner, request.app) : await this.committedVersion(request.owner, request.app, request.version)
       if (stored == null) throw new SsssError('UNKNOWN_SECRET', 'this holder has no committed share of that secret')
       // leaving the custody scope stops service at once
       if (!this.inScope(stored.spec.owner, stored.spec.custody, this.components.host.peerId.toString())) throw new SsssError('NOT_IN_CUSTODY', 'this holder is no longer in the custody scope')
@@ -202,6 +245,11 @@ export class HolderService {
       event(err instanceof SsssError ? err.code : 'error')
       throw err
     }
+  }
+
+  private async committedVersion (owner: string, app: string, version: number): Promise<StoredShare | undefined> {
+    const stored = await this.store.get(owner, app, version)
+    return stored?.committed === true ? stored : undefined
   }
 
   private claimNonce (nonce: Uint8Array): void {

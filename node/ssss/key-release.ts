@@ -8,7 +8,7 @@ import {
 } from '../../protocol/ssss/index.js'
 import type { SealedBox } from '../../protocol/job/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { ssssCall, type LocalHolder } from './transport.js'
+import { isLostStream, ssssCall, type LocalHolder } from './transport.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -54,18 +54,52 @@ export class KeyRelease {
 
   async appKey (owner: string, app: string): Promise<Uint8Array> {
     owner = owner.toLowerCase()
-    const { host, keys, attestations } = this.components
+    const { host, attestations } = this.components
     const self = host.peerId.toString()
     const known = this.holders.get(`${owner}/${app}`)
     const candidates = (known ?? attestations.peersWithRole('ssss')).filter(p => p !== self || this.components.local != null).slice(0, MAX_FANOUT)
     if (candidates.length === 0) throw new SsssError('NO_HOLDERS', 'no SSSS node is known to this runner')
-    const myPeerId = host.peerId.toMultihash().bytes
-    const groups = new Map<string, Group>()
-    const problems: string[] = []
+    const state: Release = { owner, app, myPeerId: host.peerId.toMultihash().bytes, groups: new Map(), problems: [], answered: new Map() }
+    let result = await this.round(state, candidates, 0)
+    if (result == null) {
+      // A rotation that fewer than t holders committed: they serve the new
+      // version, the others the previous one, which the new ones keep until
+      // the owner's prune. Ask the holders that answered with a newer version
+      // for the older one, newest first.
+      for (const group of [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)) {
+        const newer = group.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()).filter(h => (state.answered.get(h) ?? 0) > group.spec.version)
+        if (newer.length === 0) continue
+        this.log.debug('falling back to an older version', { owner, app, version: group.spec.version, asking: newer.length })
+        result = await this.round(state, newer, group.spec.version)
+        if (result != null) break
+      }
+    }
+
+    const newest = [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
+    if (newest != null) this.holders.set(`${owner}/${app}`, newest.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()))
+    if (result != null) return result
+    // not enough for the threshold: check what did arrive, so the error counts valid shares
+    for (const group of state.groups.values()) {
+      for (const c of group.candidates.splice(0)) {
+        if (verifyShare(c.share, group.commitments)) group.valid.push(c.share)
+        else this.bad(c.holder, state.problems, new SsssError('BAD_SHARE', 'the share does not match the commitments'))
+      }
+    }
+    const need = newest?.spec.threshold
+    const have = newest?.valid.length ?? 0
+    throw new SsssError('THRESHOLD_NOT_MET', `${have} valid share${have === 1 ? '' : 's'} of ${need ?? 't'} needed for ${app}${state.problems.length > 0 ? ` (${state.problems.join('; ')})` : ''}`)
+  }
+
+  /**
+   * Asks `holders` in parallel for their share of `version` (0: the latest
+   * each serves). Answers are handled one at a time as they arrive; the first
+   * dealing with t valid shares wins, and its key is returned at once.
+   */
+  private async round (state: Release, holders: string[], version: number): Promise<Uint8Array | undefined> {
+    const { owner, app, groups, problems } = state
+    const { keys } = this.components
     let settled = false
     let result: Uint8Array | undefined
-
-    // answers are handled one at a time as they arrive; the first dealing with t valid shares wins
     let queue = Promise.resolve()
     const handle = async (holder: string, answer: Answer): Promise<void> => {
       if (settled) return
@@ -74,7 +108,7 @@ export class KeyRelease {
         return
       }
       const { spec } = answer
-      if (spec.owner !== owner || spec.app !== app) {
+      if (spec.owner !== owner || spec.app !== app || (version !== 0 && spec.version !== version)) {
         this.components.penalise(peerIdFromString(holder), PeerAction.ProtocolViolation, 'ssss: share of another secret')
         return
       }
@@ -89,6 +123,7 @@ export class KeyRelease {
         group = { spec, commitments: spec.commitments.map(c => Point.fromBytes(c)), candidates: [], valid: [] }
         groups.set(spec.signature, group)
       }
+      if (version === 0) state.answered.set(holder, spec.version)
       const index = indexOf(spec, holder)
       try {
         if (index === 0) throw new SsssError('BAD_SHARE', 'the holder is not listed in the spec')
@@ -106,9 +141,9 @@ export class KeyRelease {
     }
 
     await new Promise<void>(resolve => {
-      let pending = candidates.length
-      for (const holder of candidates) {
-        void this.ask(holder, owner, app, myPeerId).then(answer => {
+      let pending = holders.length
+      for (const holder of holders) {
+        void this.ask(holder, owner, app, version, state.myPeerId).then(answer => {
           queue = queue.then(async () => { await handle(holder, answer) })
           void queue.then(() => {
             if (--pending === 0 || settled) resolve()
@@ -116,27 +151,19 @@ export class KeyRelease {
         })
       }
     })
-
-    const newest = [...groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
-    if (newest != null) this.holders.set(`${owner}/${app}`, newest.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()))
-    if (result != null) return result
-    // not enough for the threshold: check what did arrive, so the error counts valid shares
-    for (const group of groups.values()) {
-      for (const c of group.candidates.splice(0)) {
-        if (verifyShare(c.share, group.commitments)) group.valid.push(c.share)
-        else this.bad(c.holder, problems, new SsssError('BAD_SHARE', 'the share does not match the commitments'))
-      }
-    }
-    const need = newest?.spec.threshold
-    const have = newest?.valid.length ?? 0
-    throw new SsssError('THRESHOLD_NOT_MET', `${have} valid share${have === 1 ? '' : 's'} of ${need ?? 't'} needed for ${app}${problems.length > 0 ? ` (${problems.join('; ')})` : ''}`)
+    return result
   }
 
-  /** One holder's answer to a fresh, signed request. */
-  private async ask (holder: string, owner: string, app: string, myPeerId: Uint8Array): Promise<Answer> {
+  /** One holder's answer to a fresh, signed request; asked once more, with a new request, if the stream is lost under the first. */
+  private async ask (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
+    const first = await this.askOnce(holder, owner, app, version, myPeerId)
+    return 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, owner, app, version, myPeerId) : first
+  }
+
+  private async askOnce (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
     const { host, keys } = this.components
     const nonce = new Uint8Array(randomBytes(16))
-    const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version: 0, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
+    const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
     try {
       const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS, this.components.local)
       if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }
@@ -173,6 +200,18 @@ export class KeyRelease {
 }
 
 type Answer = { error: Error } | { spec: SecretSpec, box: SealedBox, nonce: Uint8Array }
+
+/** One key release: what the rounds of requests have gathered so far. */
+interface Release {
+  owner: string
+  app: string
+  myPeerId: Uint8Array
+  /** Answers by dealing (the spec's signature). */
+  groups: Map<string, Group>
+  problems: string[]
+  /** The version each holder served when asked for the latest. */
+  answered: Map<string, number>
+}
 
 interface Group {
   spec: SecretSpec

@@ -676,4 +676,362 @@ export namespace escrin {
         SSSS_VERSION_CONFLICT = 9,
         SSSS_INTERNAL = 10
     }
+
+    interface IBlobPut extends escrin.BlobPut.$Properties {
+    }
+
+    class BlobPut {
+        constructor(properties?: escrin.BlobPut.$Properties);
+        $unknowns?: Uint8Array[];
+        policyId: string;
+        size: (number|Long);
+        replicas: Uint8Array[];
+        cid: Uint8Array;
+        static create(properties: escrin.BlobPut.$Shape): escrin.BlobPut & escrin.BlobPut.$Shape;
+        static create(properties?: escrin.BlobPut.$Properties): escrin.BlobPut;
+        static encode(message: escrin.BlobPut.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobPut & escrin.BlobPut.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobPut;
+        static toObject(message: escrin.BlobPut, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobPut {
+        interface $Properties {
+            policyId?: (string|null);
+            size?: (number|Long|null);
+            replicas?: (Uint8Array[]|null);
+            cid?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobPut.$Properties;
+    }
+
+    interface IBlobGet extends escrin.BlobGet.$Properties {
+    }
+
+    class BlobGet {
+        constructor(properties?: escrin.BlobGet.$Properties);
+        $unknowns?: Uint8Array[];
+        cid: Uint8Array;
+        fromChunk: number;
+        static create(properties: escrin.BlobGet.$Shape): escrin.BlobGet & escrin.BlobGet.$Shape;
+        static create(properties?: escrin.BlobGet.$Properties): escrin.BlobGet;
+        static encode(message: escrin.BlobGet.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobGet & escrin.BlobGet.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobGet;
+        static toObject(message: escrin.BlobGet, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobGet {
+        interface $Properties {
+            cid?: (Uint8Array|null);
+            fromChunk?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobGet.$Properties;
+    }
+
+    interface IBlobHas extends escrin.BlobHas.$Properties {
+    }
+
+    class BlobHas {
+        constructor(properties?: escrin.BlobHas.$Properties);
+        $unknowns?: Uint8Array[];
+        cids: Uint8Array[];
+        static create(properties: escrin.BlobHas.$Shape): escrin.BlobHas & escrin.BlobHas.$Shape;
+        static create(properties?: escrin.BlobHas.$Properties): escrin.BlobHas;
+        static encode(message: escrin.BlobHas.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobHas & escrin.BlobHas.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobHas;
+        static toObject(message: escrin.BlobHas, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobHas {
+        interface $Properties {
+            cids?: (Uint8Array[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobHas.$Properties;
+    }
+
+    interface IBlobReplicas extends escrin.BlobReplicas.$Properties {
+    }
+
+    class BlobReplicas {
+        constructor(properties?: escrin.BlobReplicas.$Properties);
+        $unknowns?: Uint8Array[];
+        cid: Uint8Array;
+        replicas: Uint8Array[];
+        static create(properties: escrin.BlobReplicas.$Shape): escrin.BlobReplicas & escrin.BlobReplicas.$Shape;
+        static create(properties?: escrin.BlobReplicas.$Properties): escrin.BlobReplicas;
+        static encode(message: escrin.BlobReplicas.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobReplicas & escrin.BlobReplicas.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobReplicas;
+        static toObject(message: escrin.BlobReplicas, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobReplicas {
+        interface $Properties {
+            cid?: (Uint8Array|null);
+            replicas?: (Uint8Array[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobReplicas.$Properties;
+    }
+
+    interface IBlobRequest extends escrin.BlobRequest.$Properties {
+    }
+
+    class BlobRequest {
+        constructor(properties?: escrin.BlobRequest.$Properties);
+        $unknowns?: Uint8Array[];
+        put?: (escrin.BlobPut.$Properties|null);
+        get?: (escrin.BlobGet.$Properties|null);
+        has?: (escrin.BlobHas.$Properties|null);
+        replicas?: (escrin.BlobReplicas.$Properties|null);
+        kind?: ("put"|"get"|"has"|"replicas");
+        static create(properties: escrin.BlobRequest.$Shape): escrin.BlobRequest & escrin.BlobRequest.$Shape;
+        static create(properties?: escrin.BlobRequest.$Properties): escrin.BlobRequest;
+        static encode(message: escrin.BlobRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobRequest & escrin.BlobRequest.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobRequest;
+        static toObject(message: escrin.BlobRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobRequest {
+        interface $Properties {
+            put?: (escrin.BlobPut.$Properties|null);
+            get?: (escrin.BlobGet.$Properties|null);
+            has?: (escrin.BlobHas.$Properties|null);
+            replicas?: (escrin.BlobReplicas.$Properties|null);
+            kind?: ("put"|"get"|"has"|"replicas");
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = {
+          put?: escrin.BlobPut.$Shape|null;
+          get?: escrin.BlobGet.$Shape|null;
+          has?: escrin.BlobHas.$Shape|null;
+          replicas?: escrin.BlobReplicas.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ kind?: undefined; put?: null; get?: null; has?: null; replicas?: null }|{ kind?: "put"; put: escrin.BlobPut.$Shape; get?: null; has?: null; replicas?: null }|{ kind?: "get"; put?: null; get: escrin.BlobGet.$Shape; has?: null; replicas?: null }|{ kind?: "has"; put?: null; get?: null; has: escrin.BlobHas.$Shape; replicas?: null }|{ kind?: "replicas"; put?: null; get?: null; has?: null; replicas: escrin.BlobReplicas.$Shape })
+        );
+    }
+
+    interface IBlobEnd extends escrin.BlobEnd.$Properties {
+    }
+
+    class BlobEnd {
+        constructor(properties?: escrin.BlobEnd.$Properties);
+        $unknowns?: Uint8Array[];
+        cid: Uint8Array;
+        static create(properties: escrin.BlobEnd.$Shape): escrin.BlobEnd & escrin.BlobEnd.$Shape;
+        static create(properties?: escrin.BlobEnd.$Properties): escrin.BlobEnd;
+        static encode(message: escrin.BlobEnd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobEnd & escrin.BlobEnd.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobEnd;
+        static toObject(message: escrin.BlobEnd, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobEnd {
+        interface $Properties {
+            cid?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobEnd.$Properties;
+    }
+
+    interface IBlobFrame extends escrin.BlobFrame.$Properties {
+    }
+
+    class BlobFrame {
+        constructor(properties?: escrin.BlobFrame.$Properties);
+        $unknowns?: Uint8Array[];
+        chunk?: (Uint8Array|null);
+        end?: (escrin.BlobEnd.$Properties|null);
+        ack?: (boolean|null);
+        kind?: ("chunk"|"end"|"ack");
+        static create(properties: escrin.BlobFrame.$Shape): escrin.BlobFrame & escrin.BlobFrame.$Shape;
+        static create(properties?: escrin.BlobFrame.$Properties): escrin.BlobFrame;
+        static encode(message: escrin.BlobFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobFrame & escrin.BlobFrame.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobFrame;
+        static toObject(message: escrin.BlobFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobFrame {
+        interface $Properties {
+            chunk?: (Uint8Array|null);
+            end?: (escrin.BlobEnd.$Properties|null);
+            ack?: (boolean|null);
+            kind?: ("chunk"|"end"|"ack");
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = {
+          chunk?: Uint8Array|null;
+          end?: escrin.BlobEnd.$Shape|null;
+          ack?: boolean|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ kind?: undefined; chunk?: null; end?: null; ack?: null }|{ kind?: "chunk"; chunk: Uint8Array; end?: null; ack?: null }|{ kind?: "end"; chunk?: null; end: escrin.BlobEnd.$Shape; ack?: null }|{ kind?: "ack"; chunk?: null; end?: null; ack: boolean })
+        );
+    }
+
+    interface IBlobFound extends escrin.BlobFound.$Properties {
+    }
+
+    class BlobFound {
+        constructor(properties?: escrin.BlobFound.$Properties);
+        $unknowns?: Uint8Array[];
+        policyId: string;
+        size: (number|Long);
+        manifest: Uint8Array;
+        static create(properties: escrin.BlobFound.$Shape): escrin.BlobFound & escrin.BlobFound.$Shape;
+        static create(properties?: escrin.BlobFound.$Properties): escrin.BlobFound;
+        static encode(message: escrin.BlobFound.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobFound & escrin.BlobFound.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobFound;
+        static toObject(message: escrin.BlobFound, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobFound {
+        interface $Properties {
+            policyId?: (string|null);
+            size?: (number|Long|null);
+            manifest?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobFound.$Properties;
+    }
+
+    interface IBlobHeld extends escrin.BlobHeld.$Properties {
+    }
+
+    class BlobHeld {
+        constructor(properties?: escrin.BlobHeld.$Properties);
+        $unknowns?: Uint8Array[];
+        cids: Uint8Array[];
+        static create(properties: escrin.BlobHeld.$Shape): escrin.BlobHeld & escrin.BlobHeld.$Shape;
+        static create(properties?: escrin.BlobHeld.$Properties): escrin.BlobHeld;
+        static encode(message: escrin.BlobHeld.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobHeld & escrin.BlobHeld.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobHeld;
+        static toObject(message: escrin.BlobHeld, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobHeld {
+        interface $Properties {
+            cids?: (Uint8Array[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobHeld.$Properties;
+    }
+
+    interface IBlobResponse extends escrin.BlobResponse.$Properties {
+    }
+
+    class BlobResponse {
+        constructor(properties?: escrin.BlobResponse.$Properties);
+        $unknowns?: Uint8Array[];
+        ready?: (boolean|null);
+        have?: (boolean|null);
+        stored?: (Uint8Array|null);
+        found?: (escrin.BlobFound.$Properties|null);
+        held?: (escrin.BlobHeld.$Properties|null);
+        ok?: (boolean|null);
+        failure?: (escrin.BlobFailure.$Properties|null);
+        result?: ("ready"|"have"|"stored"|"found"|"held"|"ok"|"failure");
+        static create(properties: escrin.BlobResponse.$Shape): escrin.BlobResponse & escrin.BlobResponse.$Shape;
+        static create(properties?: escrin.BlobResponse.$Properties): escrin.BlobResponse;
+        static encode(message: escrin.BlobResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobResponse & escrin.BlobResponse.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobResponse;
+        static toObject(message: escrin.BlobResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobResponse {
+        interface $Properties {
+            ready?: (boolean|null);
+            have?: (boolean|null);
+            stored?: (Uint8Array|null);
+            found?: (escrin.BlobFound.$Properties|null);
+            held?: (escrin.BlobHeld.$Properties|null);
+            ok?: (boolean|null);
+            failure?: (escrin.BlobFailure.$Properties|null);
+            result?: ("ready"|"have"|"stored"|"found"|"held"|"ok"|"failure");
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = {
+          ready?: boolean|null;
+          have?: boolean|null;
+          stored?: Uint8Array|null;
+          found?: escrin.BlobFound.$Shape|null;
+          held?: escrin.BlobHeld.$Shape|null;
+          ok?: boolean|null;
+          failure?: escrin.BlobFailure.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ result?: undefined; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "ready"; ready: boolean; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "have"; ready?: null; have: boolean; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "stored"; ready?: null; have?: null; stored: Uint8Array; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "found"; ready?: null; have?: null; stored?: null; found: escrin.BlobFound.$Shape; held?: null; ok?: null; failure?: null }|{ result?: "held"; ready?: null; have?: null; stored?: null; found?: null; held: escrin.BlobHeld.$Shape; ok?: null; failure?: null }|{ result?: "ok"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok: boolean; failure?: null }|{ result?: "failure"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure: escrin.BlobFailure.$Shape })
+        );
+    }
+
+    interface IBlobFailure extends escrin.BlobFailure.$Properties {
+    }
+
+    class BlobFailure {
+        constructor(properties?: escrin.BlobFailure.$Properties);
+        $unknowns?: Uint8Array[];
+        code: escrin.BlobErrorCode;
+        message: string;
+        static create(properties: escrin.BlobFailure.$Shape): escrin.BlobFailure & escrin.BlobFailure.$Shape;
+        static create(properties?: escrin.BlobFailure.$Properties): escrin.BlobFailure;
+        static encode(message: escrin.BlobFailure.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobFailure & escrin.BlobFailure.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobFailure;
+        static toObject(message: escrin.BlobFailure, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobFailure {
+        interface $Properties {
+            code?: (escrin.BlobErrorCode|null);
+            message?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobFailure.$Properties;
+    }
+
+    enum BlobErrorCode {
+        BLOB_ERROR_UNSPECIFIED = 0,
+        BLOB_MALFORMED = 1,
+        BLOB_NOT_FOUND = 2,
+        BLOB_TOO_LARGE = 3,
+        BLOB_QUOTA_EXCEEDED = 4,
+        BLOB_OUT_OF_SCOPE = 5,
+        BLOB_CORRUPTED = 6,
+        BLOB_BUSY = 7,
+        BLOB_SHUTTING_DOWN = 8,
+        BLOB_INTERNAL = 9
+    }
 }

@@ -7198,6 +7198,3486 @@ export const escrin = $root.escrin = (() => {
         return values;
     })();
 
+    escrin.BlobPut = (function() {
+
+        /**
+         * Properties of a BlobPut.
+         * @typedef {Object} escrin.BlobPut.$Properties
+         * @property {string|null} [policyId] BlobPut policyId
+         * @property {number|Long|null} [size] BlobPut size
+         * @property {Array.<Uint8Array>|null} [replicas] BlobPut replicas
+         * @property {Uint8Array|null} [cid] BlobPut cid
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobPut.
+         * @memberof escrin
+         * @interface IBlobPut
+         * @augments escrin.BlobPut.$Properties
+         * @deprecated Use escrin.BlobPut.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobPut.
+         * @typedef {escrin.BlobPut.$Properties} escrin.BlobPut.$Shape
+         */
+
+        /**
+         * Constructs a new BlobPut.
+         * @memberof escrin
+         * @classdesc Represents a BlobPut.
+         * @constructor
+         * @param {escrin.BlobPut.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobPut = function (properties) {
+            this.replicas = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobPut policyId.
+         * @member {string} policyId
+         * @memberof escrin.BlobPut
+         * @instance
+         */
+        BlobPut.prototype.policyId = "";
+
+        /**
+         * BlobPut size.
+         * @member {number|Long} size
+         * @memberof escrin.BlobPut
+         * @instance
+         */
+        BlobPut.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * BlobPut replicas.
+         * @member {Array.<Uint8Array>} replicas
+         * @memberof escrin.BlobPut
+         * @instance
+         */
+        BlobPut.prototype.replicas = $util.emptyArray;
+
+        /**
+         * BlobPut cid.
+         * @member {Uint8Array} cid
+         * @memberof escrin.BlobPut
+         * @instance
+         */
+        BlobPut.prototype.cid = $util.newBuffer([]);
+
+        /**
+         * Creates a new BlobPut instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobPut
+         * @static
+         * @param {escrin.BlobPut.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobPut} BlobPut instance
+         * @type {{
+         *   (properties: escrin.BlobPut.$Shape): escrin.BlobPut & escrin.BlobPut.$Shape;
+         *   (properties?: escrin.BlobPut.$Properties): escrin.BlobPut;
+         * }}
+         */
+        BlobPut.create = function(properties) {
+            return new BlobPut(properties);
+        };
+
+        /**
+         * Encodes the specified BlobPut message. Does not implicitly {@link escrin.BlobPut.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobPut
+         * @static
+         * @param {escrin.BlobPut.$Properties} message BlobPut message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobPut.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId") && message.policyId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.policyId);
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.size);
+            if (message.replicas != null && message.replicas.length)
+                for (let i = 0; i < message.replicas.length; ++i)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.replicas[i]);
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid") && message.cid.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.cid);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobPut message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobPut
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobPut & escrin.BlobPut.$Shape} BlobPut
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobPut.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobPut();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.policyId = value;
+                        else
+                            delete message.policyId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.size = value;
+                        else
+                            delete message.size;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.replicas && message.replicas.length))
+                            message.replicas = [];
+                        message.replicas.push(reader.bytes());
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.cid = value;
+                        else
+                            delete message.cid;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobPut message.
+         * @function verify
+         * @memberof escrin.BlobPut
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobPut.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                if (!$util.isString(message.policyId))
+                    return "policyId: string expected";
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                if (!$util.isInteger(message.size) && !(message.size && $util.isInteger(message.size.low) && $util.isInteger(message.size.high)))
+                    return "size: integer|Long expected";
+            if (message.replicas != null && $Object.hasOwnProperty.call(message, "replicas")) {
+                if (!$Array.isArray(message.replicas))
+                    return "replicas: array expected";
+                for (let i = 0; i < message.replicas.length; ++i)
+                    if (!(message.replicas[i] && typeof message.replicas[i].length === "number" || $util.isString(message.replicas[i])))
+                        return "replicas: buffer[] expected";
+            }
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                if (!(message.cid && typeof message.cid.length === "number" || $util.isString(message.cid)))
+                    return "cid: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a BlobPut message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobPut
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobPut} BlobPut
+         */
+        BlobPut.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobPut)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobPut: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobPut();
+            if (object.policyId != null)
+                if (typeof object.policyId !== "string" || object.policyId.length)
+                    message.policyId = $String(object.policyId);
+            if (object.size != null)
+                if (typeof object.size === "object" ? object.size.low || object.size.high : $Number(object.size) !== 0)
+                    if ($util.Long)
+                        message.size = $util.Long.fromValue(object.size, true);
+                    else if (typeof object.size === "string")
+                        message.size = $parseInt(object.size, 10);
+                    else if (typeof object.size === "number")
+                        message.size = object.size;
+                    else if (typeof object.size === "object")
+                        message.size = new $util.LongBits(object.size.low >>> 0, object.size.high >>> 0).toNumber(true);
+            if (object.replicas) {
+                if (!$Array.isArray(object.replicas))
+                    throw $TypeError(".escrin.BlobPut.replicas: array expected");
+                message.replicas = $Array(object.replicas.length);
+                for (let i = 0; i < object.replicas.length; ++i)
+                    if (typeof object.replicas[i] === "string")
+                        $util.base64.decode(object.replicas[i], message.replicas[i] = $util.newBuffer($util.base64.length(object.replicas[i])), 0);
+                    else if (object.replicas[i].length >= 0)
+                        message.replicas[i] = object.replicas[i];
+            }
+            if (object.cid != null)
+                if (object.cid.length)
+                    if (typeof object.cid === "string")
+                        $util.base64.decode(object.cid, message.cid = $util.newBuffer($util.base64.length(object.cid)), 0);
+                    else if (object.cid.length >= 0)
+                        message.cid = object.cid;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobPut message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobPut
+         * @static
+         * @param {escrin.BlobPut} message BlobPut
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobPut.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.replicas = [];
+            if (options.defaults) {
+                object.policyId = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.size = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.size = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.cid = "";
+                else {
+                    object.cid = [];
+                    if (options.bytes !== $Array)
+                        object.cid = $util.newBuffer(object.cid);
+                }
+            }
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                object.policyId = message.policyId;
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.size = typeof message.size === "number" ? $BigInt(message.size) : $util.Long.fromBits(message.size.low >>> 0, message.size.high >>> 0, true).toBigInt();
+                else if (typeof message.size === "number")
+                    object.size = options.longs === $String ? $String(message.size) : message.size;
+                else
+                    object.size = options.longs === $String ? $util.Long.prototype.toString.call(message.size) : options.longs === $Number ? new $util.LongBits(message.size.low >>> 0, message.size.high >>> 0).toNumber(true) : message.size;
+            if (message.replicas && message.replicas.length) {
+                object.replicas = $Array(message.replicas.length);
+                for (let j = 0; j < message.replicas.length; ++j)
+                    object.replicas[j] = options.bytes === $String ? $util.base64.encode(message.replicas[j], 0, message.replicas[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.replicas[j]) : message.replicas[j];
+            }
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                object.cid = options.bytes === $String ? $util.base64.encode(message.cid, 0, message.cid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cid) : message.cid;
+            return object;
+        };
+
+        /**
+         * Converts this BlobPut to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobPut
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobPut.prototype.toJSON = function() {
+            return BlobPut.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobPut;
+    })();
+
+    escrin.BlobGet = (function() {
+
+        /**
+         * Properties of a BlobGet.
+         * @typedef {Object} escrin.BlobGet.$Properties
+         * @property {Uint8Array|null} [cid] BlobGet cid
+         * @property {number|null} [fromChunk] BlobGet fromChunk
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobGet.
+         * @memberof escrin
+         * @interface IBlobGet
+         * @augments escrin.BlobGet.$Properties
+         * @deprecated Use escrin.BlobGet.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobGet.
+         * @typedef {escrin.BlobGet.$Properties} escrin.BlobGet.$Shape
+         */
+
+        /**
+         * Constructs a new BlobGet.
+         * @memberof escrin
+         * @classdesc Represents a BlobGet.
+         * @constructor
+         * @param {escrin.BlobGet.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobGet = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobGet cid.
+         * @member {Uint8Array} cid
+         * @memberof escrin.BlobGet
+         * @instance
+         */
+        BlobGet.prototype.cid = $util.newBuffer([]);
+
+        /**
+         * BlobGet fromChunk.
+         * @member {number} fromChunk
+         * @memberof escrin.BlobGet
+         * @instance
+         */
+        BlobGet.prototype.fromChunk = 0;
+
+        /**
+         * Creates a new BlobGet instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobGet
+         * @static
+         * @param {escrin.BlobGet.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobGet} BlobGet instance
+         * @type {{
+         *   (properties: escrin.BlobGet.$Shape): escrin.BlobGet & escrin.BlobGet.$Shape;
+         *   (properties?: escrin.BlobGet.$Properties): escrin.BlobGet;
+         * }}
+         */
+        BlobGet.create = function(properties) {
+            return new BlobGet(properties);
+        };
+
+        /**
+         * Encodes the specified BlobGet message. Does not implicitly {@link escrin.BlobGet.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobGet
+         * @static
+         * @param {escrin.BlobGet.$Properties} message BlobGet message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobGet.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid") && message.cid.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cid);
+            if (message.fromChunk != null && $Object.hasOwnProperty.call(message, "fromChunk") && message.fromChunk !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.fromChunk);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobGet message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobGet
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobGet & escrin.BlobGet.$Shape} BlobGet
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobGet.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobGet();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.cid = value;
+                        else
+                            delete message.cid;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.fromChunk = value;
+                        else
+                            delete message.fromChunk;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobGet message.
+         * @function verify
+         * @memberof escrin.BlobGet
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobGet.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                if (!(message.cid && typeof message.cid.length === "number" || $util.isString(message.cid)))
+                    return "cid: buffer expected";
+            if (message.fromChunk != null && $Object.hasOwnProperty.call(message, "fromChunk"))
+                if (!$util.isInteger(message.fromChunk))
+                    return "fromChunk: integer expected";
+            return null;
+        };
+
+        /**
+         * Creates a BlobGet message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobGet
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobGet} BlobGet
+         */
+        BlobGet.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobGet)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobGet: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobGet();
+            if (object.cid != null)
+                if (object.cid.length)
+                    if (typeof object.cid === "string")
+                        $util.base64.decode(object.cid, message.cid = $util.newBuffer($util.base64.length(object.cid)), 0);
+                    else if (object.cid.length >= 0)
+                        message.cid = object.cid;
+            if (object.fromChunk != null)
+                if ($Number(object.fromChunk) !== 0)
+                    message.fromChunk = object.fromChunk >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobGet message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobGet
+         * @static
+         * @param {escrin.BlobGet} message BlobGet
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobGet.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.cid = "";
+                else {
+                    object.cid = [];
+                    if (options.bytes !== $Array)
+                        object.cid = $util.newBuffer(object.cid);
+                }
+                object.fromChunk = 0;
+            }
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                object.cid = options.bytes === $String ? $util.base64.encode(message.cid, 0, message.cid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cid) : message.cid;
+            if (message.fromChunk != null && $Object.hasOwnProperty.call(message, "fromChunk"))
+                object.fromChunk = message.fromChunk;
+            return object;
+        };
+
+        /**
+         * Converts this BlobGet to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobGet
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobGet.prototype.toJSON = function() {
+            return BlobGet.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobGet;
+    })();
+
+    escrin.BlobHas = (function() {
+
+        /**
+         * Properties of a BlobHas.
+         * @typedef {Object} escrin.BlobHas.$Properties
+         * @property {Array.<Uint8Array>|null} [cids] BlobHas cids
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobHas.
+         * @memberof escrin
+         * @interface IBlobHas
+         * @augments escrin.BlobHas.$Properties
+         * @deprecated Use escrin.BlobHas.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobHas.
+         * @typedef {escrin.BlobHas.$Properties} escrin.BlobHas.$Shape
+         */
+
+        /**
+         * Constructs a new BlobHas.
+         * @memberof escrin
+         * @classdesc Represents a BlobHas.
+         * @constructor
+         * @param {escrin.BlobHas.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobHas = function (properties) {
+            this.cids = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobHas cids.
+         * @member {Array.<Uint8Array>} cids
+         * @memberof escrin.BlobHas
+         * @instance
+         */
+        BlobHas.prototype.cids = $util.emptyArray;
+
+        /**
+         * Creates a new BlobHas instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobHas
+         * @static
+         * @param {escrin.BlobHas.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobHas} BlobHas instance
+         * @type {{
+         *   (properties: escrin.BlobHas.$Shape): escrin.BlobHas & escrin.BlobHas.$Shape;
+         *   (properties?: escrin.BlobHas.$Properties): escrin.BlobHas;
+         * }}
+         */
+        BlobHas.create = function(properties) {
+            return new BlobHas(properties);
+        };
+
+        /**
+         * Encodes the specified BlobHas message. Does not implicitly {@link escrin.BlobHas.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobHas
+         * @static
+         * @param {escrin.BlobHas.$Properties} message BlobHas message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobHas.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.cids != null && message.cids.length)
+                for (let i = 0; i < message.cids.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cids[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobHas message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobHas
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobHas & escrin.BlobHas.$Shape} BlobHas
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobHas.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobHas();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.cids && message.cids.length))
+                            message.cids = [];
+                        message.cids.push(reader.bytes());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobHas message.
+         * @function verify
+         * @memberof escrin.BlobHas
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobHas.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.cids != null && $Object.hasOwnProperty.call(message, "cids")) {
+                if (!$Array.isArray(message.cids))
+                    return "cids: array expected";
+                for (let i = 0; i < message.cids.length; ++i)
+                    if (!(message.cids[i] && typeof message.cids[i].length === "number" || $util.isString(message.cids[i])))
+                        return "cids: buffer[] expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobHas message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobHas
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobHas} BlobHas
+         */
+        BlobHas.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobHas)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobHas: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobHas();
+            if (object.cids) {
+                if (!$Array.isArray(object.cids))
+                    throw $TypeError(".escrin.BlobHas.cids: array expected");
+                message.cids = $Array(object.cids.length);
+                for (let i = 0; i < object.cids.length; ++i)
+                    if (typeof object.cids[i] === "string")
+                        $util.base64.decode(object.cids[i], message.cids[i] = $util.newBuffer($util.base64.length(object.cids[i])), 0);
+                    else if (object.cids[i].length >= 0)
+                        message.cids[i] = object.cids[i];
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobHas message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobHas
+         * @static
+         * @param {escrin.BlobHas} message BlobHas
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobHas.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.cids = [];
+            if (message.cids && message.cids.length) {
+                object.cids = $Array(message.cids.length);
+                for (let j = 0; j < message.cids.length; ++j)
+                    object.cids[j] = options.bytes === $String ? $util.base64.encode(message.cids[j], 0, message.cids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cids[j]) : message.cids[j];
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobHas to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobHas
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobHas.prototype.toJSON = function() {
+            return BlobHas.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobHas;
+    })();
+
+    escrin.BlobReplicas = (function() {
+
+        /**
+         * Properties of a BlobReplicas.
+         * @typedef {Object} escrin.BlobReplicas.$Properties
+         * @property {Uint8Array|null} [cid] BlobReplicas cid
+         * @property {Array.<Uint8Array>|null} [replicas] BlobReplicas replicas
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobReplicas.
+         * @memberof escrin
+         * @interface IBlobReplicas
+         * @augments escrin.BlobReplicas.$Properties
+         * @deprecated Use escrin.BlobReplicas.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobReplicas.
+         * @typedef {escrin.BlobReplicas.$Properties} escrin.BlobReplicas.$Shape
+         */
+
+        /**
+         * Constructs a new BlobReplicas.
+         * @memberof escrin
+         * @classdesc Represents a BlobReplicas.
+         * @constructor
+         * @param {escrin.BlobReplicas.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobReplicas = function (properties) {
+            this.replicas = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobReplicas cid.
+         * @member {Uint8Array} cid
+         * @memberof escrin.BlobReplicas
+         * @instance
+         */
+        BlobReplicas.prototype.cid = $util.newBuffer([]);
+
+        /**
+         * BlobReplicas replicas.
+         * @member {Array.<Uint8Array>} replicas
+         * @memberof escrin.BlobReplicas
+         * @instance
+         */
+        BlobReplicas.prototype.replicas = $util.emptyArray;
+
+        /**
+         * Creates a new BlobReplicas instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobReplicas
+         * @static
+         * @param {escrin.BlobReplicas.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobReplicas} BlobReplicas instance
+         * @type {{
+         *   (properties: escrin.BlobReplicas.$Shape): escrin.BlobReplicas & escrin.BlobReplicas.$Shape;
+         *   (properties?: escrin.BlobReplicas.$Properties): escrin.BlobReplicas;
+         * }}
+         */
+        BlobReplicas.create = function(properties) {
+            return new BlobReplicas(properties);
+        };
+
+        /**
+         * Encodes the specified BlobReplicas message. Does not implicitly {@link escrin.BlobReplicas.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobReplicas
+         * @static
+         * @param {escrin.BlobReplicas.$Properties} message BlobReplicas message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobReplicas.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid") && message.cid.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cid);
+            if (message.replicas != null && message.replicas.length)
+                for (let i = 0; i < message.replicas.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.replicas[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobReplicas message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobReplicas
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobReplicas & escrin.BlobReplicas.$Shape} BlobReplicas
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobReplicas.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobReplicas();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.cid = value;
+                        else
+                            delete message.cid;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.replicas && message.replicas.length))
+                            message.replicas = [];
+                        message.replicas.push(reader.bytes());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobReplicas message.
+         * @function verify
+         * @memberof escrin.BlobReplicas
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobReplicas.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                if (!(message.cid && typeof message.cid.length === "number" || $util.isString(message.cid)))
+                    return "cid: buffer expected";
+            if (message.replicas != null && $Object.hasOwnProperty.call(message, "replicas")) {
+                if (!$Array.isArray(message.replicas))
+                    return "replicas: array expected";
+                for (let i = 0; i < message.replicas.length; ++i)
+                    if (!(message.replicas[i] && typeof message.replicas[i].length === "number" || $util.isString(message.replicas[i])))
+                        return "replicas: buffer[] expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobReplicas message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobReplicas
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobReplicas} BlobReplicas
+         */
+        BlobReplicas.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobReplicas)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobReplicas: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobReplicas();
+            if (object.cid != null)
+                if (object.cid.length)
+                    if (typeof object.cid === "string")
+                        $util.base64.decode(object.cid, message.cid = $util.newBuffer($util.base64.length(object.cid)), 0);
+                    else if (object.cid.length >= 0)
+                        message.cid = object.cid;
+            if (object.replicas) {
+                if (!$Array.isArray(object.replicas))
+                    throw $TypeError(".escrin.BlobReplicas.replicas: array expected");
+                message.replicas = $Array(object.replicas.length);
+                for (let i = 0; i < object.replicas.length; ++i)
+                    if (typeof object.replicas[i] === "string")
+                        $util.base64.decode(object.replicas[i], message.replicas[i] = $util.newBuffer($util.base64.length(object.replicas[i])), 0);
+                    else if (object.replicas[i].length >= 0)
+                        message.replicas[i] = object.replicas[i];
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobReplicas message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobReplicas
+         * @static
+         * @param {escrin.BlobReplicas} message BlobReplicas
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobReplicas.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.replicas = [];
+            if (options.defaults)
+                if (options.bytes === $String)
+                    object.cid = "";
+                else {
+                    object.cid = [];
+                    if (options.bytes !== $Array)
+                        object.cid = $util.newBuffer(object.cid);
+                }
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                object.cid = options.bytes === $String ? $util.base64.encode(message.cid, 0, message.cid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cid) : message.cid;
+            if (message.replicas && message.replicas.length) {
+                object.replicas = $Array(message.replicas.length);
+                for (let j = 0; j < message.replicas.length; ++j)
+                    object.replicas[j] = options.bytes === $String ? $util.base64.encode(message.replicas[j], 0, message.replicas[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.replicas[j]) : message.replicas[j];
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobReplicas to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobReplicas
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobReplicas.prototype.toJSON = function() {
+            return BlobReplicas.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobReplicas;
+    })();
+
+    escrin.BlobRequest = (function() {
+
+        /**
+         * Properties of a BlobRequest.
+         * @typedef {Object} escrin.BlobRequest.$Properties
+         * @property {escrin.BlobPut.$Properties|null} [put] BlobRequest put
+         * @property {escrin.BlobGet.$Properties|null} [get] BlobRequest get
+         * @property {escrin.BlobHas.$Properties|null} [has] BlobRequest has
+         * @property {escrin.BlobReplicas.$Properties|null} [replicas] BlobRequest replicas
+         * @property {"put"|"get"|"has"|"replicas"} [kind] BlobRequest kind
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobRequest.
+         * @memberof escrin
+         * @interface IBlobRequest
+         * @augments escrin.BlobRequest.$Properties
+         * @deprecated Use escrin.BlobRequest.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a BlobRequest.
+         * @typedef {{
+         *   put?: escrin.BlobPut.$Shape|null;
+         *   get?: escrin.BlobGet.$Shape|null;
+         *   has?: escrin.BlobHas.$Shape|null;
+         *   replicas?: escrin.BlobReplicas.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ kind?: undefined; put?: null; get?: null; has?: null; replicas?: null }|{ kind?: "put"; put: escrin.BlobPut.$Shape; get?: null; has?: null; replicas?: null }|{ kind?: "get"; put?: null; get: escrin.BlobGet.$Shape; has?: null; replicas?: null }|{ kind?: "has"; put?: null; get?: null; has: escrin.BlobHas.$Shape; replicas?: null }|{ kind?: "replicas"; put?: null; get?: null; has?: null; replicas: escrin.BlobReplicas.$Shape })
+         * )} escrin.BlobRequest.$Shape
+         */
+
+        /**
+         * Constructs a new BlobRequest.
+         * @memberof escrin
+         * @classdesc Represents a BlobRequest.
+         * @constructor
+         * @param {escrin.BlobRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobRequest put.
+         * @member {escrin.BlobPut.$Properties|null|undefined} put
+         * @memberof escrin.BlobRequest
+         * @instance
+         */
+        BlobRequest.prototype.put = null;
+
+        /**
+         * BlobRequest get.
+         * @member {escrin.BlobGet.$Properties|null|undefined} get
+         * @memberof escrin.BlobRequest
+         * @instance
+         */
+        BlobRequest.prototype.get = null;
+
+        /**
+         * BlobRequest has.
+         * @member {escrin.BlobHas.$Properties|null|undefined} has
+         * @memberof escrin.BlobRequest
+         * @instance
+         */
+        BlobRequest.prototype.has = null;
+
+        /**
+         * BlobRequest replicas.
+         * @member {escrin.BlobReplicas.$Properties|null|undefined} replicas
+         * @memberof escrin.BlobRequest
+         * @instance
+         */
+        BlobRequest.prototype.replicas = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * BlobRequest kind.
+         * @member {"put"|"get"|"has"|"replicas"|undefined} kind
+         * @memberof escrin.BlobRequest
+         * @instance
+         */
+        $Object.defineProperty(BlobRequest.prototype, "kind", {
+            get: $util.oneOfGetter($oneOfFields = ["put", "get", "has", "replicas"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new BlobRequest instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobRequest
+         * @static
+         * @param {escrin.BlobRequest.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobRequest} BlobRequest instance
+         * @type {{
+         *   (properties: escrin.BlobRequest.$Shape): escrin.BlobRequest & escrin.BlobRequest.$Shape;
+         *   (properties?: escrin.BlobRequest.$Properties): escrin.BlobRequest;
+         * }}
+         */
+        BlobRequest.create = function(properties) {
+            return new BlobRequest(properties);
+        };
+
+        /**
+         * Encodes the specified BlobRequest message. Does not implicitly {@link escrin.BlobRequest.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobRequest
+         * @static
+         * @param {escrin.BlobRequest.$Properties} message BlobRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.put != null && $Object.hasOwnProperty.call(message, "put"))
+                $root.escrin.BlobPut.encode(message.put, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.get != null && $Object.hasOwnProperty.call(message, "get"))
+                $root.escrin.BlobGet.encode(message.get, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.has != null && $Object.hasOwnProperty.call(message, "has"))
+                $root.escrin.BlobHas.encode(message.has, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.replicas != null && $Object.hasOwnProperty.call(message, "replicas"))
+                $root.escrin.BlobReplicas.encode(message.replicas, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobRequest & escrin.BlobRequest.$Shape} BlobRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.put = $root.escrin.BlobPut.decode(reader, reader.size(), $undefined, _depth + 1, message.put);
+                        message.kind = "put";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.get = $root.escrin.BlobGet.decode(reader, reader.size(), $undefined, _depth + 1, message.get);
+                        message.kind = "get";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.has = $root.escrin.BlobHas.decode(reader, reader.size(), $undefined, _depth + 1, message.has);
+                        message.kind = "has";
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.replicas = $root.escrin.BlobReplicas.decode(reader, reader.size(), $undefined, _depth + 1, message.replicas);
+                        message.kind = "replicas";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobRequest message.
+         * @function verify
+         * @memberof escrin.BlobRequest
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            let properties = {};
+            if (message.put != null && $Object.hasOwnProperty.call(message, "put")) {
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.BlobPut.verify(message.put, _depth + 1);
+                    if (error)
+                        return "put." + error;
+                }
+            }
+            if (message.get != null && $Object.hasOwnProperty.call(message, "get")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.BlobGet.verify(message.get, _depth + 1);
+                    if (error)
+                        return "get." + error;
+                }
+            }
+            if (message.has != null && $Object.hasOwnProperty.call(message, "has")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.BlobHas.verify(message.has, _depth + 1);
+                    if (error)
+                        return "has." + error;
+                }
+            }
+            if (message.replicas != null && $Object.hasOwnProperty.call(message, "replicas")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.BlobReplicas.verify(message.replicas, _depth + 1);
+                    if (error)
+                        return "replicas." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobRequest} BlobRequest
+         */
+        BlobRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobRequest();
+            if (object.put != null) {
+                if (!$util.isObject(object.put))
+                    throw $TypeError(".escrin.BlobRequest.put: object expected");
+                message.put = $root.escrin.BlobPut.fromObject(object.put, _depth + 1);
+            }
+            if (object.get != null) {
+                if (!$util.isObject(object.get))
+                    throw $TypeError(".escrin.BlobRequest.get: object expected");
+                message.get = $root.escrin.BlobGet.fromObject(object.get, _depth + 1);
+            }
+            if (object.has != null) {
+                if (!$util.isObject(object.has))
+                    throw $TypeError(".escrin.BlobRequest.has: object expected");
+                message.has = $root.escrin.BlobHas.fromObject(object.has, _depth + 1);
+            }
+            if (object.replicas != null) {
+                if (!$util.isObject(object.replicas))
+                    throw $TypeError(".escrin.BlobRequest.replicas: object expected");
+                message.replicas = $root.escrin.BlobReplicas.fromObject(object.replicas, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobRequest
+         * @static
+         * @param {escrin.BlobRequest} message BlobRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.put != null && $Object.hasOwnProperty.call(message, "put")) {
+                object.put = $root.escrin.BlobPut.toObject(message.put, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "put";
+            }
+            if (message.get != null && $Object.hasOwnProperty.call(message, "get")) {
+                object.get = $root.escrin.BlobGet.toObject(message.get, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "get";
+            }
+            if (message.has != null && $Object.hasOwnProperty.call(message, "has")) {
+                object.has = $root.escrin.BlobHas.toObject(message.has, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "has";
+            }
+            if (message.replicas != null && $Object.hasOwnProperty.call(message, "replicas")) {
+                object.replicas = $root.escrin.BlobReplicas.toObject(message.replicas, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "replicas";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobRequest to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobRequest.prototype.toJSON = function() {
+            return BlobRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobRequest;
+    })();
+
+    escrin.BlobEnd = (function() {
+
+        /**
+         * Properties of a BlobEnd.
+         * @typedef {Object} escrin.BlobEnd.$Properties
+         * @property {Uint8Array|null} [cid] BlobEnd cid
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobEnd.
+         * @memberof escrin
+         * @interface IBlobEnd
+         * @augments escrin.BlobEnd.$Properties
+         * @deprecated Use escrin.BlobEnd.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobEnd.
+         * @typedef {escrin.BlobEnd.$Properties} escrin.BlobEnd.$Shape
+         */
+
+        /**
+         * Constructs a new BlobEnd.
+         * @memberof escrin
+         * @classdesc Represents a BlobEnd.
+         * @constructor
+         * @param {escrin.BlobEnd.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobEnd = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobEnd cid.
+         * @member {Uint8Array} cid
+         * @memberof escrin.BlobEnd
+         * @instance
+         */
+        BlobEnd.prototype.cid = $util.newBuffer([]);
+
+        /**
+         * Creates a new BlobEnd instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobEnd
+         * @static
+         * @param {escrin.BlobEnd.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobEnd} BlobEnd instance
+         * @type {{
+         *   (properties: escrin.BlobEnd.$Shape): escrin.BlobEnd & escrin.BlobEnd.$Shape;
+         *   (properties?: escrin.BlobEnd.$Properties): escrin.BlobEnd;
+         * }}
+         */
+        BlobEnd.create = function(properties) {
+            return new BlobEnd(properties);
+        };
+
+        /**
+         * Encodes the specified BlobEnd message. Does not implicitly {@link escrin.BlobEnd.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobEnd
+         * @static
+         * @param {escrin.BlobEnd.$Properties} message BlobEnd message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobEnd.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid") && message.cid.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cid);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobEnd message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobEnd
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobEnd & escrin.BlobEnd.$Shape} BlobEnd
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobEnd.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobEnd();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.cid = value;
+                        else
+                            delete message.cid;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobEnd message.
+         * @function verify
+         * @memberof escrin.BlobEnd
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobEnd.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                if (!(message.cid && typeof message.cid.length === "number" || $util.isString(message.cid)))
+                    return "cid: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a BlobEnd message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobEnd
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobEnd} BlobEnd
+         */
+        BlobEnd.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobEnd)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobEnd: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobEnd();
+            if (object.cid != null)
+                if (object.cid.length)
+                    if (typeof object.cid === "string")
+                        $util.base64.decode(object.cid, message.cid = $util.newBuffer($util.base64.length(object.cid)), 0);
+                    else if (object.cid.length >= 0)
+                        message.cid = object.cid;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobEnd message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobEnd
+         * @static
+         * @param {escrin.BlobEnd} message BlobEnd
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobEnd.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults)
+                if (options.bytes === $String)
+                    object.cid = "";
+                else {
+                    object.cid = [];
+                    if (options.bytes !== $Array)
+                        object.cid = $util.newBuffer(object.cid);
+                }
+            if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
+                object.cid = options.bytes === $String ? $util.base64.encode(message.cid, 0, message.cid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cid) : message.cid;
+            return object;
+        };
+
+        /**
+         * Converts this BlobEnd to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobEnd
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobEnd.prototype.toJSON = function() {
+            return BlobEnd.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobEnd;
+    })();
+
+    escrin.BlobFrame = (function() {
+
+        /**
+         * Properties of a BlobFrame.
+         * @typedef {Object} escrin.BlobFrame.$Properties
+         * @property {Uint8Array|null} [chunk] BlobFrame chunk
+         * @property {escrin.BlobEnd.$Properties|null} [end] BlobFrame end
+         * @property {boolean|null} [ack] BlobFrame ack
+         * @property {"chunk"|"end"|"ack"} [kind] BlobFrame kind
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobFrame.
+         * @memberof escrin
+         * @interface IBlobFrame
+         * @augments escrin.BlobFrame.$Properties
+         * @deprecated Use escrin.BlobFrame.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a BlobFrame.
+         * @typedef {{
+         *   chunk?: Uint8Array|null;
+         *   end?: escrin.BlobEnd.$Shape|null;
+         *   ack?: boolean|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ kind?: undefined; chunk?: null; end?: null; ack?: null }|{ kind?: "chunk"; chunk: Uint8Array; end?: null; ack?: null }|{ kind?: "end"; chunk?: null; end: escrin.BlobEnd.$Shape; ack?: null }|{ kind?: "ack"; chunk?: null; end?: null; ack: boolean })
+         * )} escrin.BlobFrame.$Shape
+         */
+
+        /**
+         * Constructs a new BlobFrame.
+         * @memberof escrin
+         * @classdesc Represents a BlobFrame.
+         * @constructor
+         * @param {escrin.BlobFrame.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobFrame = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobFrame chunk.
+         * @member {Uint8Array|null|undefined} chunk
+         * @memberof escrin.BlobFrame
+         * @instance
+         */
+        BlobFrame.prototype.chunk = null;
+
+        /**
+         * BlobFrame end.
+         * @member {escrin.BlobEnd.$Properties|null|undefined} end
+         * @memberof escrin.BlobFrame
+         * @instance
+         */
+        BlobFrame.prototype.end = null;
+
+        /**
+         * BlobFrame ack.
+         * @member {boolean|null|undefined} ack
+         * @memberof escrin.BlobFrame
+         * @instance
+         */
+        BlobFrame.prototype.ack = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * BlobFrame kind.
+         * @member {"chunk"|"end"|"ack"|undefined} kind
+         * @memberof escrin.BlobFrame
+         * @instance
+         */
+        $Object.defineProperty(BlobFrame.prototype, "kind", {
+            get: $util.oneOfGetter($oneOfFields = ["chunk", "end", "ack"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new BlobFrame instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobFrame
+         * @static
+         * @param {escrin.BlobFrame.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobFrame} BlobFrame instance
+         * @type {{
+         *   (properties: escrin.BlobFrame.$Shape): escrin.BlobFrame & escrin.BlobFrame.$Shape;
+         *   (properties?: escrin.BlobFrame.$Properties): escrin.BlobFrame;
+         * }}
+         */
+        BlobFrame.create = function(properties) {
+            return new BlobFrame(properties);
+        };
+
+        /**
+         * Encodes the specified BlobFrame message. Does not implicitly {@link escrin.BlobFrame.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobFrame
+         * @static
+         * @param {escrin.BlobFrame.$Properties} message BlobFrame message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobFrame.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk"))
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.chunk);
+            if (message.end != null && $Object.hasOwnProperty.call(message, "end"))
+                $root.escrin.BlobEnd.encode(message.end, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.ack);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobFrame message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobFrame
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobFrame & escrin.BlobFrame.$Shape} BlobFrame
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobFrame.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobFrame();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.chunk = reader.bytes();
+                        message.kind = "chunk";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.end = $root.escrin.BlobEnd.decode(reader, reader.size(), $undefined, _depth + 1, message.end);
+                        message.kind = "end";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        message.ack = reader.bool();
+                        message.kind = "ack";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobFrame message.
+         * @function verify
+         * @memberof escrin.BlobFrame
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobFrame.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            let properties = {};
+            if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk")) {
+                properties.kind = 1;
+                if (!(message.chunk && typeof message.chunk.length === "number" || $util.isString(message.chunk)))
+                    return "chunk: buffer expected";
+            }
+            if (message.end != null && $Object.hasOwnProperty.call(message, "end")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.BlobEnd.verify(message.end, _depth + 1);
+                    if (error)
+                        return "end." + error;
+                }
+            }
+            if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                if (typeof message.ack !== "boolean")
+                    return "ack: boolean expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobFrame message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobFrame
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobFrame} BlobFrame
+         */
+        BlobFrame.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobFrame)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobFrame: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobFrame();
+            if (object.chunk != null)
+                if (typeof object.chunk === "string")
+                    $util.base64.decode(object.chunk, message.chunk = $util.newBuffer($util.base64.length(object.chunk)), 0);
+                else if (object.chunk.length >= 0)
+                    message.chunk = object.chunk;
+            if (object.end != null) {
+                if (!$util.isObject(object.end))
+                    throw $TypeError(".escrin.BlobFrame.end: object expected");
+                message.end = $root.escrin.BlobEnd.fromObject(object.end, _depth + 1);
+            }
+            if (object.ack != null)
+                message.ack = $Boolean(object.ack);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobFrame message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobFrame
+         * @static
+         * @param {escrin.BlobFrame} message BlobFrame
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobFrame.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk")) {
+                object.chunk = options.bytes === $String ? $util.base64.encode(message.chunk, 0, message.chunk.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.chunk) : message.chunk;
+                if (options.oneofs)
+                    object.kind = "chunk";
+            }
+            if (message.end != null && $Object.hasOwnProperty.call(message, "end")) {
+                object.end = $root.escrin.BlobEnd.toObject(message.end, options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "end";
+            }
+            if (message.ack != null && $Object.hasOwnProperty.call(message, "ack")) {
+                object.ack = message.ack;
+                if (options.oneofs)
+                    object.kind = "ack";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobFrame to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobFrame
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobFrame.prototype.toJSON = function() {
+            return BlobFrame.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobFrame;
+    })();
+
+    escrin.BlobFound = (function() {
+
+        /**
+         * Properties of a BlobFound.
+         * @typedef {Object} escrin.BlobFound.$Properties
+         * @property {string|null} [policyId] BlobFound policyId
+         * @property {number|Long|null} [size] BlobFound size
+         * @property {Uint8Array|null} [manifest] BlobFound manifest
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobFound.
+         * @memberof escrin
+         * @interface IBlobFound
+         * @augments escrin.BlobFound.$Properties
+         * @deprecated Use escrin.BlobFound.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobFound.
+         * @typedef {escrin.BlobFound.$Properties} escrin.BlobFound.$Shape
+         */
+
+        /**
+         * Constructs a new BlobFound.
+         * @memberof escrin
+         * @classdesc Represents a BlobFound.
+         * @constructor
+         * @param {escrin.BlobFound.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobFound = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobFound policyId.
+         * @member {string} policyId
+         * @memberof escrin.BlobFound
+         * @instance
+         */
+        BlobFound.prototype.policyId = "";
+
+        /**
+         * BlobFound size.
+         * @member {number|Long} size
+         * @memberof escrin.BlobFound
+         * @instance
+         */
+        BlobFound.prototype.size = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * BlobFound manifest.
+         * @member {Uint8Array} manifest
+         * @memberof escrin.BlobFound
+         * @instance
+         */
+        BlobFound.prototype.manifest = $util.newBuffer([]);
+
+        /**
+         * Creates a new BlobFound instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobFound
+         * @static
+         * @param {escrin.BlobFound.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobFound} BlobFound instance
+         * @type {{
+         *   (properties: escrin.BlobFound.$Shape): escrin.BlobFound & escrin.BlobFound.$Shape;
+         *   (properties?: escrin.BlobFound.$Properties): escrin.BlobFound;
+         * }}
+         */
+        BlobFound.create = function(properties) {
+            return new BlobFound(properties);
+        };
+
+        /**
+         * Encodes the specified BlobFound message. Does not implicitly {@link escrin.BlobFound.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobFound
+         * @static
+         * @param {escrin.BlobFound.$Properties} message BlobFound message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobFound.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId") && message.policyId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.policyId);
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size") && (typeof message.size === "object" ? message.size.low || message.size.high : message.size !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.size);
+            if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest") && message.manifest.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.manifest);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobFound message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobFound
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobFound & escrin.BlobFound.$Shape} BlobFound
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobFound.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobFound();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.policyId = value;
+                        else
+                            delete message.policyId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.size = value;
+                        else
+                            delete message.size;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.manifest = value;
+                        else
+                            delete message.manifest;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobFound message.
+         * @function verify
+         * @memberof escrin.BlobFound
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobFound.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                if (!$util.isString(message.policyId))
+                    return "policyId: string expected";
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                if (!$util.isInteger(message.size) && !(message.size && $util.isInteger(message.size.low) && $util.isInteger(message.size.high)))
+                    return "size: integer|Long expected";
+            if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                if (!(message.manifest && typeof message.manifest.length === "number" || $util.isString(message.manifest)))
+                    return "manifest: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a BlobFound message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobFound
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobFound} BlobFound
+         */
+        BlobFound.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobFound)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobFound: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobFound();
+            if (object.policyId != null)
+                if (typeof object.policyId !== "string" || object.policyId.length)
+                    message.policyId = $String(object.policyId);
+            if (object.size != null)
+                if (typeof object.size === "object" ? object.size.low || object.size.high : $Number(object.size) !== 0)
+                    if ($util.Long)
+                        message.size = $util.Long.fromValue(object.size, true);
+                    else if (typeof object.size === "string")
+                        message.size = $parseInt(object.size, 10);
+                    else if (typeof object.size === "number")
+                        message.size = object.size;
+                    else if (typeof object.size === "object")
+                        message.size = new $util.LongBits(object.size.low >>> 0, object.size.high >>> 0).toNumber(true);
+            if (object.manifest != null)
+                if (object.manifest.length)
+                    if (typeof object.manifest === "string")
+                        $util.base64.decode(object.manifest, message.manifest = $util.newBuffer($util.base64.length(object.manifest)), 0);
+                    else if (object.manifest.length >= 0)
+                        message.manifest = object.manifest;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobFound message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobFound
+         * @static
+         * @param {escrin.BlobFound} message BlobFound
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobFound.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.policyId = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.size = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.size = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.manifest = "";
+                else {
+                    object.manifest = [];
+                    if (options.bytes !== $Array)
+                        object.manifest = $util.newBuffer(object.manifest);
+                }
+            }
+            if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
+                object.policyId = message.policyId;
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.size = typeof message.size === "number" ? $BigInt(message.size) : $util.Long.fromBits(message.size.low >>> 0, message.size.high >>> 0, true).toBigInt();
+                else if (typeof message.size === "number")
+                    object.size = options.longs === $String ? $String(message.size) : message.size;
+                else
+                    object.size = options.longs === $String ? $util.Long.prototype.toString.call(message.size) : options.longs === $Number ? new $util.LongBits(message.size.low >>> 0, message.size.high >>> 0).toNumber(true) : message.size;
+            if (message.manifest != null && $Object.hasOwnProperty.call(message, "manifest"))
+                object.manifest = options.bytes === $String ? $util.base64.encode(message.manifest, 0, message.manifest.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.manifest) : message.manifest;
+            return object;
+        };
+
+        /**
+         * Converts this BlobFound to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobFound
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobFound.prototype.toJSON = function() {
+            return BlobFound.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobFound;
+    })();
+
+    escrin.BlobHeld = (function() {
+
+        /**
+         * Properties of a BlobHeld.
+         * @typedef {Object} escrin.BlobHeld.$Properties
+         * @property {Array.<Uint8Array>|null} [cids] BlobHeld cids
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobHeld.
+         * @memberof escrin
+         * @interface IBlobHeld
+         * @augments escrin.BlobHeld.$Properties
+         * @deprecated Use escrin.BlobHeld.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobHeld.
+         * @typedef {escrin.BlobHeld.$Properties} escrin.BlobHeld.$Shape
+         */
+
+        /**
+         * Constructs a new BlobHeld.
+         * @memberof escrin
+         * @classdesc Represents a BlobHeld.
+         * @constructor
+         * @param {escrin.BlobHeld.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobHeld = function (properties) {
+            this.cids = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobHeld cids.
+         * @member {Array.<Uint8Array>} cids
+         * @memberof escrin.BlobHeld
+         * @instance
+         */
+        BlobHeld.prototype.cids = $util.emptyArray;
+
+        /**
+         * Creates a new BlobHeld instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobHeld
+         * @static
+         * @param {escrin.BlobHeld.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobHeld} BlobHeld instance
+         * @type {{
+         *   (properties: escrin.BlobHeld.$Shape): escrin.BlobHeld & escrin.BlobHeld.$Shape;
+         *   (properties?: escrin.BlobHeld.$Properties): escrin.BlobHeld;
+         * }}
+         */
+        BlobHeld.create = function(properties) {
+            return new BlobHeld(properties);
+        };
+
+        /**
+         * Encodes the specified BlobHeld message. Does not implicitly {@link escrin.BlobHeld.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobHeld
+         * @static
+         * @param {escrin.BlobHeld.$Properties} message BlobHeld message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobHeld.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.cids != null && message.cids.length)
+                for (let i = 0; i < message.cids.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cids[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobHeld message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobHeld
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobHeld & escrin.BlobHeld.$Shape} BlobHeld
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobHeld.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobHeld();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.cids && message.cids.length))
+                            message.cids = [];
+                        message.cids.push(reader.bytes());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobHeld message.
+         * @function verify
+         * @memberof escrin.BlobHeld
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobHeld.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.cids != null && $Object.hasOwnProperty.call(message, "cids")) {
+                if (!$Array.isArray(message.cids))
+                    return "cids: array expected";
+                for (let i = 0; i < message.cids.length; ++i)
+                    if (!(message.cids[i] && typeof message.cids[i].length === "number" || $util.isString(message.cids[i])))
+                        return "cids: buffer[] expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobHeld message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobHeld
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobHeld} BlobHeld
+         */
+        BlobHeld.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobHeld)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobHeld: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobHeld();
+            if (object.cids) {
+                if (!$Array.isArray(object.cids))
+                    throw $TypeError(".escrin.BlobHeld.cids: array expected");
+                message.cids = $Array(object.cids.length);
+                for (let i = 0; i < object.cids.length; ++i)
+                    if (typeof object.cids[i] === "string")
+                        $util.base64.decode(object.cids[i], message.cids[i] = $util.newBuffer($util.base64.length(object.cids[i])), 0);
+                    else if (object.cids[i].length >= 0)
+                        message.cids[i] = object.cids[i];
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobHeld message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobHeld
+         * @static
+         * @param {escrin.BlobHeld} message BlobHeld
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobHeld.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.cids = [];
+            if (message.cids && message.cids.length) {
+                object.cids = $Array(message.cids.length);
+                for (let j = 0; j < message.cids.length; ++j)
+                    object.cids[j] = options.bytes === $String ? $util.base64.encode(message.cids[j], 0, message.cids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cids[j]) : message.cids[j];
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobHeld to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobHeld
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobHeld.prototype.toJSON = function() {
+            return BlobHeld.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobHeld;
+    })();
+
+    escrin.BlobResponse = (function() {
+
+        /**
+         * Properties of a BlobResponse.
+         * @typedef {Object} escrin.BlobResponse.$Properties
+         * @property {boolean|null} [ready] BlobResponse ready
+         * @property {boolean|null} [have] BlobResponse have
+         * @property {Uint8Array|null} [stored] BlobResponse stored
+         * @property {escrin.BlobFound.$Properties|null} [found] BlobResponse found
+         * @property {escrin.BlobHeld.$Properties|null} [held] BlobResponse held
+         * @property {boolean|null} [ok] BlobResponse ok
+         * @property {escrin.BlobFailure.$Properties|null} [failure] BlobResponse failure
+         * @property {"ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"} [result] BlobResponse result
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobResponse.
+         * @memberof escrin
+         * @interface IBlobResponse
+         * @augments escrin.BlobResponse.$Properties
+         * @deprecated Use escrin.BlobResponse.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a BlobResponse.
+         * @typedef {{
+         *   ready?: boolean|null;
+         *   have?: boolean|null;
+         *   stored?: Uint8Array|null;
+         *   found?: escrin.BlobFound.$Shape|null;
+         *   held?: escrin.BlobHeld.$Shape|null;
+         *   ok?: boolean|null;
+         *   failure?: escrin.BlobFailure.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ result?: undefined; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "ready"; ready: boolean; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "have"; ready?: null; have: boolean; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "stored"; ready?: null; have?: null; stored: Uint8Array; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "found"; ready?: null; have?: null; stored?: null; found: escrin.BlobFound.$Shape; held?: null; ok?: null; failure?: null }|{ result?: "held"; ready?: null; have?: null; stored?: null; found?: null; held: escrin.BlobHeld.$Shape; ok?: null; failure?: null }|{ result?: "ok"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok: boolean; failure?: null }|{ result?: "failure"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure: escrin.BlobFailure.$Shape })
+         * )} escrin.BlobResponse.$Shape
+         */
+
+        /**
+         * Constructs a new BlobResponse.
+         * @memberof escrin
+         * @classdesc Represents a BlobResponse.
+         * @constructor
+         * @param {escrin.BlobResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobResponse ready.
+         * @member {boolean|null|undefined} ready
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.ready = null;
+
+        /**
+         * BlobResponse have.
+         * @member {boolean|null|undefined} have
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.have = null;
+
+        /**
+         * BlobResponse stored.
+         * @member {Uint8Array|null|undefined} stored
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.stored = null;
+
+        /**
+         * BlobResponse found.
+         * @member {escrin.BlobFound.$Properties|null|undefined} found
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.found = null;
+
+        /**
+         * BlobResponse held.
+         * @member {escrin.BlobHeld.$Properties|null|undefined} held
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.held = null;
+
+        /**
+         * BlobResponse ok.
+         * @member {boolean|null|undefined} ok
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.ok = null;
+
+        /**
+         * BlobResponse failure.
+         * @member {escrin.BlobFailure.$Properties|null|undefined} failure
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.failure = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * BlobResponse result.
+         * @member {"ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"|undefined} result
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        $Object.defineProperty(BlobResponse.prototype, "result", {
+            get: $util.oneOfGetter($oneOfFields = ["ready", "have", "stored", "found", "held", "ok", "failure"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new BlobResponse instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobResponse
+         * @static
+         * @param {escrin.BlobResponse.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobResponse} BlobResponse instance
+         * @type {{
+         *   (properties: escrin.BlobResponse.$Shape): escrin.BlobResponse & escrin.BlobResponse.$Shape;
+         *   (properties?: escrin.BlobResponse.$Properties): escrin.BlobResponse;
+         * }}
+         */
+        BlobResponse.create = function(properties) {
+            return new BlobResponse(properties);
+        };
+
+        /**
+         * Encodes the specified BlobResponse message. Does not implicitly {@link escrin.BlobResponse.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobResponse
+         * @static
+         * @param {escrin.BlobResponse.$Properties} message BlobResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ready != null && $Object.hasOwnProperty.call(message, "ready"))
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.ready);
+            if (message.have != null && $Object.hasOwnProperty.call(message, "have"))
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.have);
+            if (message.stored != null && $Object.hasOwnProperty.call(message, "stored"))
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.stored);
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found"))
+                $root.escrin.BlobFound.encode(message.found, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message.held != null && $Object.hasOwnProperty.call(message, "held"))
+                $root.escrin.BlobHeld.encode(message.held, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                writer.uint32(/* id 6, wireType 0 =*/48).bool(message.ok);
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure"))
+                $root.escrin.BlobFailure.encode(message.failure, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobResponse & escrin.BlobResponse.$Shape} BlobResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        message.ready = reader.bool();
+                        message.result = "ready";
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        message.have = reader.bool();
+                        message.result = "have";
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.stored = reader.bytes();
+                        message.result = "stored";
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.found = $root.escrin.BlobFound.decode(reader, reader.size(), $undefined, _depth + 1, message.found);
+                        message.result = "found";
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.held = $root.escrin.BlobHeld.decode(reader, reader.size(), $undefined, _depth + 1, message.held);
+                        message.result = "held";
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        message.ok = reader.bool();
+                        message.result = "ok";
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        message.failure = $root.escrin.BlobFailure.decode(reader, reader.size(), $undefined, _depth + 1, message.failure);
+                        message.result = "failure";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobResponse message.
+         * @function verify
+         * @memberof escrin.BlobResponse
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            let properties = {};
+            if (message.ready != null && $Object.hasOwnProperty.call(message, "ready")) {
+                properties.result = 1;
+                if (typeof message.ready !== "boolean")
+                    return "ready: boolean expected";
+            }
+            if (message.have != null && $Object.hasOwnProperty.call(message, "have")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                if (typeof message.have !== "boolean")
+                    return "have: boolean expected";
+            }
+            if (message.stored != null && $Object.hasOwnProperty.call(message, "stored")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                if (!(message.stored && typeof message.stored.length === "number" || $util.isString(message.stored)))
+                    return "stored: buffer expected";
+            }
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                {
+                    let error = $root.escrin.BlobFound.verify(message.found, _depth + 1);
+                    if (error)
+                        return "found." + error;
+                }
+            }
+            if (message.held != null && $Object.hasOwnProperty.call(message, "held")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                {
+                    let error = $root.escrin.BlobHeld.verify(message.held, _depth + 1);
+                    if (error)
+                        return "held." + error;
+                }
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                if (typeof message.ok !== "boolean")
+                    return "ok: boolean expected";
+            }
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                {
+                    let error = $root.escrin.BlobFailure.verify(message.failure, _depth + 1);
+                    if (error)
+                        return "failure." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobResponse message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobResponse
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobResponse} BlobResponse
+         */
+        BlobResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobResponse();
+            if (object.ready != null)
+                message.ready = $Boolean(object.ready);
+            if (object.have != null)
+                message.have = $Boolean(object.have);
+            if (object.stored != null)
+                if (typeof object.stored === "string")
+                    $util.base64.decode(object.stored, message.stored = $util.newBuffer($util.base64.length(object.stored)), 0);
+                else if (object.stored.length >= 0)
+                    message.stored = object.stored;
+            if (object.found != null) {
+                if (!$util.isObject(object.found))
+                    throw $TypeError(".escrin.BlobResponse.found: object expected");
+                message.found = $root.escrin.BlobFound.fromObject(object.found, _depth + 1);
+            }
+            if (object.held != null) {
+                if (!$util.isObject(object.held))
+                    throw $TypeError(".escrin.BlobResponse.held: object expected");
+                message.held = $root.escrin.BlobHeld.fromObject(object.held, _depth + 1);
+            }
+            if (object.ok != null)
+                message.ok = $Boolean(object.ok);
+            if (object.failure != null) {
+                if (!$util.isObject(object.failure))
+                    throw $TypeError(".escrin.BlobResponse.failure: object expected");
+                message.failure = $root.escrin.BlobFailure.fromObject(object.failure, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobResponse message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobResponse
+         * @static
+         * @param {escrin.BlobResponse} message BlobResponse
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (message.ready != null && $Object.hasOwnProperty.call(message, "ready")) {
+                object.ready = message.ready;
+                if (options.oneofs)
+                    object.result = "ready";
+            }
+            if (message.have != null && $Object.hasOwnProperty.call(message, "have")) {
+                object.have = message.have;
+                if (options.oneofs)
+                    object.result = "have";
+            }
+            if (message.stored != null && $Object.hasOwnProperty.call(message, "stored")) {
+                object.stored = options.bytes === $String ? $util.base64.encode(message.stored, 0, message.stored.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.stored) : message.stored;
+                if (options.oneofs)
+                    object.result = "stored";
+            }
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found")) {
+                object.found = $root.escrin.BlobFound.toObject(message.found, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "found";
+            }
+            if (message.held != null && $Object.hasOwnProperty.call(message, "held")) {
+                object.held = $root.escrin.BlobHeld.toObject(message.held, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "held";
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                object.ok = message.ok;
+                if (options.oneofs)
+                    object.result = "ok";
+            }
+            if (message.failure != null && $Object.hasOwnProperty.call(message, "failure")) {
+                object.failure = $root.escrin.BlobFailure.toObject(message.failure, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "failure";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobResponse to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobResponse
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobResponse.prototype.toJSON = function() {
+            return BlobResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobResponse;
+    })();
+
+    escrin.BlobFailure = (function() {
+
+        /**
+         * Properties of a BlobFailure.
+         * @typedef {Object} escrin.BlobFailure.$Properties
+         * @property {escrin.BlobErrorCode|null} [code] BlobFailure code
+         * @property {string|null} [message] BlobFailure message
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobFailure.
+         * @memberof escrin
+         * @interface IBlobFailure
+         * @augments escrin.BlobFailure.$Properties
+         * @deprecated Use escrin.BlobFailure.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobFailure.
+         * @typedef {escrin.BlobFailure.$Properties} escrin.BlobFailure.$Shape
+         */
+
+        /**
+         * Constructs a new BlobFailure.
+         * @memberof escrin
+         * @classdesc Represents a BlobFailure.
+         * @constructor
+         * @param {escrin.BlobFailure.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobFailure = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobFailure code.
+         * @member {escrin.BlobErrorCode} code
+         * @memberof escrin.BlobFailure
+         * @instance
+         */
+        BlobFailure.prototype.code = 0;
+
+        /**
+         * BlobFailure message.
+         * @member {string} message
+         * @memberof escrin.BlobFailure
+         * @instance
+         */
+        BlobFailure.prototype.message = "";
+
+        /**
+         * Creates a new BlobFailure instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobFailure
+         * @static
+         * @param {escrin.BlobFailure.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobFailure} BlobFailure instance
+         * @type {{
+         *   (properties: escrin.BlobFailure.$Shape): escrin.BlobFailure & escrin.BlobFailure.$Shape;
+         *   (properties?: escrin.BlobFailure.$Properties): escrin.BlobFailure;
+         * }}
+         */
+        BlobFailure.create = function(properties) {
+            return new BlobFailure(properties);
+        };
+
+        /**
+         * Encodes the specified BlobFailure message. Does not implicitly {@link escrin.BlobFailure.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobFailure
+         * @static
+         * @param {escrin.BlobFailure.$Properties} message BlobFailure message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobFailure.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.code);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobFailure message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobFailure
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobFailure & escrin.BlobFailure.$Shape} BlobFailure
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobFailure.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobFailure();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.code = value;
+                        else
+                            delete message.code;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobFailure message.
+         * @function verify
+         * @memberof escrin.BlobFailure
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobFailure.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                if (typeof message.code !== "number" || (message.code | 0) !== message.code)
+                    return "code: enum value expected";
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                if (!$util.isString(message.message))
+                    return "message: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a BlobFailure message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobFailure
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobFailure} BlobFailure
+         */
+        BlobFailure.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobFailure)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobFailure: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobFailure();
+            if (object.code !== 0 && (typeof object.code !== "string" || $root.escrin.BlobErrorCode[object.code] !== 0))
+                switch (object.code) {
+                case "BLOB_ERROR_UNSPECIFIED":
+                case 0:
+                    message.code = 0;
+                    break;
+                case "BLOB_MALFORMED":
+                case 1:
+                    message.code = 1;
+                    break;
+                case "BLOB_NOT_FOUND":
+                case 2:
+                    message.code = 2;
+                    break;
+                case "BLOB_TOO_LARGE":
+                case 3:
+                    message.code = 3;
+                    break;
+                case "BLOB_QUOTA_EXCEEDED":
+                case 4:
+                    message.code = 4;
+                    break;
+                case "BLOB_OUT_OF_SCOPE":
+                case 5:
+                    message.code = 5;
+                    break;
+                case "BLOB_CORRUPTED":
+                case 6:
+                    message.code = 6;
+                    break;
+                case "BLOB_BUSY":
+                case 7:
+                    message.code = 7;
+                    break;
+                case "BLOB_SHUTTING_DOWN":
+                case 8:
+                    message.code = 8;
+                    break;
+                case "BLOB_INTERNAL":
+                case 9:
+                    message.code = 9;
+                    break;
+                default:
+                    if (typeof object.code === "number" && (object.code | 0) === object.code)
+                        message.code = object.code;
+                }
+            if (object.message != null)
+                if (typeof object.message !== "string" || object.message.length)
+                    message.message = $String(object.message);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobFailure message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobFailure
+         * @static
+         * @param {escrin.BlobFailure} message BlobFailure
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobFailure.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.code = options.enums === $String ? "BLOB_ERROR_UNSPECIFIED" : 0;
+                object.message = "";
+            }
+            if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                object.code = options.enums === $String ? $root.escrin.BlobErrorCode[message.code] === $undefined ? message.code : $root.escrin.BlobErrorCode[message.code] : message.code;
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                object.message = message.message;
+            return object;
+        };
+
+        /**
+         * Converts this BlobFailure to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobFailure
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobFailure.prototype.toJSON = function() {
+            return BlobFailure.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobFailure;
+    })();
+
+    /**
+     * BlobErrorCode enum.
+     * @name escrin.BlobErrorCode
+     * @enum {number}
+     * @property {number} BLOB_ERROR_UNSPECIFIED=0 BLOB_ERROR_UNSPECIFIED value
+     * @property {number} BLOB_MALFORMED=1 BLOB_MALFORMED value
+     * @property {number} BLOB_NOT_FOUND=2 BLOB_NOT_FOUND value
+     * @property {number} BLOB_TOO_LARGE=3 BLOB_TOO_LARGE value
+     * @property {number} BLOB_QUOTA_EXCEEDED=4 BLOB_QUOTA_EXCEEDED value
+     * @property {number} BLOB_OUT_OF_SCOPE=5 BLOB_OUT_OF_SCOPE value
+     * @property {number} BLOB_CORRUPTED=6 BLOB_CORRUPTED value
+     * @property {number} BLOB_BUSY=7 BLOB_BUSY value
+     * @property {number} BLOB_SHUTTING_DOWN=8 BLOB_SHUTTING_DOWN value
+     * @property {number} BLOB_INTERNAL=9 BLOB_INTERNAL value
+     */
+    escrin.BlobErrorCode = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "BLOB_ERROR_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "BLOB_MALFORMED"] = 1;
+        values[valuesById[2] = "BLOB_NOT_FOUND"] = 2;
+        values[valuesById[3] = "BLOB_TOO_LARGE"] = 3;
+        values[valuesById[4] = "BLOB_QUOTA_EXCEEDED"] = 4;
+        values[valuesById[5] = "BLOB_OUT_OF_SCOPE"] = 5;
+        values[valuesById[6] = "BLOB_CORRUPTED"] = 6;
+        values[valuesById[7] = "BLOB_BUSY"] = 7;
+        values[valuesById[8] = "BLOB_SHUTTING_DOWN"] = 8;
+        values[valuesById[9] = "BLOB_INTERNAL"] = 9;
+        return values;
+    })();
+
     return escrin;
 })();
 

@@ -28,6 +28,12 @@ export interface PreparedDealing {
   shares: Array<{ holder: string, share: SealedBox }>
   /** The owner's COMMIT, to send once t holders stored their share. */
   commit: SecretControl
+  /**
+   * The owner's DELETE of every older version, to send once t holders
+   * committed this one: until then the holders keep the previous version, and
+   * runners fall back to it, so a rotation that fails half-way loses nothing.
+   */
+  prune: SecretControl
 }
 
 /**
@@ -52,6 +58,18 @@ export async function prepareDealing (input: DealingInput): Promise<PreparedDeal
     commitments: dealing.commitments.map(c => c.toBytes(true))
   }, input.ownerKey)
   const shares = holders.map((h, k) => ({ holder: h.peerId, share: sealShare(dealing.shares[k], h.x25519, dealAad(owner, input.app, version, k + 1)) }))
-  const commit = await signSecretControl({ app: input.app, version, action: 'COMMIT', issuedAtMs: Date.now() }, input.ownerKey)
-  return { spec, shares, commit }
+  const issuedAtMs = Date.now()
+  const commit = await signSecretControl({ app: input.app, version, action: 'COMMIT', issuedAtMs }, input.ownerKey)
+  const prune = await signSecretControl({ app: input.app, version: version - 1, action: 'DELETE', issuedAtMs }, input.ownerKey)
+  return { spec, shares, commit, prune }
+}
+
+/**
+ * The owner's deletion of an app key: a DELETE of `version`, which every
+ * holder applies to that version and all older ones (and remembers, so a
+ * replayed dealing of them is refused). Made where the owner's key is.
+ */
+export async function prepareDeletion (input: { ownerKey: `0x${string}`, app: string, version: number }): Promise<SecretControl> {
+  if (!Number.isSafeInteger(input.version) || input.version < 1) throw new SsssError('MALFORMED', `version ${input.version}: a positive whole number is needed`)
+  return await signSecretControl({ app: input.app, version: input.version, action: 'DELETE', issuedAtMs: Date.now() }, input.ownerKey)
 }

@@ -115,8 +115,7 @@ describe('SSSS key custody (7 real nodes, n = 5 holders, t = 4)', function () {
     }
     // the runner sees the restarted holders' fresh records and the holders learn the policies again
     await waitFor(() => net.nodes.slice(0, 5).every(n => n.policies.store.latest(OWNER, 'app') != null && n.attestations.scopes.inScope(appPolicy, net.nodes[5].peerId.toString())), { timeoutMs: 30_000 })
-    // restarted holders listen on new ports: the runner must have reached them again (a stale address refuses the dial)
-    await Promise.all(net.nodes.slice(0, 5).map(async n => { await net.nodes[5].host.dial(n.host.getMultiaddrs()[0]) }))
+    // restarted holders listen on new ports: where the runner knows only a stale address, key release looks the holder up again in the DHT
     assert.equal((await runJob('db')).text, expectedKey('db'))
   })
 

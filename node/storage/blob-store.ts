@@ -1,0 +1,284 @@
+import { Key, type Datastore } from 'interface-datastore'
+import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, sha256, type BlobLayout } from '../../protocol/blob/index.js'
+import type { CID } from 'multiformats/cid'
+
+const CHUNKS = '/escrin/blobs/chunk'
+const METAS = '/escrin/blobs/meta'
+
+/** What a holder keeps about one blob besides its chunks. */
+export interface BlobMeta {
+  cid: string
+  policyId: string
+  /** The app: the policy's (owner, name), for per-app quotas. */
+  app: string
+  size: number
+  /** Base64 manifest (blobs of more than one chunk). */
+  manifest?: string
+  /** The peers this blob was placed on, as this holder last heard. */
+  replicas: string[]
+  /** The peer that sent it here (per-peer quotas). */
+  uploader: string
+  storedAt: number
+}
+
+export interface StoreUsage { blobs: number, bytes: number, byApp: Record<string, number>, byUploader: Record<string, number> }
+
+/**
+ * Blobs in the node's datastore (LevelDB on disk), in chunks keyed by their
+ * sha256, so a blob is written and read one chunk at a time and chunks shared
+ * by blobs are stored once. A blob becomes visible only when its meta record
+ * is written, after every chunk: a crash mid-upload leaves unreferenced chunks,
+ * which start() sweeps, never a partial blob. Every read re-hashes each chunk
+ * against the CID's layout, so damaged bytes are never returned.
+ */
+export class BlobStore {
+  private readonly metas = new Map<string, BlobMeta>()
+  /** Chunk → blobs (and uploads in progress) that use it; 0 means it may go. */
+  private readonly refs = new Map<string, number>()
+  private readonly damaged = new Set<string>()
+  private usageBytes = 0
+  private readonly byApp = new Map<string, number>()
+  private readonly byUploader = new Map<string, number>()
+
+  constructor (private readonly datastore: Datastore) {}
+
+  /** Loads the index and removes chunks no committed blob references (uploads cut short by a crash). */
+  async start (): Promise<{ blobs: number, sweptChunks: number }> {
+    for await (const { value } of this.datastore.query({ prefix: METAS })) {
+      const meta = JSON.parse(new TextDecoder().decode(value)) as BlobMeta
+      this.index(meta)
+    }
+    let swept = 0
+    for await (const key of this.datastore.queryKeys({ prefix: CHUNKS })) {
+      if (!this.refs.has(key.baseNamespace())) {
+        await this.datastore.delete(key)
+        swept++
+      }
+    }
+    return { blobs: this.metas.size, sweptChunks: swept }
+  }
+
+  has (cid: string): boolean {
+    return this.metas.has(cid) && !this.damaged.has(cid)
+  }
+
+  meta (cid: string): BlobMeta | undefined {
+    return this.metas.get(cid)
+  }
+
+  list (): BlobMeta[] {
+    return [...this.metas.values()]
+  }
+
+  usage (): StoreUsage {
+    return { blobs: this.metas.size, bytes: this.usageBytes, byApp: Object.fromEntries(this.byApp), byUploader: Object.fromEntries(this.byUploader) }
+  }
+
+  appUsage (app: string): number {
+    return this.byApp.get(app) ?? 0
+  }
+
+  uploaderUsage (peer: string): number {
+    return this.byUploader.get(peer) ?? 0
+  }
+
+  /** Blobs a read found damaged: not served, reported as not held, left for repair to replace. */
+  isDamaged (cid: string): boolean {
+    return this.damaged.has(cid)
+  }
+
+  /** Starts writing a blob of `size` bytes; the writer checks the bytes against the CID at commit. */
+  writer (init: Omit<BlobMeta, 'cid' | 'manifest' | 'storedAt'>): BlobWriter {
+    return new BlobWriter(this, init)
+  }
+
+  async setReplicas (cid: string, replicas: string[]): Promise<void> {
+    const meta = this.metas.get(cid)
+    if (meta == null) return
+    const next = { ...meta, replicas: [...new Set(replicas)].sort() }
+    await this.datastore.put(new Key(`${METAS}/${cid}`), new TextEncoder().encode(JSON.stringify(next)))
+    this.metas.set(cid, next)
+  }
+
+  /** The layout the CID commits to, from the stored meta. */
+  layout (cid: string): BlobLayout {
+    const meta = this.metas.get(cid)
+    if (meta == null) throw new BlobError('NOT_FOUND', `this node does not hold ${cid}`)
+    return layoutFor(parseBlobCid(cid), meta.size, meta.manifest != null ? new Uint8Array(Buffer.from(meta.manifest, 'base64')) : undefined)
+  }
+
+  /**
+   * The blob's chunks from `fromChunk` on, each verified against the CID's
+   * layout before it is yielded. CORRUPTED (and the blob marked damaged) on
+   * the first chunk that is missing or does not hash right.
+   */
+  async * read (cid: string, fromChunk = 0): AsyncGenerator<Uint8Array> {
+    if (this.damaged.has(cid)) throw new BlobError('CORRUPTED', `${cid} is damaged on this node`)
+    const layout = this.layout(cid)
+    for (let i = fromChunk; i < layout.hashes.length; i++) {
+      let chunk: Uint8Array
+      try {
+        chunk = await this.datastore.get(chunkKey(layout.hashes[i]))
+      } catch {
+        throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
+      }
+      if (chunk.length !== chunkLength(layout, i) || !equalBytes(sha256(chunk), layout.hashes[i])) throw this.markDamaged(cid, `chunk ${i} of ${cid} does not match its hash`)
+      yield chunk
+    }
+  }
+
+  /** Removes a blob (its chunks go when no other blob uses them). */
+  async delete (cid: string): Promise<void> {
+    const meta = this.metas.get(cid)
+    if (meta == null) return
+    const layout = this.layout(cid)
+    await this.datastore.delete(new Key(`${METAS}/${cid}`))
+    this.unindex(meta)
+    this.damaged.delete(cid)
+    await this.release(layout.hashes.map(hex))
+  }
+
+  private markDamaged (cid: string, why: string): BlobError {
+    this.damaged.add(cid)
+    return new BlobError('CORRUPTED', why)
+  }
+
+  /**
+   * @internal BlobWriter: stores a chunk and holds a reference to it. Written
+   * even when another blob references the same hash: the bytes were just
+   * hashed, and rewriting is what heals a chunk found damaged on disk.
+   */
+  async putChunk (hash: Uint8Array, bytes: Uint8Array): Promise<void> {
+    const id = hex(hash)
+    this.refs.set(id, (this.refs.get(id) ?? 0) + 1)
+    try {
+      await this.datastore.put(chunkKey(hash), bytes)
+    } catch (err) {
+      await this.release([id])
+      throw err
+    }
+  }
+
+  /** @internal BlobWriter: the blob is complete and verified; it becomes visible now. */
+  async commit (meta: BlobMeta, chunkIds: string[]): Promise<void> {
+    if (this.metas.has(meta.cid) && !this.damaged.has(meta.cid)) {
+      // stored twice at once: keep the first, drop this upload's references
+      await this.release(chunkIds)
+      return
+    }
+    const previous = this.metas.get(meta.cid)
+    await this.datastore.put(new Key(`${METAS}/${meta.cid}`), new TextEncoder().encode(JSON.stringify(meta)))
+    if (previous != null) {
+      // a damaged copy replaced by repair: its chunk references go, the fresh upload's stay
+      this.unindex(previous)
+      this.damaged.delete(meta.cid)
+      await this.release(layoutFor(parseBlobCid(previous.cid), previous.size, previous.manifest != null ? new Uint8Array(Buffer.from(previous.manifest, 'base64')) : undefined).hashes.map(hex))
+    }
+    this.metas.set(meta.cid, meta)
+    this.account(meta, 1)
+  }
+
+  /** @internal Drops references; chunks nobody references any more are deleted. */
+  async release (chunkIds: string[]): Promise<void> {
+    for (const id of chunkIds) {
+      const n = (this.refs.get(id) ?? 0) - 1
+      if (n > 0) {
+        this.refs.set(id, n)
+        continue
+      }
+      this.refs.delete(id)
+      await Promise.resolve(this.datastore.delete(new Key(`${CHUNKS}/${id}`))).catch(() => {})
+    }
+  }
+
+  private index (meta: BlobMeta): void {
+    this.metas.set(meta.cid, meta)
+    this.account(meta, 1)
+    const layout = this.layout(meta.cid)
+    for (const h of layout.hashes) {
+      const id = hex(h)
+      this.refs.set(id, (this.refs.get(id) ?? 0) + 1)
+    }
+  }
+
+  private unindex (meta: BlobMeta): void {
+    this.metas.delete(meta.cid)
+    this.account(meta, -1)
+  }
+
+  private account (meta: BlobMeta, sign: 1 | -1): void {
+    this.usageBytes += sign * meta.size
+    this.byApp.set(meta.app, (this.byApp.get(meta.app) ?? 0) + sign * meta.size)
+    this.byUploader.set(meta.uploader, (this.byUploader.get(meta.uploader) ?? 0) + sign * meta.size)
+    if (this.byApp.get(meta.app) === 0) this.byApp.delete(meta.app)
+    if (this.byUploader.get(meta.uploader) === 0) this.byUploader.delete(meta.uploader)
+  }
+}
+
+/**
+ * One upload in progress: chunks are hashed and stored as they arrive (never
+ * the whole blob in memory), and the blob is committed only if the bytes add
+ * up to the declared size and hash to the CID the sender claims.
+ */
+export class BlobWriter {
+  private readonly hashes: Uint8Array[] = []
+  private readonly chunkIds: string[] = []
+  private written = 0
+  private finished = false
+
+  constructor (private readonly store: BlobStore, private readonly init: Omit<BlobMeta, 'cid' | 'manifest' | 'storedAt'>) {}
+
+  get bytesWritten (): number {
+    return this.written
+  }
+
+  async write (chunk: Uint8Array): Promise<void> {
+    if (this.finished) throw new BlobError('MALFORMED', 'the upload is finished')
+    if (chunk.length === 0 || chunk.length > CHUNK_SIZE) throw new BlobError('MALFORMED', `a chunk of ${chunk.length} bytes (1..${CHUNK_SIZE})`)
+    // every chunk but the last is full: chunk i of the stored blob is chunk i of the sent one
+    if (this.written % CHUNK_SIZE !== 0) throw new BlobError('MALFORMED', 'a short chunk before the last one')
+    if (this.written + chunk.length > this.init.size) throw new BlobError('TOO_LARGE', `more than the declared ${this.init.size} bytes`)
+    const hash = sha256(chunk)
+    await this.store.putChunk(hash, chunk)
+    this.hashes.push(hash)
+    this.chunkIds.push(hex(hash))
+    this.written += chunk.length
+  }
+
+  /** Verifies the bytes against `claimed` and makes the blob visible; CORRUPTED (and nothing kept) if they differ. */
+  async commit (claimed: CID): Promise<CID> {
+    if (this.finished) throw new BlobError('MALFORMED', 'the upload is finished')
+    this.finished = true
+    if (this.written !== this.init.size) {
+      await this.store.release(this.chunkIds)
+      throw new BlobError('MALFORMED', `${this.written} bytes sent of the declared ${this.init.size}`)
+    }
+    const { cid, manifest } = blobCid({ size: this.written, chunkSize: CHUNK_SIZE, hashes: this.hashes })
+    if (cid.toString() !== claimed.toString()) {
+      await this.store.release(this.chunkIds)
+      throw new BlobError('CORRUPTED', `the bytes hash to ${cid.toString()}, not to the claimed ${claimed.toString()}`)
+    }
+    await this.store.commit({
+      ...this.init,
+      cid: cid.toString(),
+      ...(manifest != null ? { manifest: Buffer.from(manifest).toString('base64') } : {}),
+      storedAt: Date.now()
+    }, this.chunkIds)
+    return cid
+  }
+
+  /** Drops what was written (a failed or cut-short upload). Safe to call after commit. */
+  async abort (): Promise<void> {
+    if (this.finished) return
+    this.finished = true
+    await this.store.release(this.chunkIds)
+  }
+}
+
+function hex (bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex')
+}
+
+function chunkKey (hash: Uint8Array): Key {
+  return new Key(`${CHUNKS}/${hex(hash)}`)
+}

@@ -1,0 +1,6 @@
+export * from './blob-store.js'
+export * from './transport.js'
+export * from './storage-service.js'
+export * from './blob-client.js'
+export * from './repair.js'
+export * from './routes.js'

@@ -1,0 +1,185 @@
+import { peerIdFromString } from '@libp2p/peer-id'
+import { BlobError, parseBlobCid, sha256 } from '../../protocol/blob/index.js'
+import { blobCall, RemoteBlobSink } from './transport.js'
+import { replicaBytes, type StorageService } from './storage-service.js'
+import { MAX_HAS_CIDS } from '../../protocol/blob/index.js'
+import type { AttestationService } from '../attestations/index.js'
+import type { Host } from '../host/index.js'
+import type { Logger } from '../log/index.js'
+import type { BlobMeta } from './blob-store.js'
+import type { BlobClient } from './blob-client.js'
+import type { CID } from 'multiformats/cid'
+
+export const DEFAULT_REPAIR_INTERVAL_MS = 30_000
+
+export interface RepairComponents {
+  host: Host
+  attestations: AttestationService
+  storage: StorageService
+  client: BlobClient
+  logger: Logger
+}
+
+export interface RepairInit {
+  replication: number
+  intervalMs: number
+}
+
+export interface RepairRound { checked: number, pushed: number, restored: number, failed: number }
+
+/**
+ * Keeps each blob this node holds at r intact replicas inside its storage
+ * scope. Every round it asks each other listed holder which blobs it still
+ * holds (one `has` per peer, batched); a holder that is gone, left the
+ * scope, or lost the blob no longer counts. When fewer than r remain, the
+ * live holder with the lowest peer id (the same choice on every holder with
+ * the same view, so one of them acts) copies the blob to the nearest
+ * in-scope storage peers by XOR distance to the CID and tells the holders
+ * the new list. A copy found damaged here is fetched again from a replica.
+ * Time to repair is bounded by one interval plus the transfer.
+ */
+export class BlobRepair {
+  private timer?: NodeJS.Timeout
+  private running?: Promise<RepairRound>
+  private readonly log: Logger
+  readonly totals: RepairRound = { checked: 0, pushed: 0, restored: 0, failed: 0 }
+
+  constructor (private readonly components: RepairComponents, private readonly init: RepairInit) {
+    this.log = components.logger.child('repair')
+  }
+
+  start (): void {
+    const tick = (): void => {
+      this.timer = setTimeout(() => {
+        void this.runOnce().catch(err => { this.log.warn('repair round failed', { err }) }).finally(() => { if (this.timer != null) tick() })
+      }, this.init.intervalMs)
+      this.timer.unref?.()
+    }
+    tick()
+  }
+
+  stop (): void {
+    clearTimeout(this.timer)
+    this.timer = undefined
+  }
+
+  /** One round over every held blob; rounds never overlap. */
+  async runOnce (): Promise<RepairRound> {
+    this.running ??= this.round().finally(() => { this.running = undefined })
+    return await this.running
+  }
+
+  private async round (): Promise<RepairRound> {
+    const { storage, host } = this.components
+    const self = host.peerId.toString()
+    const round: RepairRound = { checked: 0, pushed: 0, restored: 0, failed: 0 }
+    const blobs = storage.store.list()
+    if (blobs.length === 0) return round
+    const holds = await this.probe(blobs)
+    for (const meta of blobs) {
+      if (this.timer == null && this.running == null) break
+      round.checked++
+      try {
+        if (storage.store.isDamaged(meta.cid)) {
+          if (await this.restore(meta)) round.restored++
+          continue
+        }
+        const live = meta.replicas.filter(p => p === self ? storage.store.has(meta.cid) : holds.get(p)?.has(meta.cid) === true)
+        if (!live.includes(self)) live.push(self)
+        if (live.length >= this.init.replication) continue
+        // one holder acts: the lowest peer id among the live ones
+        if (live.slice().sort()[0] !== self) continue
+        round.pushed += await this.replicate(meta, live)
+      } catch (err) {
+        round.failed++
+        this.log.debug('repair of a blob failed', { cid: meta.cid, err })
+      }
+    }
+    this.totals.checked += round.checked
+    this.totals.pushed += round.pushed
+    this.totals.restored += round.restored
+    this.totals.failed += round.failed
+    return round
+  }
+
+  /** Which blobs each other listed holder still holds; holders out of scope or unreachable hold nothing. */
+  private async probe (blobs: BlobMeta[]): Promise<Map<string, Set<string>>> {
+    const { storage, host } = this.components
+    const self = host.peerId.toString()
+    const asks = new Map<string, CID[]>()
+    for (const meta of blobs) {
+      for (const peer of meta.replicas) {
+        if (peer === self || !storage.inStorageScope(meta.policyId, peer)) continue
+        const list = asks.get(peer) ?? []
+        if (list.length < MAX_HAS_CIDS) list.push(parseBlobCid(meta.cid))
+        asks.set(peer, list)
+      }
+    }
+    const holds = new Map<string, Set<string>>()
+    await Promise.allSettled([...asks].map(async ([peer, cids]) => {
+      const response = await blobCall(host, peerIdFromString(peer), { has: { cids } })
+      if ('held' in response) holds.set(peer, new Set(response.held.map(String)))
+    }))
+    return holds
+  }
+
+  /** Copies the blob to in-scope storage peers that lack it until r hold it; returns how many copies were made. */
+  private async replicate (meta: BlobMeta, live: string[]): Promise<number> {
+    const { storage, attestations, host } = this.components
+    const cid = parseBlobCid(meta.cid)
+    const candidates = attestations.scopeMembersWithRole(meta.policyId, 'storage')
+      .filter(p => !live.includes(p) && storage.inStorageScope(meta.policyId, p))
+      .sort((a, b) => Buffer.compare(distance(a, cid), distance(b, cid)))
+    const holders = [...live]
+    let pushed = 0
+    for (const peer of candidates) {
+      if (holders.length >= this.init.replication) break
+      const target = [...holders, peer].sort()
+      const sink = new RemoteBlobSink(host, peerIdFromString(peer), { policyId: meta.policyId, size: meta.size, replicas: replicaBytes(target), cid })
+      try {
+        if (await sink.open() === 'ready') {
+          for await (const chunk of storage.store.read(meta.cid)) await sink.write(chunk)
+          await sink.end(cid)
+          pushed++
+        }
+        holders.push(peer)
+      } catch (err) {
+        sink.abort(err as Error)
+        if (err instanceof BlobError && err.code === 'CORRUPTED' && storage.store.isDamaged(meta.cid)) throw err
+        this.log.debug('repair copy refused or failed', { cid: meta.cid, peer, err: (err as Error).message })
+      }
+    }
+    if (holders.length > live.length) {
+      const list = holders.sort()
+      await storage.store.setReplicas(meta.cid, list)
+      await Promise.allSettled(list.filter(p => p !== host.peerId.toString()).map(async p => {
+        await blobCall(host, peerIdFromString(p), { replicas: { cid, replicas: replicaBytes(list) } })
+      }))
+      this.log.info('blob re-replicated', { cid: meta.cid, holders: list.length, copies: pushed })
+    }
+    return pushed
+  }
+
+  /** Replaces a damaged local copy with a verified one from another holder. */
+  private async restore (meta: BlobMeta): Promise<boolean> {
+    const { storage, client, host } = this.components
+    const reader = await client.get(meta.cid, { policyId: meta.policyId })
+    const sink = storage.openLocalRepair({ policyId: meta.policyId, size: meta.size, replicas: meta.replicas, uploader: host.peerId.toString() })
+    try {
+      await sink.open()
+      for await (const chunk of reader.chunks) await sink.write(chunk)
+      await sink.end(parseBlobCid(meta.cid))
+      this.log.info('damaged blob restored from a replica', { cid: meta.cid })
+      return true
+    } catch (err) {
+      sink.abort(err as Error)
+      throw err
+    }
+  }
+}
+
+function distance (peer: string, cid: CID): Buffer {
+  const a = sha256(new TextEncoder().encode(peer))
+  const b = cid.multihash.digest
+  return Buffer.from(a.map((x, i) => x ^ (b[i] ?? 0)))
+}

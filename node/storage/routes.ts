@@ -1,0 +1,85 @@
+import { BlobError } from '../../protocol/blob/index.js'
+import { ApiError, type Route } from '../api/index.js'
+import type { BlobClient } from './blob-client.js'
+import type { StorageService } from './storage-service.js'
+import type { BlobRepair } from './repair.js'
+
+const STATUS: Partial<Record<BlobError['code'], number>> = {
+  BAD_CID: 400,
+  EMPTY: 400,
+  MALFORMED: 400,
+  NOT_FOUND: 404,
+  TOO_LARGE: 413,
+  QUOTA_EXCEEDED: 507,
+  OUT_OF_SCOPE: 403,
+  NO_STORAGE_IN_SCOPE: 503,
+  UNAVAILABLE: 502,
+  CORRUPTED: 502
+}
+
+function apiError (err: unknown): unknown {
+  if (err instanceof BlobError) return new ApiError(STATUS[err.code] ?? 500, err.code, err.message)
+  return err
+}
+
+/**
+ * `POST /v1/blobs?policy=ID[&replicas=N]`: the request body is the blob
+ * (already encrypted by the app; this node never sees plaintext app data),
+ * streamed to r storage nodes of the policy's scope; answers `{cid, size,
+ * replicas}`. `GET /v1/blobs/:cid[?policy=ID]`: the verified bytes.
+ * `GET /v1/storage`: what this node holds, when it has the storage role.
+ */
+export function blobRoutes (client: BlobClient, storage?: StorageService, repair?: BlobRepair): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/v1/blobs',
+      stream: true,
+      handler: async ({ query, raw }) => {
+        const policyId = query.get('policy')
+        if (policyId == null || !/^[0-9a-f]{64}$/.test(policyId)) throw new ApiError(400, 'MALFORMED', '?policy= must be the 64-hex-digit policy id')
+        const declared = raw?.headers['content-length']
+        const size = Number(declared)
+        if (declared == null || !Number.isSafeInteger(size)) throw new ApiError(411, 'LENGTH_REQUIRED', 'a blob upload needs a Content-Length (holders check it before any byte is sent)')
+        const replicasParam = query.get('replicas')
+        const replication = replicasParam != null ? Number(replicasParam) : undefined
+        if (replication != null && (!Number.isInteger(replication) || replication < 1 || replication > 16)) throw new ApiError(400, 'MALFORMED', '?replicas= must be 1..16')
+        try {
+          return await client.put(raw as AsyncIterable<Uint8Array>, { policyId, size, ...(replication != null ? { replication } : {}) })
+        } catch (err) {
+          throw apiError(err)
+        }
+      }
+    },
+    {
+      method: 'GET',
+      path: '/v1/blobs/:cid',
+      handler: async ({ params, query }) => {
+        const policyId = query.get('policy') ?? undefined
+        try {
+          const reader = await client.get(params.cid, policyId != null ? { policyId } : {})
+          return {
+            stream: reader.chunks,
+            contentType: 'application/octet-stream',
+            headers: { 'content-length': String(reader.size), 'x-escrin-policy': reader.policyId, 'x-escrin-cid': reader.cid }
+          }
+        } catch (err) {
+          throw apiError(err)
+        }
+      }
+    },
+    {
+      method: 'GET',
+      path: '/v1/storage',
+      handler: async () => {
+        if (storage == null) throw new ApiError(404, 'NO_STORAGE_ROLE', 'this node does not serve the storage role')
+        return {
+          limits: storage.limits,
+          usage: storage.store.usage(),
+          repair: repair?.totals,
+          blobs: storage.store.list().map(m => ({ cid: m.cid, policyId: m.policyId, size: m.size, replicas: m.replicas, damaged: storage.store.isDamaged(m.cid), storedAt: new Date(m.storedAt).toISOString() }))
+        }
+      }
+    }
+  ]
+}

@@ -1,0 +1,378 @@
+import { lpStream } from '@libp2p/utils'
+import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
+import * as Digest from 'multiformats/hashes/digest'
+import {
+  BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, encodeBlobFrame, encodeBlobResponse, failureFromBlobError, MAX_BLOB_FRAME_BYTES,
+  parseBlobCid, type BlobRequest, type BlobResponse
+} from '../../protocol/blob/index.js'
+import { WireError } from '../../protocol/wire/index.js'
+import { PeerAction } from '../peer-score/index.js'
+import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, type BlobSink } from './transport.js'
+import { BlobStore, type BlobWriter } from './blob-store.js'
+import type { AttestationService } from '../attestations/index.js'
+import type { Host } from '../host/index.js'
+import type { Logger } from '../log/index.js'
+import type { InboundObserver } from '../observe/index.js'
+import type { PolicyService } from '../policies/index.js'
+import type { Connection, PeerId, Stream } from '@libp2p/interface'
+import type { Datastore } from 'interface-datastore'
+import type { CID } from 'multiformats/cid'
+
+export interface StorageLimits {
+  /** The largest blob this node stores. */
+  maxBlobBytes: number
+  /** Bytes stored for one app (policy owner and name), all its blobs together. */
+  appQuotaBytes: number
+  /** Bytes stored on behalf of one uploading peer. */
+  peerQuotaBytes: number
+}
+
+export const DEFAULT_STORAGE_LIMITS: StorageLimits = {
+  maxBlobBytes: 256 * 1024 * 1024,
+  appQuotaBytes: 2 * 1024 * 1024 * 1024,
+  peerQuotaBytes: 4 * 1024 * 1024 * 1024
+}
+
+export interface StorageComponents {
+  host: Host
+  attestations: AttestationService
+  policies: PolicyService
+  datastore: Datastore
+  penalise: (peer: PeerId, action: PeerAction, reason: string) => void
+  logger: Logger
+  inbound?: InboundObserver
+}
+
+/** What a holder did with one request: kept (bounded) for tests and operators. */
+export interface StorageEvent { kind: 'put' | 'get' | 'replicas', peer: string, cid?: string, policyId?: string, result: string }
+
+/**
+ * The storage role's serving side of `/escrin/blob/1`: stores a blob only
+ * when this node is itself in the policy's scope (by its own verified view)
+ * and the blob fits the size limit and the app's and uploader's quotas;
+ * commits it only once every byte hashes to the CID; serves only verified
+ * chunks; and announces what it holds as a DHT provider record.
+ */
+export class StorageService {
+  /** Byzantine behaviour for the simulator and tests: serve chunks with a flipped byte. Off on every real node. */
+  readonly faults = { corruptBlob: false }
+  readonly store: BlobStore
+  readonly limits: StorageLimits
+  private readonly log: Logger
+  private readonly reservedByApp = new Map<string, number>()
+  private readonly reservedByPeer = new Map<string, number>()
+  private readonly events: StorageEvent[] = []
+  private accepting = false
+
+  constructor (private readonly components: StorageComponents, limits: Partial<StorageLimits> = {}) {
+    this.store = new BlobStore(components.datastore)
+    this.limits = { ...DEFAULT_STORAGE_LIMITS, ...limits }
+    this.log = components.logger.child('storage')
+    this.handle = this.handle.bind(this)
+  }
+
+  async register (): Promise<void> {
+    await this.components.host.handle(BLOB_PROTOCOL, this.handle, { maxInboundStreams: 64, maxOutboundStreams: 256 })
+  }
+
+  async start (): Promise<void> {
+    const { blobs, sweptChunks } = await this.store.start()
+    if (sweptChunks > 0) this.log.info('removed chunks of uploads cut short', { chunks: sweptChunks })
+    this.accepting = true
+    this.log.debug('blob store open', { blobs })
+    // provider records live in the DHT's peers, who may have restarted too: announce again
+    void (async () => {
+      for (const meta of this.store.list()) {
+        if (!this.accepting) return
+        await this.provide(parseBlobCid(meta.cid))
+      }
+    })()
+  }
+
+  async stop (): Promise<void> {
+    this.accepting = false
+    await this.components.host.unhandle(BLOB_PROTOCOL).catch(() => {})
+  }
+
+  history (): StorageEvent[] {
+    return [...this.events]
+  }
+
+  /** The app a policy belongs to (owner/name), which quotas count against. */
+  appOf (policyId: string): string | undefined {
+    const policy = this.components.policies.store.get(policyId)?.policy
+    return policy != null ? `${policy.owner.toLowerCase()}/${policy.name}` : undefined
+  }
+
+  /** Whether `peerId` is in the storage scope of `policyId` by this node's view (this node included). */
+  inStorageScope (policyId: string, peerId: string): boolean {
+    return this.components.attestations.scopes.inScope(policyId, peerId) &&
+      this.components.attestations.recordOf(peerId)?.roles.includes('storage') === true
+  }
+
+  private async handle (stream: Stream, connection: Connection): Promise<void> {
+    const peer = connection.remotePeer
+    const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    let request: BlobRequest
+    try {
+      request = decodeBlobRequest((await lp.read({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })).subarray())
+    } catch (err) {
+      if (err instanceof WireError) {
+        await this.reply(lp, stream, { failure: failureFromBlobError(new BlobError('MALFORMED', err.message)) })
+        this.components.penalise(peer, PeerAction.MalformedMessage, `blob: ${err.message}`)
+      } else {
+        stream.abort(err as Error)
+        if (/InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob: frame over the bound')
+      }
+      return
+    }
+    try {
+      if ('put' in request) await this.servePut(lp, stream, peer, request.put)
+      else if ('get' in request) await this.serveGet(lp, stream, peer, request.get.cid, request.get.fromChunk ?? 0)
+      else if ('has' in request) await this.reply(lp, stream, { held: request.has.cids.filter(cid => this.store.has(cid.toString())) }, true)
+      else await this.reply(lp, stream, await this.serveReplicas(peer, request.replicas.cid, request.replicas.replicas), true)
+    } catch (err) {
+      this.log.debug('blob stream failed', { peer, err })
+      stream.abort(err as Error)
+    }
+  }
+
+  private async reply (lp: ReturnType<typeof lpStream>, stream: Stream, response: BlobResponse, close = true): Promise<void> {
+    try {
+      await lp.write(encodeBlobResponse(response), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
+      if (close) await stream.close({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
+    } catch (err) {
+      stream.abort(err as Error)
+    }
+  }
+
+  /** Checks a put before any data flows; the BlobError to refuse it with, if any. */
+  private admit (peer: string, put: { policyId: string, size: number }, checkQuota = true): BlobError | undefined {
+    if (!this.accepting) return new BlobError('SHUTTING_DOWN', 'this node is stopping')
+    const self = this.components.host.peerId.toString()
+    const app = this.appOf(put.policyId)
+    if (app == null || !this.components.attestations.scopes.hasPolicy(put.policyId)) return new BlobError('OUT_OF_SCOPE', `this node does not know policy ${put.policyId}`)
+    if (!this.inStorageScope(put.policyId, self)) {
+      const why = this.components.attestations.scopes.explain(put.policyId).find(e => e.peerId === self)
+      return new BlobError('OUT_OF_SCOPE', `this node is not in the storage scope of ${put.policyId}${why != null && !why.admitted ? `: ${why.reason}` : ''}`)
+    }
+    if (!checkQuota) return undefined
+    if (put.size > this.limits.maxBlobBytes) return new BlobError('TOO_LARGE', `${put.size} bytes; this node stores blobs of at most ${this.limits.maxBlobBytes}`)
+    const appUsed = this.store.appUsage(app) + (this.reservedByApp.get(app) ?? 0)
+    if (appUsed + put.size > this.limits.appQuotaBytes) return new BlobError('QUOTA_EXCEEDED', `app ${app} would use ${appUsed + put.size} bytes here; its quota is ${this.limits.appQuotaBytes}`)
+    const peerUsed = this.store.uploaderUsage(peer) + (this.reservedByPeer.get(peer) ?? 0)
+    if (peerUsed + put.size > this.limits.peerQuotaBytes) return new BlobError('QUOTA_EXCEEDED', `peer ${peer} would have ${peerUsed + put.size} bytes stored here; its quota is ${this.limits.peerQuotaBytes}`)
+    return undefined
+  }
+
+  private async servePut (lp: ReturnType<typeof lpStream>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put']): Promise<void> {
+    const from = peer.toString()
+    this.components.inbound?.emitInbound({ kind: 'blob', from, policyId: put.policyId })
+    if (!this.components.attestations.scopes.hasPolicy(put.policyId)) await this.components.policies.find(put.policyId)
+    const refused = this.admit(from, put)
+    if (refused != null) {
+      this.record({ kind: 'put', peer: from, policyId: put.policyId, result: refused.code })
+      await this.reply(lp, stream, { failure: failureFromBlobError(refused) })
+      return
+    }
+    if (put.cid != null && this.store.has(put.cid.toString())) {
+      await this.store.setReplicas(put.cid.toString(), [...(this.store.meta(put.cid.toString())?.replicas ?? []), ...replicaIds(put.replicas)])
+      this.record({ kind: 'put', peer: from, cid: put.cid.toString(), policyId: put.policyId, result: 'have' })
+      await this.reply(lp, stream, { have: true })
+      return
+    }
+    const app = this.appOf(put.policyId) as string
+    const outcome = await this.withReservation(app, from, put.size, async () => await this.receive(lp, stream, peer, put, app))
+    if (outcome instanceof BlobError) {
+      this.record({ kind: 'put', peer: from, policyId: put.policyId, result: outcome.code })
+      if (outcome.code === 'CORRUPTED' || outcome.code === 'MALFORMED' || outcome.code === 'TOO_LARGE') this.components.penalise(peer, PeerAction.ProtocolViolation, `blob put: ${outcome.message}`)
+      return
+    }
+    this.record({ kind: 'put', peer: from, cid: outcome.toString(), policyId: put.policyId, result: 'stored' })
+    void this.provide(outcome)
+  }
+
+  /** Reads the chunks of an admitted put into a writer; the stored CID, or the error it was refused with. */
+  private async receive (lp: ReturnType<typeof lpStream>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put'], app: string): Promise<CID | BlobError> {
+    const self = this.components.host.peerId.toString()
+    const writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...replicaIds(put.replicas), self])].sort(), uploader: peer.toString() })
+    try {
+      await lp.write(encodeBlobResponse({ ready: true }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
+      while (true) {
+        const frame = decodeBlobFrame((await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })).subarray())
+        if ('chunk' in frame) {
+          await writer.write(frame.chunk)
+          await lp.write(encodeBlobResponse({ ok: true }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+          continue
+        }
+        if ('ack' in frame) throw new BlobError('MALFORMED', 'an ack in a put')
+        const cid = await writer.commit(frame.end.cid)
+        await this.reply(lp, stream, { stored: cid })
+        return cid
+      }
+    } catch (err) {
+      await writer.abort()
+      const blobError = err instanceof BlobError ? err : err instanceof WireError ? new BlobError('MALFORMED', err.message) : undefined
+      if (blobError == null) {
+        // the sender went away or stalled: nothing is kept, nothing to answer
+        stream.abort(err as Error)
+        return new BlobError('INTERNAL', (err as Error).message)
+      }
+      await this.reply(lp, stream, { failure: failureFromBlobError(blobError) })
+      return blobError
+    }
+  }
+
+  /** Quota space held for an upload while it streams, so parallel uploads cannot overrun a quota together. */
+  private async withReservation<T> (app: string, peer: string, size: number, fn: () => Promise<T>): Promise<T> {
+    const release = this.reserve(app, peer, size)
+    try {
+      return await fn()
+    } finally {
+      release()
+    }
+  }
+
+  private reserve (app: string, peer: string, size: number): () => void {
+    const add = (map: Map<string, number>, key: string, n: number): void => {
+      const next = (map.get(key) ?? 0) + n
+      if (next === 0) map.delete(key)
+      else map.set(key, next)
+    }
+    add(this.reservedByApp, app, size)
+    add(this.reservedByPeer, peer, size)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      add(this.reservedByApp, app, -size)
+      add(this.reservedByPeer, peer, -size)
+    }
+  }
+
+  /**
+   * A put from this node to itself (it is a holder in the scope it writes
+   * to): the same admission checks and verified commit as a remote put,
+   * without the network.
+   */
+  openLocal (put: { policyId: string, size: number, replicas: string[] }): BlobSink {
+    return this.localSink(put, false)
+  }
+
+  /** Replaces a copy of a blob this node holds but found damaged: its quota is already counted. */
+  openLocalRepair (put: { policyId: string, size: number, replicas: string[], uploader: string }): BlobSink {
+    return this.localSink(put, true)
+  }
+
+  private localSink (put: { policyId: string, size: number, replicas: string[], uploader?: string }, repair: boolean): BlobSink {
+    const self = this.components.host.peerId.toString()
+    let writer: BlobWriter | undefined
+    let release = (): void => {}
+    return {
+      peer: self,
+      open: async () => {
+        const refused = this.admit(self, put, !repair)
+        if (refused != null) throw refused
+        const app = this.appOf(put.policyId) as string
+        if (!repair) release = this.reserve(app, self, put.size)
+        writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...put.replicas, self])].sort(), uploader: put.uploader ?? self })
+        return 'ready'
+      },
+      write: async chunk => { await writer?.write(chunk) },
+      end: async cid => {
+        try {
+          const stored = await (writer as BlobWriter).commit(cid)
+          this.record({ kind: 'put', peer: self, cid: stored.toString(), policyId: put.policyId, result: 'stored' })
+          void this.provide(stored)
+          return stored
+        } finally {
+          release()
+        }
+      },
+      abort: () => {
+        void writer?.abort()
+        release()
+      }
+    }
+  }
+
+  private async serveGet (lp: ReturnType<typeof lpStream>, stream: Stream, peer: PeerId, cid: CID, fromChunk: number): Promise<void> {
+    const id = cid.toString()
+    const meta = this.store.meta(id)
+    if (meta == null || !this.store.has(id)) {
+      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: 'NOT_FOUND' })
+      await this.reply(lp, stream, { failure: failureFromBlobError(new BlobError('NOT_FOUND', `this node does not hold ${id}${meta != null ? ' intact' : ''}`)) })
+      return
+    }
+    await lp.write(encodeBlobResponse({ found: { policyId: meta.policyId, size: meta.size, ...(meta.manifest != null ? { manifest: new Uint8Array(Buffer.from(meta.manifest, 'base64')) } : {}) } }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
+    try {
+      // each chunk is verified by the store before it goes out; a damaged one ends the stream, never sent
+      let unacked = 0
+      for await (const chunk of this.store.read(id, fromChunk)) {
+        // the reader acknowledges each chunk it takes: a slow reader slows this holder, not its buffers
+        while (unacked >= BLOB_WINDOW_CHUNKS) {
+          const frame = decodeBlobFrame((await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })).subarray())
+          if (!('ack' in frame)) throw new BlobError('MALFORMED', 'expected an ack')
+          unacked--
+        }
+        const out = this.faults.corruptBlob ? flipFirstByte(chunk) : chunk
+        await lp.write(encodeBlobFrame({ chunk: out }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+        unacked++
+      }
+    } catch (err) {
+      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: err instanceof BlobError ? err.code : 'error' })
+      if (err instanceof BlobError) this.log.warn('a stored blob failed verification; not served', { cid: id, err: err.message })
+      stream.abort(err as Error)
+      return
+    }
+    await lp.write(encodeBlobFrame({ end: { cid } }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+    await stream.close({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
+    this.record({ kind: 'get', peer: peer.toString(), cid: id, result: 'served' })
+  }
+
+  /** The repair leader's new replica list: taken only from a storage peer in the blob's scope. */
+  private async serveReplicas (peer: PeerId, cid: CID, replicas: Uint8Array[]): Promise<BlobResponse> {
+    const meta = this.store.meta(cid.toString())
+    if (meta == null) return { failure: failureFromBlobError(new BlobError('NOT_FOUND', 'not held here')) }
+    if (!this.inStorageScope(meta.policyId, peer.toString())) return { failure: failureFromBlobError(new BlobError('OUT_OF_SCOPE', 'only a holder in the blob\'s storage scope may update its replicas')) }
+    await this.store.setReplicas(cid.toString(), [...replicaIds(replicas), this.components.host.peerId.toString()])
+    this.record({ kind: 'replicas', peer: peer.toString(), cid: cid.toString(), result: 'ok' })
+    return { ok: true }
+  }
+
+  /** Announces this node as a provider of `cid` (best effort: the DHT may be small or still forming). */
+  async provide (cid: CID): Promise<void> {
+    try {
+      for await (const event of this.components.host.services.dht.provide(cid, { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })) void event
+    } catch (err) {
+      this.log.debug('announcing a blob failed', { cid: cid.toString(), err })
+    }
+  }
+
+  private record (event: StorageEvent): void {
+    this.events.push(event)
+    if (this.events.length > 10_000) this.events.shift()
+  }
+}
+
+/** Peer ids (binary, as on the wire) as strings; the ones that do not parse are dropped. */
+export function replicaIds (replicas: Uint8Array[]): string[] {
+  return replicas.flatMap(bytes => {
+    try {
+      return [peerIdFromMultihash(Digest.decode(bytes)).toString()]
+    } catch {
+      return []
+    }
+  })
+}
+
+/** Peer id strings as the wire's binary form. */
+export function replicaBytes (peers: string[]): Uint8Array[] {
+  return peers.map(p => peerIdFromString(p).toMultihash().bytes)
+}
+
+function flipFirstByte (chunk: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(chunk)
+  copy[0] ^= 0xff
+  return copy
+}

@@ -1,0 +1,162 @@
+import { lpStream } from '@libp2p/utils'
+import {
+  BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest, MAX_BLOB_FRAME_BYTES,
+  type BlobRequest, type BlobResponse
+} from '../../protocol/blob/index.js'
+import { isClosedStream } from '../jobs/index.js'
+import type { Host } from '../host/index.js'
+import type { PeerId, Stream } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+
+/** Answers to a request header (ready, found, ...) come within this. */
+export const BLOB_HEADER_TIMEOUT_MS = 10_000
+/**
+ * Each chunk, each way, moves within this: an idle deadline rather than one
+ * for the whole blob, so a 64 MB transfer is fine and a stalled peer is cut.
+ */
+export const BLOB_CHUNK_TIMEOUT_MS = 30_000
+/** The holder hashes and commits after the last chunk; it answers within this. */
+const COMMIT_TIMEOUT_MS = 30_000
+
+type Lp = ReturnType<typeof lpStream>
+
+/** The writing side of one put, to one holder: the same calls whether the holder is a peer or this node. */
+export interface BlobSink {
+  readonly peer: string
+  /** Sends the header; 'have' when the holder has the blob already (nothing more to send). */
+  open(): Promise<'ready' | 'have'>
+  write(chunk: Uint8Array): Promise<void>
+  /** Sends the end frame and waits for the holder's verdict. */
+  end(cid: CID): Promise<CID>
+  abort(err: Error): void
+}
+
+async function dialBlob (host: Host, peer: PeerId, signal: AbortSignal): Promise<Stream> {
+  try {
+    return await host.dialProtocol(peer, BLOB_PROTOCOL, { signal })
+  } catch (err) {
+    // a connection that died under us: one fresh dial
+    if (!isClosedStream(err)) throw err
+    return await host.dialProtocol(peer, BLOB_PROTOCOL, { signal })
+  }
+}
+
+function failed (response: BlobResponse, expected: string): BlobError {
+  if ('failure' in response) return blobErrorFromFailure(response.failure)
+  return new BlobError('MALFORMED', `expected ${expected}, got ${Object.keys(response)[0]}`)
+}
+
+/** A put to a remote holder over /escrin/blob/1. */
+export class RemoteBlobSink implements BlobSink {
+  private stream?: Stream
+  private lp?: Lp
+  private unacked = 0
+
+  constructor (private readonly host: Host, private readonly peerId: PeerId, private readonly header: Extract<BlobRequest, { put: unknown }>['put']) {}
+
+  get peer (): string {
+    return this.peerId.toString()
+  }
+
+  async open (): Promise<'ready' | 'have'> {
+    const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
+    this.stream = await dialBlob(this.host, this.peerId, signal)
+    this.lp = lpStream(this.stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    await this.lp.write(encodeBlobRequest({ put: this.header }), { signal })
+    const response = decodeBlobResponse((await this.lp.read({ signal })).subarray())
+    if ('ready' in response) return 'ready'
+    if ('have' in response) {
+      await this.stream.close().catch(() => {})
+      return 'have'
+    }
+    throw failed(response, 'ready')
+  }
+
+  async write (chunk: Uint8Array): Promise<void> {
+    const lp = this.lp as Lp
+    // the holder acknowledges each chunk once stored: a slow disk slows the sender, not its buffers
+    while (this.unacked >= BLOB_WINDOW_CHUNKS) await this.awaitAck(BLOB_CHUNK_TIMEOUT_MS)
+    await lp.write(encodeBlobFrame({ chunk }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+    this.unacked++
+  }
+
+  private async awaitAck (timeoutMs: number): Promise<BlobResponse> {
+    const response = decodeBlobResponse(((await (this.lp as Lp).read({ signal: AbortSignal.timeout(timeoutMs) })).subarray()))
+    if ('ok' in response) {
+      this.unacked--
+      return response
+    }
+    if ('stored' in response) return response
+    throw failed(response, 'ok')
+  }
+
+  async end (cid: CID): Promise<CID> {
+    const lp = this.lp as Lp
+    await lp.write(encodeBlobFrame({ end: { cid } }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+    while (true) {
+      const response = await this.awaitAck(COMMIT_TIMEOUT_MS)
+      if ('stored' in response) {
+        await this.stream?.close().catch(() => {})
+        return response.stored
+      }
+    }
+  }
+
+  abort (err: Error): void {
+    this.stream?.abort(err)
+  }
+}
+
+/** A holder's answer to a get: what it says the blob is, and its chunks as sent (unverified: the caller checks them). */
+export interface BlobSource {
+  found: { policyId: string, size: number, manifest?: Uint8Array }
+  chunks: AsyncGenerator<Uint8Array>
+  abort(err: Error): void
+}
+
+/** Opens a get on a remote holder, starting at chunk `fromChunk`. */
+export async function openRemoteBlob (host: Host, peer: PeerId, cid: CID, fromChunk: number): Promise<BlobSource> {
+  const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
+  const stream = await dialBlob(host, peer, signal)
+  const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+  try {
+    await lp.write(encodeBlobRequest({ get: { cid, fromChunk } }), { signal })
+    const response = decodeBlobResponse((await lp.read({ signal })).subarray())
+    if (!('found' in response)) throw failed(response, 'found')
+    async function * chunks (): AsyncGenerator<Uint8Array> {
+      try {
+        while (true) {
+          const frame = decodeBlobFrame((await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })).subarray())
+          if ('end' in frame) return
+          if (!('chunk' in frame)) throw new BlobError('MALFORMED', 'expected a chunk or the end')
+          yield frame.chunk
+          // taken by the consumer: the holder may send one more
+          await lp.write(encodeBlobFrame({ ack: true }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }).catch(() => {})
+        }
+      } finally {
+        // the reader stops early (a bad chunk, or it has all it needs): do not leave the stream open
+        stream.abort(new Error('blob read finished'))
+      }
+    }
+    return { found: response.found, chunks: chunks(), abort: err => { stream.abort(err) } }
+  } catch (err) {
+    stream.abort(err as Error)
+    throw err
+  }
+}
+
+/** A one-message exchange (has, replicas). */
+export async function blobCall (host: Host, peer: PeerId, request: BlobRequest, timeoutMs = BLOB_HEADER_TIMEOUT_MS): Promise<BlobResponse> {
+  const signal = AbortSignal.timeout(timeoutMs)
+  const stream = await dialBlob(host, peer, signal)
+  try {
+    const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    await lp.write(encodeBlobRequest(request), { signal })
+    const response = decodeBlobResponse((await lp.read({ signal })).subarray())
+    await stream.close({ signal }).catch(() => {})
+    return response
+  } catch (err) {
+    stream.abort(err as Error)
+    throw err
+  }
+}

@@ -1,0 +1,54 @@
+import { escrin } from '../../proto/gen/escrin.js'
+
+export type BlobErrorCode =
+  | 'MALFORMED' | 'NOT_FOUND' | 'TOO_LARGE' | 'QUOTA_EXCEEDED' | 'OUT_OF_SCOPE' | 'CORRUPTED' | 'BUSY' | 'SHUTTING_DOWN' | 'INTERNAL'
+  /** Client-side only: not a blob CID, no storage node in scope, no holder could serve, wrong key. */
+  | 'BAD_CID' | 'EMPTY' | 'NO_STORAGE_IN_SCOPE' | 'UNAVAILABLE' | 'DECRYPT_FAILED'
+
+/** Errors another holder may not have: the client tries the next one. */
+const RETRYABLE = new Set<BlobErrorCode>(['NOT_FOUND', 'CORRUPTED', 'BUSY', 'SHUTTING_DOWN', 'INTERNAL', 'UNAVAILABLE', 'QUOTA_EXCEEDED', 'OUT_OF_SCOPE'])
+
+export class BlobError extends Error {
+  override readonly name = 'BlobError'
+  constructor (readonly code: BlobErrorCode, message: string) {
+    super(message)
+  }
+
+  get retryable (): boolean {
+    return RETRYABLE.has(this.code)
+  }
+}
+
+const TO_WIRE: Partial<Record<BlobErrorCode, escrin.BlobErrorCode>> = {
+  MALFORMED: escrin.BlobErrorCode.BLOB_MALFORMED,
+  NOT_FOUND: escrin.BlobErrorCode.BLOB_NOT_FOUND,
+  TOO_LARGE: escrin.BlobErrorCode.BLOB_TOO_LARGE,
+  QUOTA_EXCEEDED: escrin.BlobErrorCode.BLOB_QUOTA_EXCEEDED,
+  OUT_OF_SCOPE: escrin.BlobErrorCode.BLOB_OUT_OF_SCOPE,
+  CORRUPTED: escrin.BlobErrorCode.BLOB_CORRUPTED,
+  BAD_CID: escrin.BlobErrorCode.BLOB_MALFORMED,
+  EMPTY: escrin.BlobErrorCode.BLOB_MALFORMED,
+  BUSY: escrin.BlobErrorCode.BLOB_BUSY,
+  SHUTTING_DOWN: escrin.BlobErrorCode.BLOB_SHUTTING_DOWN
+}
+
+const FROM_WIRE = new Map<number, BlobErrorCode>([
+  [escrin.BlobErrorCode.BLOB_MALFORMED, 'MALFORMED'],
+  [escrin.BlobErrorCode.BLOB_NOT_FOUND, 'NOT_FOUND'],
+  [escrin.BlobErrorCode.BLOB_TOO_LARGE, 'TOO_LARGE'],
+  [escrin.BlobErrorCode.BLOB_QUOTA_EXCEEDED, 'QUOTA_EXCEEDED'],
+  [escrin.BlobErrorCode.BLOB_OUT_OF_SCOPE, 'OUT_OF_SCOPE'],
+  [escrin.BlobErrorCode.BLOB_CORRUPTED, 'CORRUPTED'],
+  [escrin.BlobErrorCode.BLOB_BUSY, 'BUSY'],
+  [escrin.BlobErrorCode.BLOB_SHUTTING_DOWN, 'SHUTTING_DOWN'],
+  [escrin.BlobErrorCode.BLOB_INTERNAL, 'INTERNAL']
+])
+
+export function failureFromBlobError (err: BlobError): { code: number, message: string } {
+  return { code: TO_WIRE[err.code] ?? escrin.BlobErrorCode.BLOB_INTERNAL, message: err.message }
+}
+
+/** A peer's failure as a BlobError; codes this version does not know read as INTERNAL. */
+export function blobErrorFromFailure (failure: { code: number, message: string }): BlobError {
+  return new BlobError(FROM_WIRE.get(failure.code) ?? 'INTERNAL', failure.message)
+}

@@ -1,0 +1,5 @@
+export * from './errors.js'
+export * from './cid.js'
+export * from './chunker.js'
+export * from './seal.js'
+export * from './codec.js'

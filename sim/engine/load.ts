@@ -1,0 +1,105 @@
+import type { JobResult, KeyResult } from '../runtime/protocol.js'
+import type { TimelineEvent } from '../scenario/index.js'
+
+type LoadEvent = Extract<TimelineEvent, { do: 'load' }>
+
+/** One request of a load: a job or a key release, as the client saw it. */
+export interface RequestRecord {
+  kind: 'jobs' | 'keys'
+  /** When it was sent (ms since the run started). */
+  at: number
+  client: string
+  ok: boolean
+  latencyMs: number
+  code?: string
+  runner?: string
+  /** For key releases: whether the truth puts the requester in the app's scope (a refusal is then the right answer). */
+  expectedOk: boolean
+}
+
+/** Requests in flight per load at most; beyond it a tick is skipped and counted (a run must not snowball). */
+const MAX_IN_FLIGHT = 64
+
+export interface LoadDriver {
+  /** The policy id to use now, resolved at each request (an update changes it mid-load). */
+  policyId(app: string, name: string): string | undefined
+  /** Clients of `from` that are up. */
+  upClients(from: string[]): string[]
+  pick<T>(items: T[]): T | undefined
+  submitJob(client: string, policyId: string, event: LoadEvent, seq: number): Promise<JobResult>
+  releaseKey(client: string, event: LoadEvent): Promise<KeyResult>
+  /** Whether `client` should get the key, by the truth (it is in the app's scope). */
+  expectsKey(client: string, event: LoadEvent): boolean
+  elapsed(): number
+}
+
+/**
+ * Open-loop load at a fixed rate: one request every 1/rate seconds from a
+ * client chosen among the live nodes of `from`, whatever the previous ones
+ * are doing (as real clients do), bounded by MAX_IN_FLIGHT.
+ */
+export class LoadGenerator {
+  readonly records: RequestRecord[] = []
+  skipped = 0
+  private timer?: ReturnType<typeof setInterval>
+  private inFlight = 0
+  private seq = 0
+  private readonly pending = new Set<Promise<void>>()
+  private stopAt = Infinity
+
+  constructor (private readonly event: LoadEvent, private readonly driver: LoadDriver) {}
+
+  start (): void {
+    const now = this.driver.elapsed()
+    if (this.event.durationMs != null) this.stopAt = now + this.event.durationMs
+    this.timer = setInterval(() => { this.tick() }, 1000 / this.event.ratePerSec)
+  }
+
+  private tick (): void {
+    if (this.driver.elapsed() >= this.stopAt) {
+      this.stop()
+      return
+    }
+    if (this.inFlight >= MAX_IN_FLIGHT) {
+      this.skipped++
+      return
+    }
+    const client = this.driver.pick(this.driver.upClients(this.event.from))
+    if (client == null) {
+      this.skipped++
+      return
+    }
+    const at = this.driver.elapsed()
+    this.inFlight++
+    const request = this.send(client, at).finally(() => {
+      this.inFlight--
+      this.pending.delete(request)
+    })
+    this.pending.add(request)
+  }
+
+  private async send (client: string, at: number): Promise<void> {
+    const { event, driver } = this
+    if (event.kind === 'jobs') {
+      const policyId = driver.policyId(event.app, event.policy)
+      if (policyId == null) return
+      const result = await driver.submitJob(client, policyId, event, this.seq++).catch((err: Error): JobResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+      this.records.push({ kind: 'jobs', at, client, ok: result.ok, latencyMs: result.latencyMs, expectedOk: true, ...(result.ok ? { runner: result.runner } : { code: result.code }) })
+    } else {
+      const expectedOk = driver.expectsKey(client, event)
+      const result = await driver.releaseKey(client, event).catch((err: Error): KeyResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+      this.records.push({ kind: 'keys', at, client, ok: result.ok, latencyMs: result.latencyMs, expectedOk, ...(result.ok ? {} : { code: result.code }) })
+    }
+  }
+
+  stop (): void {
+    clearInterval(this.timer)
+    this.timer = undefined
+  }
+
+  /** Stops sending and waits for the requests in flight. */
+  async drain (): Promise<void> {
+    this.stop()
+    await Promise.allSettled([...this.pending])
+  }
+}

@@ -1,0 +1,139 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { Cluster, ClusterListener } from './cluster.js'
+import type { Command, CommandResult, NodeBoot, StartedNode, ToChild, ToParent } from './protocol.js'
+
+const ENTRY = fileURLToPath(new URL('./node-process.js', import.meta.url))
+/** A node process that has not started its node by then is broken (2 cores, 100 processes starting: generous). */
+const START_TIMEOUT_MS = 120_000
+const COMMAND_TIMEOUT_MS = 120_000
+const LEAVE_TIMEOUT_MS = 15_000
+/** Bytes of a node process's stderr kept, to say why it died. */
+const STDERR_TAIL = 4_096
+
+interface Child {
+  process: ChildProcess
+  pending: Map<number, { resolve: (value: unknown) => void, reject: (err: Error) => void, timer: ReturnType<typeof setTimeout> }>
+  stderr: string
+  up: boolean
+  exited: Promise<void>
+}
+
+/**
+ * Process mode: one OS process per node (the node's own event loop, as in
+ * production), over TCP loopback, so the nodes spread over every core. Each
+ * process runs a NodeAgent behind the IPC channel of child_process.fork:
+ * commands in, events out. A crash is a real SIGKILL.
+ */
+export class ProcessCluster implements Cluster {
+  readonly mode = 'process' as const
+  private readonly children = new Map<string, Child>()
+  private nextId = 1
+
+  constructor (private readonly listener: ClusterListener, private readonly onUnexpectedExit: (name: string, reason: string) => void = () => {}) {}
+
+  async start (name: string, boot: NodeBoot): Promise<StartedNode> {
+    if (this.isUp(name)) throw new Error(`node ${name} is already up`)
+    // advanced serialization: bigint bonds and byte arrays cross the channel as they are
+    const process = fork(ENTRY, [name], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    let markExited!: () => void
+    const child: Child = { process, pending: new Map(), stderr: '', up: true, exited: new Promise(resolve => { markExited = resolve }) }
+    this.children.set(name, child)
+    process.stderr?.on('data', (d: Buffer) => { child.stderr = (child.stderr + d.toString()).slice(-STDERR_TAIL) })
+    process.on('message', (message: ToParent) => { this.onMessage(name, child, message) })
+    process.once('exit', (code, signal) => {
+      const wasUp = child.up
+      child.up = false
+      const reason = `node process exited (${signal ?? `code ${code}`})${child.stderr.trim() !== '' ? `: ${child.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`
+      for (const { reject, timer } of child.pending.values()) {
+        clearTimeout(timer)
+        reject(new Error(reason))
+      }
+      child.pending.clear()
+      markExited()
+      if (wasUp && this.children.get(name) === child) this.onUnexpectedExit(name, reason)
+    })
+    try {
+      return await this.send(child, { op: 'start', boot }, START_TIMEOUT_MS) as StartedNode
+    } catch (err) {
+      child.up = false
+      process.kill('SIGKILL')
+      await child.exited
+      throw err
+    }
+  }
+
+  async command<C extends Command>(name: string, command: C): Promise<CommandResult<C>> {
+    const child = this.children.get(name)
+    if (child == null || !child.up) throw new Error(`node ${name} is not up`)
+    return await this.send(child, command, COMMAND_TIMEOUT_MS) as CommandResult<C>
+  }
+
+  async crash (name: string): Promise<void> {
+    const child = this.children.get(name)
+    if (child == null || !child.up) return
+    child.up = false
+    child.process.kill('SIGKILL')
+    await child.exited
+  }
+
+  async leave (name: string): Promise<void> {
+    const child = this.children.get(name)
+    if (child == null || !child.up) return
+    try {
+      await this.send(child, { op: 'stop', abrupt: false }, LEAVE_TIMEOUT_MS)
+    } catch {}
+    child.up = false
+    const timer = setTimeout(() => { child.process.kill('SIGKILL') }, LEAVE_TIMEOUT_MS)
+    child.process.disconnect?.()
+    await child.exited
+    clearTimeout(timer)
+  }
+
+  isUp (name: string): boolean {
+    return this.children.get(name)?.up === true
+  }
+
+  /** The OS pids of the node processes that are up, for resource figures. */
+  pids (): Map<string, number> {
+    const out = new Map<string, number>()
+    for (const [name, child] of this.children) if (child.up && child.process.pid != null) out.set(name, child.process.pid)
+    return out
+  }
+
+  async close (): Promise<void> {
+    await Promise.allSettled([...this.children.keys()].map(async name => { await this.leave(name) }))
+    this.children.clear()
+  }
+
+  private async send (child: Child, command: Command, timeoutMs: number): Promise<unknown> {
+    const id = this.nextId++
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.pending.delete(id)
+        reject(new Error(`node process did not answer "${command.op}" within ${timeoutMs} ms`))
+      }, timeoutMs)
+      child.pending.set(id, { resolve, reject, timer })
+      const message: ToChild = { id, command }
+      child.process.send(message, err => {
+        if (err == null) return
+        clearTimeout(timer)
+        child.pending.delete(id)
+        reject(err)
+      })
+    })
+  }
+
+  private onMessage (name: string, child: Child, message: ToParent): void {
+    if ('events' in message) {
+      this.listener(name, message.events)
+      return
+    }
+    const waiter = child.pending.get(message.id)
+    if (waiter == null) return
+    child.pending.delete(message.id)
+    clearTimeout(waiter.timer)
+    if (message.ok) waiter.resolve(message.value)
+    else waiter.reject(Object.assign(new Error(message.error.message), { name: message.error.name, code: message.error.code }))
+  }
+}

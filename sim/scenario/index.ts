@@ -1,0 +1,6 @@
+export * from './errors.js'
+export * from './load.js'
+export * from './selectors.js'
+export * from './types.js'
+export * from './units.js'
+export { appKey, validateScenario, MAX_NODES } from './validate.js'

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import fc from 'fast-check'
+import { MemoryDatastore } from 'datastore-core'
+import { Key } from 'interface-datastore'
+import {
+  BlobError, blobCidOf, CHUNK_SIZE, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, layoutFor, MANIFEST_CODEC, openStream,
+  parseBlobCid, RAW_CODEC, rechunk, sealedSize, sealStream
+} from '../../protocol/blob/index.js'
+import { WireError } from '../../protocol/wire/index.js'
+import { workerCid } from '../../protocol/job/index.js'
+import { BlobStore } from '../../node/storage/index.js'
+
+async function collect (source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = []
+  for await (const p of source) parts.push(p)
+  return new Uint8Array(Buffer.concat(parts))
+}
+async function * pieces (bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size)
+}
+
+describe('blob protocol: CIDs, chunking, client-side sealing, wire codec', () => {
+  it('a single-chunk blob\'s CID is raw sha256, the worker CID of the same bytes', () => {
+    const code = new TextEncoder().encode('export default {}')
+    assert.equal(blobCidOf(code).toString(), workerCid(code).toString())
+    assert.equal(blobCidOf(code).code, RAW_CODEC)
+  })
+
+  it('a larger blob is addressed by its manifest, which is checked against the CID', () => {
+    const bytes = new Uint8Array(randomBytes(2 * 1024 + 5))
+    const cid = blobCidOf(bytes, 1024)
+    assert.equal(cid.code, MANIFEST_CODEC)
+    assert.throws(() => layoutFor(cid, bytes.length, new Uint8Array(13 + 96)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
+    assert.throws(() => parseBlobCid('bafyreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy'), (err: unknown) => err instanceof BlobError && err.code === 'BAD_CID')
+  })
+
+  it('rechunk cuts any stream into exact chunks and stops at the size bound', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 5000 }), fc.integer({ min: 1, max: 700 }), async (bytes, piece) => {
+      const chunks: Uint8Array[] = []
+      for await (const c of rechunk(pieces(bytes, piece), 512)) chunks.push(new Uint8Array(c))
+      assert.ok(chunks.slice(0, -1).every(c => c.length === 512))
+      assert.deepEqual(new Uint8Array(Buffer.concat(chunks)), bytes)
+    }), { numRuns: 50 })
+    await assert.rejects(collect(rechunk(pieces(new Uint8Array(100), 10), 16, 50)), (err: unknown) => err instanceof BlobError && err.code === 'TOO_LARGE')
+  })
+
+  it('sealing round-trips; a wrong key, a flipped bit or a cut-short stream fail to open', async () => {
+    const key = new Uint8Array(randomBytes(32))
+    for (const size of [0, 1, 64 * 1024, 64 * 1024 + 1, 300_000]) {
+      const plain = new Uint8Array(randomBytes(size))
+      const sealed = await collect(sealStream(pieces(plain, 7777), key))
+      assert.equal(sealed.length, sealedSize(size))
+      assert.deepEqual(await collect(openStream(pieces(sealed, 5000), key)), plain)
+    }
+    const sealed = await collect(sealStream(pieces(new Uint8Array(200_000), 1000), key))
+    const fails = async (bytes: Uint8Array, k = key): Promise<void> => {
+      await assert.rejects(collect(openStream(pieces(bytes, 4096), k)), (err: unknown) => err instanceof BlobError && err.code === 'DECRYPT_FAILED')
+    }
+    await fails(sealed, new Uint8Array(32))
+    const flipped = new Uint8Array(sealed)
+    flipped[100_000] ^= 1
+    await fails(flipped)
+    // whole segments dropped from the end: the last one left is not marked last
+    await fails(sealed.subarray(0, 11 + 2 * (64 * 1024 + 16)))
+  })
+
+  it('decoders reject any garbage with a WireError, never anything else', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), bytes => {
+      for (const decode of [decodeBlobRequest, decodeBlobResponse, decodeBlobFrame]) {
+        try {
+          decode(bytes)
+        } catch (err) {
+          assert.ok(err instanceof WireError, `${decode.name}: ${(err as Error).name}`)
+        }
+      }
+    }), { numRuns: 2000 })
+  })
+})
+
+describe('BlobStore: chunked, verified, crash-safe', () => {
+  const init = { policyId: 'ab'.repeat(32), app: 'owner/app', replicas: [], uploader: 'p' }
+
+  it('stores chunk by chunk, verifies the CID at commit, and keeps nothing of a bad upload', async () => {
+    const store = new BlobStore(new MemoryDatastore())
+    await store.start()
+    const bytes = new Uint8Array(randomBytes(CHUNK_SIZE + 10))
+    const w = store.writer({ ...init, size: bytes.length })
+    for await (const c of rechunk(pieces(bytes, 100_000), CHUNK_SIZE)) await w.write(c)
+    const cid = await w.commit(blobCidOf(bytes))
+    assert.deepEqual(await collect(store.read(cid.toString())), bytes)
+    assert.equal(store.usage().bytes, bytes.length)
+
+    const other = new Uint8Array(randomBytes(100))
+    const bad = store.writer({ ...init, size: 100 })
+    await bad.write(other)
+    await assert.rejects(bad.commit(blobCidOf(new Uint8Array(100))), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
+    assert.equal(store.list().length, 1)
+  })
+
+  it('after a crash mid-upload, start() sweeps the orphaned chunks; committed blobs survive', async () => {
+    const datastore = new MemoryDatastore()
+    const first = new BlobStore(datastore)
+    await first.start()
+    const kept = new Uint8Array(randomBytes(500))
+    const w = first.writer({ ...init, size: 500 })
+    await w.write(kept)
+    await w.commit(blobCidOf(kept))
+    const cut = first.writer({ ...init, size: 2 * CHUNK_SIZE })
+    await cut.write(new Uint8Array(randomBytes(CHUNK_SIZE))) // then the process dies
+    const count = async (): Promise<number> => { let n = 0; for await (const _ of datastore.queryKeys({ prefix: '/escrin/blobs/chunk' })) n++; return n }
+    assert.equal(await count(), 2)
+    const second = new BlobStore(datastore)
+    assert.deepEqual(await second.start(), { blobs: 1, sweptChunks: 1 })
+    assert.equal(await count(), 1)
+    assert.deepEqual(await collect(second.read(blobCidOf(kept).toString())), kept)
+  })
+
+  it('a chunk damaged on disk is never returned: CORRUPTED, and the blob reads as not held', async () => {
+    const datastore = new MemoryDatastore()
+    const store = new BlobStore(datastore)
+    await store.start()
+    const bytes = new Uint8Array(randomBytes(1000))
+    const w = store.writer({ ...init, size: 1000 })
+    await w.write(bytes)
+    const cid = (await w.commit(blobCidOf(bytes))).toString()
+    for await (const { key } of datastore.query({ prefix: '/escrin/blobs/chunk' })) await datastore.put(new Key(key.toString()), new Uint8Array(1000))
+    await assert.rejects(collect(store.read(cid)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
+    assert.equal(store.has(cid), false)
+  })
+})
