@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { lpStream } from '@libp2p/utils'
+import { privateKeyToAccount } from 'viem/accounts'
+import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
+import { RemoteBlobSink } from '../../node/storage/index.js'
+import { BLOB_PROTOCOL, BlobError, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, blobCidOf } from '../../protocol/blob/index.js'
+import { defaultVerifiers } from '../../protocol/attestation/index.js'
+import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
+import { startNetwork, type TestNetwork } from '../helpers/network.js'
+import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
+import { waitFor } from '../helpers/wait.js'
+
+const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
+const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase()
+const IN_M = 'ab'.repeat(48)
+const MB = 1024 * 1024
+
+/** Nodes 0, 1: in the storage scope, with small quotas; 2: a storage node outside it (the client). */
+function optionsOf (i: number): EscrinNodeOptions {
+  const verifiers = defaultVerifiers()
+  verifiers.set('test', testVerifier)
+  return { verifiers, evidence: testEvidence(i <= 1 ? IN_M : 'cd'.repeat(48)), storage: { limits: { appQuotaBytes: 3 * MB, peerQuotaBytes: 5 * MB } } }
+}
+
+describe('storage against bad input and hostile peers (3 real nodes)', function () {
+  this.timeout(120_000)
+  let net: TestNetwork
+  let policyId: string
+  const put = (from: EscrinNode, size: number, id = policyId): ReturnType<EscrinNode['blobs']['put']> => {
+    const bytes = new Uint8Array(randomBytes(size))
+    return from.blobs.put((async function * () { yield bytes })(), { policyId: id, size, replication: 2 })
+  }
+
+  before(async () => {
+    net = await startNetwork(3, {}, optionsOf)
+    await waitFor(() => net.nodes.every(n => n.attestations.size === 3), { timeoutMs: 30_000 })
+    policyId = (await net.nodes[2].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name: 'q', version: 1, predicate: JSON.stringify({ eq: ['tee.measurement', IN_M] }) }), OWNER_KEY))).id
+    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(policyId).length === 2), { timeoutMs: 30_000 })
+  })
+  after(async () => { await net?.close() })
+
+  it('an app over its quota gets QUOTA_EXCEEDED from every holder; nothing partial is kept', async () => {
+    const first = await put(net.nodes[2], 2 * MB)
+    assert.equal(first.replicas.length, 2)
+    await assert.rejects(put(net.nodes[2], 2 * MB), (err: unknown) => err instanceof BlobError && err.code === 'QUOTA_EXCEEDED')
+    for (const i of [0, 1]) assert.equal(net.nodes[i].storage?.store.usage().bytes, 2 * MB)
+  })
+
+  it('a holder outside the scope refuses a put sent to it anyway (OUT_OF_SCOPE), before any data', async () => {
+    const sink = new RemoteBlobSink(net.nodes[0].host, net.nodes[2].peerId, { policyId, size: 10, replicas: [] })
+    await assert.rejects(sink.open(), (err: unknown) => err instanceof BlobError && err.code === 'OUT_OF_SCOPE')
+    assert.equal(net.nodes[2].storage?.store.list().length, 0)
+  })
+
+  it('bytes that do not hash to the claimed CID are refused, not stored, and cost the sender score', async () => {
+    const sink = new RemoteBlobSink(net.nodes[2].host, net.nodes[1].peerId, { policyId, size: 100, replicas: [] })
+    assert.equal(await sink.open(), 'ready')
+    await sink.write(new Uint8Array(100))
+    await assert.rejects(sink.end(blobCidOf(new Uint8Array(100).fill(1))), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
+    assert.equal(net.nodes[1].storage?.store.list().length, 1, 'only the first test\'s blob')
+    assert.ok(net.nodes[1].scores.score(net.nodes[2].peerId.toString()) < 0)
+  })
+
+  it('garbage and oversized frames get a typed refusal or a reset, and a penalty; the holder keeps serving', async () => {
+    const victim = net.nodes[0]
+    const attacker = net.nodes[2]
+    const before = victim.scores.score(attacker.peerId.toString())
+    const stream = await attacker.host.dialProtocol(victim.peerId, BLOB_PROTOCOL)
+    const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES })
+    await lp.write(new Uint8Array([0xff, 0xff, 0xff]))
+    const answer = decodeBlobResponse((await lp.read()).subarray())
+    assert.ok('failure' in answer)
+    await waitFor(() => victim.scores.score(attacker.peerId.toString()) < before, { timeoutMs: 5_000 })
+    // a put that then sends more than it declared
+    const s2 = await attacker.host.dialProtocol(victim.peerId, BLOB_PROTOCOL)
+    const lp2 = lpStream(s2, { maxDataLength: MAX_BLOB_FRAME_BYTES })
+    await lp2.write(encodeBlobRequest({ put: { policyId, size: 10, replicas: [] } }))
+    assert.ok('ready' in decodeBlobResponse((await lp2.read()).subarray()))
+    await lp2.write(encodeBlobFrame({ chunk: new Uint8Array(20) }))
+    const refused = decodeBlobResponse((await lp2.read()).subarray())
+    assert.ok('failure' in refused)
+    // still serving honest requests
+    const reader = await net.nodes[1].blobs.get(victim.storage?.store.list()[0].cid as string)
+    let n = 0
+    for await (const chunk of reader.chunks) n += chunk.length
+    assert.equal(n, 2 * MB)
+  })
+})
