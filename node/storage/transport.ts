@@ -20,6 +20,17 @@ const COMMIT_TIMEOUT_MS = 30_000
 
 type Lp = ReturnType<typeof lpStream>
 
+/** A put streams each chunk to r holders: its frame is encoded once, not once per holder. */
+const encodedFrames = new WeakMap<Uint8Array, Uint8Array>()
+function chunkFrame (chunk: Uint8Array): Uint8Array {
+  let frame = encodedFrames.get(chunk)
+  if (frame == null) {
+    frame = encodeBlobFrame({ chunk })
+    encodedFrames.set(chunk, frame)
+  }
+  return frame
+}
+
 /** The writing side of one put, to one holder: the same calls whether the holder is a peer or this node. */
 export interface BlobSink {
   readonly peer: string
@@ -76,7 +87,7 @@ export class RemoteBlobSink implements BlobSink {
     const lp = this.lp as Lp
     // the holder acknowledges each chunk once stored: a slow disk slows the sender, not its buffers
     while (this.unacked >= BLOB_WINDOW_CHUNKS) await this.awaitAck(BLOB_CHUNK_TIMEOUT_MS)
-    await lp.write(encodeBlobFrame({ chunk }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+    await lp.write(chunkFrame(chunk), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
     this.unacked++
   }
 
