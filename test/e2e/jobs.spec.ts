@@ -34,12 +34,13 @@ async function publish (node: EscrinNode, name: string, measurement: string): Pr
   return (await node.policies.publish(signed)).id
 }
 
-async function rejects (promise: Promise<unknown>, code: string): Promise<JobError> {
+async function rejects (promise: Promise<unknown>, code: string | string[]): Promise<JobError> {
   try {
     await promise
   } catch (err) {
-    assert.ok(err instanceof JobError, `expected a JobError ${code}, got ${String(err)}`)
-    assert.equal(err.code, code, err.message)
+    assert.ok(err instanceof JobError, `expected a JobError ${String(code)}, got ${String(err)}`)
+    if (Array.isArray(code)) assert.ok(code.includes(err.code), `${err.code}: ${err.message}`)
+    else assert.equal(err.code, code, err.message)
     return err
   }
   assert.fail(`expected ${code}, but the job succeeded`)
@@ -87,8 +88,9 @@ describe('jobs (6 real nodes, two policies with disjoint runner scopes)', functi
   it('worker misbehaviour is bounded and reported, and the runner keeps serving', async () => {
     const client = net.nodes[0].jobs
     const run = async (source: string, timeoutMs = 5_000): Promise<unknown> => await client.submit({ policyId: p1, code: worker(source), input: te.encode('x'), timeoutMs })
-    // a loop spends its whole wall time computing: the sandbox reports it as the CPU bound it is
-    await rejects(run('export default { async fetch () { while (true) {} } }', 2_000), 'WORKER_CPU_EXCEEDED')
+    // a loop spends its wall time computing: on an idle machine the sandbox reports the CPU bound;
+    // on a loaded one the loop gets less CPU than wall time and the wall-time bound ends it first
+    await rejects(run('export default { async fetch () { while (true) {} } }', 2_000), ['WORKER_CPU_EXCEEDED', 'WORKER_TIMEOUT'])
     const threw = await rejects(run('export default { async fetch () { throw new Error("boom in worker") } }'), 'WORKER_THREW')
     assert.match(threw.message, /boom in worker/)
     await rejects(run('export default { async fetch () { return new Response(new Uint8Array(8 * 1024 * 1024)) } }'), 'OUTPUT_TOO_LARGE')
