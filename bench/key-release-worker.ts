@@ -1,12 +1,15 @@
 /**
  * One measurement of bench/key-release, in its own process:
- *   node --expose-gc dist/bench/key-release-worker.js <escrin|raw> <T> <N> <ROUNDS>
+ *   node --expose-gc dist/bench/key-release-worker.js <escrin|raw|fanout> <T> <N> <ROUNDS>
  *
  * escrin: N SSSS nodes and one runner on TCP loopback in one process; an app
- * key dealt T-of-N; each round the runner releases it (N signed requests in
- * parallel, N sealed shares verified against the commitments, T used).
+ * key dealt T-of-N; each round the runner releases it (T signed requests in
+ * parallel, more only if one fails; T sealed shares checked against the
+ * commitments; reconstruction).
  * raw: two raw js-libp2p hosts, one length-prefixed request/response round
  * trip on a new stream, the baseline a release cannot beat.
+ * fanout: a raw client and T raw hosts, T such round trips in parallel: in
+ * one process on few cores they share the CPU, as the holders do here.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -32,14 +35,20 @@ function percentile (values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 100) / 100
 }
 
+/** CPU time of this process (every node in it) per measured round: less sensitive than latency to other load on the machine. */
+let cpuMsPerRound = 0
+
 async function timed (one: () => Promise<void>): Promise<number[]> {
   for (let i = 0; i < 5; i++) await one()
   const latencies: number[] = []
+  const cpu = process.cpuUsage()
   for (let i = 0; i < rounds; i++) {
     const start = performance.now()
     await one()
     latencies.push(performance.now() - start)
   }
+  const used = process.cpuUsage(cpu)
+  cpuMsPerRound = Math.round((used.user + used.system) / 1000 / rounds * 100) / 100
   return latencies
 }
 
@@ -70,29 +79,36 @@ async function escrin (): Promise<number[]> {
   }
 }
 
-async function raw (): Promise<number[]> {
-  const [client, server] = await Promise.all([createBareHost(), createBareHost()])
+/** One client and `servers` raw hosts; each round, one request/response to each server in parallel. */
+async function raw (servers: number): Promise<number[]> {
+  const client = await createBareHost()
+  const hosts = await Promise.all(Array.from({ length: servers }, async () => await createBareHost()))
   try {
-    await server.handle('/bench/rr/1', async stream => {
-      const lp = lpStream(stream)
-      await lp.write(await lp.read())
-      await stream.close()
-    })
-    await client.dial(server.getMultiaddrs()[0])
+    for (const server of hosts) {
+      await server.handle('/bench/rr/1', async stream => {
+        const lp = lpStream(stream)
+        await lp.write(await lp.read())
+        await stream.close()
+      })
+      await client.dial(server.getMultiaddrs()[0])
+    }
     await settle()
     const request = new Uint8Array(300).fill(1)
     return await timed(async () => {
-      const stream = await client.dialProtocol(server.peerId, '/bench/rr/1')
-      const lp = lpStream(stream)
-      await lp.write(request)
-      await lp.read()
-      await stream.close()
+      await Promise.all(hosts.map(async server => {
+        const stream = await client.dialProtocol(server.peerId, '/bench/rr/1')
+        const lp = lpStream(stream)
+        await lp.write(request)
+        await lp.read()
+        await stream.close()
+      }))
     })
   } finally {
-    await Promise.allSettled([client.stop(), server.stop()])
+    await Promise.allSettled([client, ...hosts].map(async h => { await h.stop() }))
   }
 }
 
-const latencies = variant === 'escrin' ? await escrin() : await raw()
-console.log(JSON.stringify({ variant, t, n, rounds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) }))
+// raw: one round trip; fanout: t round trips in parallel, to t hosts in this process (what a release's fan-out costs at the least here)
+const latencies = variant === 'escrin' ? await escrin() : await raw(variant === 'fanout' ? t : 1)
+console.log(JSON.stringify({ variant, t, n, rounds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), cpuMsPerRound }))
 process.exit(0)

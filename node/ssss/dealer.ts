@@ -41,6 +41,11 @@ export function custodyHolders (components: { attestations: AttestationService, 
   })
 }
 
+function errorText (err: unknown): string {
+  const e = err as Error | undefined
+  return e?.message != null && e.message !== '' ? e.message : `${e?.name ?? 'Error'}${e instanceof AggregateError ? `: ${e.errors.map(errorText).join(', ')}` : ''}`
+}
+
 function describe (response: SsssResponse): string {
   return 'failure' in response ? `${ssssErrorFromFailure(response.failure).code}: ${response.failure.message}` : 'unexpected response'
 }
@@ -56,7 +61,7 @@ async function sendControl (host: Host, control: SecretControl, holders: string[
       if ('ok' in response) ok.push(holder)
       else refused.push({ holder, code: 'failure' in response ? ssssErrorFromFailure(response.failure).code : 'MALFORMED', error: describe(response) })
     } catch (err) {
-      unreachable.push({ holder, error: (err as Error).message })
+      unreachable.push({ holder, error: errorText(err) })
     }
   }))
   return { ok, refused, unreachable }
@@ -82,7 +87,7 @@ export async function relayDealing (host: Host, dealing: PreparedDealing | Omit<
       if ('ok' in response) acked.push(holder)
       else failed.push({ holder, error: describe(response) })
     } catch (err) {
-      failed.push({ holder, error: (err as Error).message })
+      failed.push({ holder, error: errorText(err) })
     }
   }))
   const summary = (): string => failed.map(f => `${f.holder.slice(-8)}: ${f.error}`).join('; ')

@@ -178,6 +178,7 @@ export class HolderService {
       return { ok: true }
     }
     await this.store.put({ spec, share, committed: false })
+    this.log.debug('share stored', { owner: spec.owner, app: spec.app, version: spec.version, from: peer })
     this.record({ kind: 'deal', peer: peer.toString(), owner: spec.owner, app: spec.app, version: spec.version, result: 'ok' })
     return { ok: true }
   }
@@ -202,6 +203,7 @@ export class HolderService {
     const stored = await this.store.get(control.owner, control.app, control.version)
     if (stored == null) throw new SsssError('UNKNOWN_SECRET', `version ${control.version} was not dealt to this holder`)
     if (!stored.committed) await this.store.put({ ...stored, committed: true })
+    this.log.debug('version committed', { owner: control.owner, app: control.app, version: control.version })
     const older = (await this.store.versions(control.owner, control.app)).filter(v => v.spec.version < control.version)
     const previous = older.filter(v => v.committed).at(-1)
     for (const old of older) {
@@ -217,7 +219,10 @@ export class HolderService {
    */
   private async deleteUpTo (control: SecretControl): Promise<string> {
     const removed = await this.store.deleteUpTo(control.owner, control.app, control.version)
-    if (removed.length > 0) return 'ok'
+    if (removed.length > 0) {
+      this.log.debug('versions deleted', { owner: control.owner, app: control.app, versions: removed })
+      return 'ok'
+    }
     if (await this.store.deletedUpTo(control.owner, control.app) >= control.version) return 'already'
     throw new SsssError('UNKNOWN_SECRET', `this holder holds no version up to ${control.version} of that secret`)
   }

@@ -1,5 +1,5 @@
 import type { InboundObserver } from '../observe/index.js'
-import { hkdfSync, randomBytes } from 'node:crypto'
+import { createHash, hkdfSync, randomBytes } from 'node:crypto'
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
@@ -15,6 +15,24 @@ import type { Logger } from '../log/index.js'
 import type { PeerId } from '@libp2p/interface'
 
 const REQUEST_TIMEOUT_MS = 5_000
+/**
+ * A release asks t holders (when it knows t from an earlier release), and one
+ * more for each that fails; if t valid shares have not arrived after this
+ * long, it asks every holder left, so that a holder that hangs costs this
+ * much rather than REQUEST_TIMEOUT_MS.
+ */
+export const HEDGE_MS = 1_000
+/** A holder that failed a request within this window is asked after the others. */
+const FAILURE_MEMORY_MS = 60_000
+/** Secrets (owner, app) and holders this runner remembers between releases; least recently used go first. */
+const REMEMBERED_MAX = 4096
+/**
+ * Dealings whose commitments this runner keeps decoded, with the digests of
+ * the shares it already checked against them: a holder's share of a dealing
+ * never changes, so a release of a key released before checks no point, and
+ * decoding a commitment costs a square root. Least recently used go first.
+ */
+const DEALING_CACHE_MAX = 256
 /** Holders asked at most when the holder list is not known yet. */
 const MAX_FANOUT = 32
 
@@ -38,8 +56,11 @@ export interface KeyReleaseComponents {
  * HKDF. The app key exists only here, in the runner, for the call.
  */
 export class KeyRelease {
-  /** The holders of each (owner, app) as the last valid spec listed them. */
-  private readonly holders = new Map<string, string[]>()
+  /** The holders and threshold of each (owner, app) as the last valid spec listed them. */
+  private readonly known = new Map<string, { holders: string[], threshold: number }>()
+  /** When each holder last failed a request (cleared by an answer). */
+  private readonly failures = new Map<string, number>()
+  private readonly dealings = new Map<string, DealingCache>()
   private readonly log: Logger
 
   constructor (private readonly components: KeyReleaseComponents) {
@@ -56,11 +77,12 @@ export class KeyRelease {
     owner = owner.toLowerCase()
     const { host, attestations } = this.components
     const self = host.peerId.toString()
-    const known = this.holders.get(`${owner}/${app}`)
-    const candidates = (known ?? attestations.peersWithRole('ssss')).filter(p => p !== self || this.components.local != null).slice(0, MAX_FANOUT)
+    const known = remember(this.known, `${owner}/${app}`)
+    const candidates = this.order((known?.holders ?? attestations.peersWithRole('ssss')).filter(p => p !== self || this.components.local != null)).slice(0, MAX_FANOUT)
     if (candidates.length === 0) throw new SsssError('NO_HOLDERS', 'no SSSS node is known to this runner')
     const state: Release = { owner, app, myPeerId: host.peerId.toMultihash().bytes, groups: new Map(), problems: [], answered: new Map() }
-    let result = await this.round(state, candidates, 0)
+    // t of the holders when t is known, more as needed; all of them the first time
+    let result = await this.round(state, candidates, 0, known?.threshold ?? candidates.length)
     if (result == null) {
       // A rotation that fewer than t holders committed: they serve the new
       // version, the others the previous one, which the new ones keep until
@@ -70,13 +92,20 @@ export class KeyRelease {
         const newer = group.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()).filter(h => (state.answered.get(h) ?? 0) > group.spec.version)
         if (newer.length === 0) continue
         this.log.debug('falling back to an older version', { owner, app, version: group.spec.version, asking: newer.length })
-        result = await this.round(state, newer, group.spec.version)
+        result = await this.round(state, newer, group.spec.version, newer.length)
         if (result != null) break
       }
     }
+    if (result == null && known != null) {
+      // the remembered holders may be out of date (a dealing to another custody scope): ask every other SSSS node known
+      const others = this.order(attestations.peersWithRole('ssss').filter(p => !candidates.includes(p) && (p !== self || this.components.local != null))).slice(0, MAX_FANOUT)
+      if (others.length > 0) result = await this.round(state, others, 0, others.length)
+    }
 
     const newest = [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
-    if (newest != null) this.holders.set(`${owner}/${app}`, newest.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()))
+    if (newest != null) {
+      bounded(this.known, `${owner}/${app}`, { holders: newest.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()), threshold: newest.spec.threshold })
+    }
     if (result != null) return result
     // not enough for the threshold: check what did arrive, so the error counts valid shares
     for (const group of state.groups.values()) {
@@ -95,7 +124,7 @@ export class KeyRelease {
    * each serves). Answers are handled one at a time as they arrive; the first
    * dealing with t valid shares wins, and its key is returned at once.
    */
-  private async round (state: Release, holders: string[], version: number): Promise<Uint8Array | undefined> {
+  private async round (state: Release, holders: string[], version: number, initial: number): Promise<Uint8Array | undefined> {
     const { owner, app, groups, problems } = state
     const { keys } = this.components
     let settled = false
@@ -120,7 +149,8 @@ export class KeyRelease {
           this.components.penalise(peerIdFromString(holder), PeerAction.ProtocolViolation, 'ssss: forged secret spec')
           return
         }
-        group = { spec, commitments: spec.commitments.map(c => Point.fromBytes(c)), candidates: [], valid: [] }
+        // the spec's owner signature is verified: its fields are the signed ones, so a cache by signature is sound
+        group = { spec, ...this.dealing(spec), candidates: [], valid: [] }
         groups.set(spec.signature, group)
       }
       if (version === 0) state.answered.set(holder, spec.version)
@@ -140,24 +170,64 @@ export class KeyRelease {
       }
     }
 
+    let hedge: ReturnType<typeof setTimeout> | undefined
     await new Promise<void>(resolve => {
-      let pending = holders.length
-      for (const holder of holders) {
-        void this.ask(holder, owner, app, version, state.myPeerId).then(answer => {
-          queue = queue.then(async () => { await handle(holder, answer) })
-          void queue.then(() => {
-            if (--pending === 0 || settled) resolve()
+      let next = 0
+      let inFlight = 0
+      const launch = (count: number): void => {
+        for (; count > 0 && next < holders.length; count--) {
+          const holder = holders[next++]
+          inFlight++
+          void this.ask(holder, owner, app, version, state.myPeerId).then(answer => {
+            queue = queue.then(async () => {
+              try {
+                await handle(holder, answer)
+              } catch (err) {
+                // (an owner-signed spec with commitments off the curve, say): that answer counts for nothing, the round goes on
+                problems.push(`${holder.slice(-8)}: ${(err as Error).message}`)
+              }
+              inFlight--
+              if (!settled) launch(this.missing(state, version, initial) - inFlight)
+              if (settled || (inFlight === 0 && next >= holders.length)) resolve()
+            })
           })
-        })
+        }
       }
+      if (holders.length === 0) resolve()
+      launch(initial)
+      hedge = setTimeout(() => { if (!settled) launch(holders.length) }, HEDGE_MS)
     })
+    clearTimeout(hedge)
     return result
+  }
+
+  /** How many more shares the closest dealing needs (before any answer: `initial`, the t expected). */
+  private missing (state: Release, version: number, initial: number): number {
+    const groups = [...state.groups.values()].filter(g => version === 0 || g.spec.version === version)
+    if (groups.length === 0) return initial
+    return Math.min(...groups.map(g => g.spec.threshold - g.valid.length - g.candidates.length))
+  }
+
+  /** This node's own holder first (no network), then the others shuffled (spreading the load), those that failed lately last. */
+  private order (holders: string[]): string[] {
+    const self = this.components.host.peerId.toString()
+    const now = Date.now()
+    const shuffled = [...holders]
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1))
+      ;[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]]
+    }
+    const rank = (h: string): number => h === self ? 0 : now - (this.failures.get(h) ?? -Infinity) < FAILURE_MEMORY_MS ? 2 : 1
+    return shuffled.sort((a, b) => rank(a) - rank(b))
   }
 
   /** One holder's answer to a fresh, signed request; asked once more, with a new request, if the stream is lost under the first. */
   private async ask (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
     const first = await this.askOnce(holder, owner, app, version, myPeerId)
-    return 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, owner, app, version, myPeerId) : first
+    const answer = 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, owner, app, version, myPeerId) : first
+    if ('error' in answer) bounded(this.failures, holder, Date.now())
+    else this.failures.delete(holder)
+    return answer
   }
 
   private async askOnce (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
@@ -183,14 +253,39 @@ export class KeyRelease {
   private settle (group: Group, problems: string[]): void {
     if (group.valid.length + group.candidates.length < group.spec.threshold) return
     const batch = group.candidates.splice(0)
-    if (verifySharesBatch(batch.map(c => c.share), group.commitments)) {
-      group.valid.push(...batch.map(c => c.share))
+    // shares identical to ones checked before against these commitments need no point arithmetic
+    const unknown = batch.filter(c => {
+      if (group.verified.get(c.share.index) !== shareDigest(c.share)) return true
+      group.valid.push(c.share)
+      return false
+    })
+    if (unknown.length === 0) return
+    if (verifySharesBatch(unknown.map(c => c.share), group.commitments)) {
+      for (const c of unknown) this.checked(group, c.share)
       return
     }
-    for (const c of batch) {
-      if (verifyShare(c.share, group.commitments)) group.valid.push(c.share)
+    for (const c of unknown) {
+      if (verifyShare(c.share, group.commitments)) this.checked(group, c.share)
       else this.bad(c.holder, problems, new SsssError('BAD_SHARE', 'the share does not match the commitments'))
     }
+  }
+
+  private checked (group: Group, share: Share): void {
+    group.valid.push(share)
+    group.verified.set(share.index, shareDigest(share))
+  }
+
+  /** The cached view of a dealing whose spec was verified: decoded commitments, digests of checked shares. */
+  private dealing (spec: SecretSpec): DealingCache {
+    let cached = this.dealings.get(spec.signature)
+    if (cached == null) {
+      cached = { commitments: spec.commitments.map(c => Point.fromBytes(c)), verified: new Map() }
+      if (this.dealings.size >= DEALING_CACHE_MAX) this.dealings.delete(this.dealings.keys().next().value as string)
+    } else {
+      this.dealings.delete(spec.signature)
+    }
+    this.dealings.set(spec.signature, cached)
+    return cached
   }
 
   private bad (holder: string, problems: string[], err: Error): void {
@@ -200,6 +295,20 @@ export class KeyRelease {
 }
 
 type Answer = { error: Error } | { spec: SecretSpec, box: SealedBox, nonce: Uint8Array }
+
+/** Sets a key in a map bounded to REMEMBERED_MAX, dropping the least recently used. */
+function bounded<V> (map: Map<string, V>, key: string, value: V): void {
+  map.delete(key)
+  if (map.size >= REMEMBERED_MAX) map.delete(map.keys().next().value as string)
+  map.set(key, value)
+}
+
+/** Gets a key and marks it recently used. */
+function remember<V> (map: Map<string, V>, key: string): V | undefined {
+  const value = map.get(key)
+  if (value !== undefined) bounded(map, key, value)
+  return value
+}
 
 /** One key release: what the rounds of requests have gathered so far. */
 interface Release {
@@ -213,9 +322,19 @@ interface Release {
   answered: Map<string, number>
 }
 
-interface Group {
-  spec: SecretSpec
+interface DealingCache {
   commitments: Point[]
+  /** Share index -> digest of the (value, blinding) that verified against the commitments (one per index: at most the holder count). */
+  verified: Map<number, string>
+}
+
+/** A digest of a share's secret values, so that the cache of checked shares holds no share material. */
+function shareDigest (share: Share): string {
+  return createHash('sha256').update(scalarToBytes(share.value)).update(scalarToBytes(share.blinding)).digest('base64')
+}
+
+interface Group extends DealingCache {
+  spec: SecretSpec
   /** Decrypted, not yet checked against the commitments. */
   candidates: Array<{ holder: string, share: Share }>
   valid: Share[]

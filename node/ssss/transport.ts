@@ -58,6 +58,13 @@ async function lookUp (host: Host, peer: PeerId, signal: AbortSignal): Promise<M
 }
 
 /**
+ * Streams write the protocol id together with the request instead of waiting
+ * for the remote to confirm it first (a round trip less); a holder that does
+ * not speak it fails the read as it would have failed the negotiation.
+ */
+const STREAM_OPTIONS = { negotiateFully: false }
+
+/**
  * Opens a stream to `peer`. When the dial fails (a holder restarted on a new
  * port leaves only stale addresses in the peer store), looks the peer up
  * again through the peer routing (the DHT) and dials once more, at the
@@ -65,7 +72,7 @@ async function lookUp (host: Host, peer: PeerId, signal: AbortSignal): Promise<M
  */
 export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal): Promise<Stream> {
   try {
-    return await host.dialProtocol(peer, SSSS_PROTOCOL, { signal })
+    return await host.dialProtocol(peer, SSSS_PROTOCOL, { signal, ...STREAM_OPTIONS })
   } catch (err) {
     if (signal.aborted || NOT_ADDRESS_FAILURES.test(`${(err as Error).name}`)) throw err
     let found: Multiaddr[]
@@ -75,7 +82,7 @@ export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal): 
       throw err
     }
     if (found.length === 0) throw err
-    return await host.dialProtocol(found.map(a => bare(a) === a.toString() ? a.encapsulate(`/p2p/${peer.toString()}`) : a), SSSS_PROTOCOL, { signal })
+    return await host.dialProtocol(found.map(a => bare(a) === a.toString() ? a.encapsulate(`/p2p/${peer.toString()}`) : a), SSSS_PROTOCOL, { signal, ...STREAM_OPTIONS })
   }
 }
 

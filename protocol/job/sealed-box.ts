@@ -38,9 +38,25 @@ export type X25519Secret = Uint8Array | KeyObject
 interface ParsedSecret { key: KeyObject, publicRaw: Uint8Array }
 
 // Long-lived secrets (the runner's enclave key) are parsed once per instance;
-// callers never mutate key bytes. Public keys are mostly ephemeral: not cached.
+// callers never mutate key bytes. The public keys boxes are opened with are
+// ephemeral: not cached. The ones boxes are sealed to are mostly attested
+// enclave keys, sealed to again and again (an SSSS holder answers each key
+// release of a runner): a bounded number of them are kept.
 const parsedRaw = new WeakMap<Uint8Array, ParsedSecret>()
 const parsedObjects = new WeakMap<KeyObject, ParsedSecret>()
+const RECIPIENTS_MAX = 1024
+const recipients = new Map<string, KeyObject>()
+
+function recipientKey (raw: Uint8Array): KeyObject {
+  const id = b64url(raw)
+  let key = recipients.get(id)
+  if (key == null) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: id }, format: 'jwk' })
+    if (recipients.size >= RECIPIENTS_MAX) recipients.delete(recipients.keys().next().value as string)
+    recipients.set(id, key)
+  }
+  return key
+}
 
 const b64url = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url')
 // node:crypto's JWK import wants an `x` next to `d` but derives the public key
@@ -81,11 +97,11 @@ export function generateX25519Secret (): KeyObject {
   return generateKeyPairSync('x25519').privateKey
 }
 
-function boxKey (secret: X25519Secret, peerPublic: Uint8Array, ephemeralPublic: Uint8Array, recipientPublic: Uint8Array): Buffer {
+function boxKey (secret: X25519Secret, peerPublic: Uint8Array, ephemeralPublic: Uint8Array, recipientPublic: Uint8Array, sealing: boolean): Buffer {
   if (peerPublic.length !== X25519_KEY_BYTES) throw new JobCryptoError('DECRYPT_FAILED', `an X25519 public key is ${X25519_KEY_BYTES} bytes, got ${peerPublic.length}`)
   let shared: Buffer
   try {
-    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: b64url(peerPublic) }, format: 'jwk' })
+    const publicKey = sealing ? recipientKey(peerPublic) : createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: b64url(peerPublic) }, format: 'jwk' })
     shared = diffieHellman({ privateKey: parseSecret(secret).key, publicKey })
   } catch {
     // OpenSSL refuses low-order points (they give an all-zero shared secret)
@@ -107,7 +123,7 @@ function boxKey (secret: X25519Secret, peerPublic: Uint8Array, ephemeralPublic: 
  */
 export function sealToKey (recipientPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, ephemeralSecret: X25519Secret = generateX25519Secret()): { box: SealedBox, ephemeralSecret: X25519Secret } {
   const ephemeralPublic = x25519PublicKey(ephemeralSecret)
-  const key = boxKey(ephemeralSecret, recipientPublic, ephemeralPublic, recipientPublic)
+  const key = boxKey(ephemeralSecret, recipientPublic, ephemeralPublic, recipientPublic, true)
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES))
   const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_BYTES })
   cipher.setAAD(aad, { plaintextLength: plaintext.byteLength })
@@ -122,7 +138,7 @@ export function sealToKey (recipientPublic: Uint8Array, plaintext: Uint8Array, a
  */
 export function openSealedBox (recipientSecret: X25519Secret, box: SealedBox, aad: Uint8Array): Uint8Array {
   if (box.nonce.length !== NONCE_BYTES || box.ciphertext.length < TAG_BYTES) throw new JobCryptoError('DECRYPT_FAILED', 'malformed sealed box')
-  const key = boxKey(recipientSecret, box.ephemeralPublic, box.ephemeralPublic, x25519PublicKey(recipientSecret))
+  const key = boxKey(recipientSecret, box.ephemeralPublic, box.ephemeralPublic, x25519PublicKey(recipientSecret), false)
   const body = box.ciphertext.subarray(0, box.ciphertext.length - TAG_BYTES)
   const tag = box.ciphertext.subarray(box.ciphertext.length - TAG_BYTES)
   try {

@@ -141,16 +141,8 @@ export function verifySharesBatch (shares: Share[], commitments: Point[]): boole
 }
 
 function inverse (a: bigint): bigint {
-  // Fermat: a^(n-2) mod n, n prime
-  let result = 1n
-  let base = mod(a)
-  let e = ORDER - 2n
-  while (e > 0n) {
-    if ((e & 1n) === 1n) result = mod(result * base)
-    base = mod(base * base)
-    e >>= 1n
-  }
-  return result
+  // extended Euclid (noble's field): a Fermat power costs 256 squarings of bigints, about 10x more
+  return secp256k1.Point.Fn.inv(mod(a))
 }
 
 /** Reconstructs the secret from t shares (which the caller verified). */

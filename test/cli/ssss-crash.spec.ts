@@ -37,7 +37,8 @@ describe('kill -9 of a holder process in the middle of dealing (real escrin-node
 
   async function startHolder (i: number, bootstrap?: string): Promise<Holder> {
     const dir = join(root, `holder-${i}`)
-    const child = spawnCli(['start', '--attestation', 'dev', '--roles', 'ssss', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir, '--log-level', 'error', ...(bootstrap != null ? ['--bootstrap', bootstrap] : [])])
+    // the holders log (JSON, on stderr) each share they store: the test kills one at a chosen point of a dealing
+    const child = spawnCli(['start', '--attestation', 'dev', '--roles', 'ssss', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir, '--log-level', 'debug', '--log-format', 'json', ...(bootstrap != null ? ['--bootstrap', bootstrap] : [])])
     const api = await waitFor(() => /^api: (http:\/\/\S+)$/m.exec(child.output.stdout)?.[1], { timeoutMs: 30_000, describe: () => child.output.stdout + child.output.stderr })
     const peerId = /^peer id: (\S+)$/m.exec(child.output.stdout)?.[1] ?? ''
     const addr = /^listening: (\S+)$/m.exec(child.output.stdout)?.[1] ?? ''
@@ -93,39 +94,46 @@ describe('kill -9 of a holder process in the middle of dealing (real escrin-node
       v1Keys.set(app, await node.keyRelease.appKey(OWNER, app))
     }
 
-    // every app rotated at once; the first to finish kills a holder, in the middle of the others
+    // every app rotated at once; one holder is killed as soon as it has stored
+    // half of the new shares: some dealings have not reached it yet, others
+    // have and wait for their commit
     const victim = holders[HOLDERS - 1]
     let killed = false
+    const kill = (): void => {
+      if (killed) return
+      killed = true
+      victim.child.kill('SIGKILL')
+    }
+    let log = ''
+    victim.child.stderr?.on('data', (d: Buffer) => {
+      log += d.toString()
+      if ([...log.matchAll(/"msg":"share stored"[^\n]*"version":1001/g)].length >= APPS.length / 2) kill()
+    })
     const outcomes: Outcome[] = await Promise.all(APPS.map(async ({ app, threshold }) => {
-      let outcome: Outcome
       try {
         const dealt = await client.dealSecret({ ownerKey: OWNER_KEY, app, custody: 'custody', threshold, version: V2 })
-        outcome = { app, threshold, pendingAtKill: killed, ok: dealt }
+        return { app, threshold, pendingAtKill: killed, ok: dealt }
       } catch (err) {
         if (!(err instanceof EscrinApiError)) throw err
-        outcome = { app, threshold, pendingAtKill: killed, error: err }
+        return { app, threshold, pendingAtKill: killed, error: err }
       }
-      if (!killed) {
-        killed = true
-        victim.child.kill('SIGKILL')
-      }
-      return outcome
     }))
+    assert.ok(killed, `the victim stored half the new shares: ${log.slice(-2000)}`)
     assert.equal((await waitForExit(victim.child, 10_000)).signal, 'SIGKILL')
-    const describe = JSON.stringify(outcomes.map(o => ({ app: o.app, t: o.threshold, pending: o.pendingAtKill, ...('ok' in o ? { acked: o.ok.acked.length, committed: o.ok.committed.length } : { error: `${o.error.code}: ${o.error.message}` }) })))
-    if (process.env.TEST_LOG != null) process.stderr.write(`outcomes: ${describe}\n`)
-    assert.ok(outcomes.filter(o => o.pendingAtKill).length > 0, `some dealings were in flight at the kill: ${describe}`)
+    const summary = JSON.stringify(outcomes.map(o => ({ app: o.app, t: o.threshold, pending: o.pendingAtKill, ...('ok' in o ? { acked: o.ok.acked.length, committed: o.ok.committed.length } : { error: `${o.error.code}: ${o.error.message}` }) })))
+    if (process.env.TEST_LOG != null) process.stderr.write(`outcomes: ${summary}\n`)
+    assert.ok(outcomes.filter(o => o.pendingAtKill).length > 0, `some dealings were in flight at the kill: ${summary}`)
     for (const o of outcomes) {
       if ('ok' in o) {
         // a completed dealing: committed by at least t holders, which all stored their share
-        assert.ok(o.ok.committed.length >= o.threshold, describe)
-        assert.ok(o.ok.committed.every(h => o.ok.acked.includes(h)), describe)
+        assert.ok(o.ok.committed.length >= o.threshold, summary)
+        assert.ok(o.ok.committed.every(h => o.ok.acked.includes(h)), summary)
       } else {
-        assert.equal(o.error.code, 'THRESHOLD_NOT_MET', describe)
+        assert.equal(o.error.code, 'THRESHOLD_NOT_MET', summary)
         assert.equal(o.error.status, 502)
         assert.match(o.error.message, /holders (stored their share|committed version)/)
       }
-      if (!o.pendingAtKill) assert.ok('ok' in o, `dealings done before the kill completed: ${describe}`)
+      if (!o.pendingAtKill) assert.ok('ok' in o, `dealings done before the kill completed: ${summary}`)
     }
 
     // the killed holder's store, opened as it left it: every record whole, every share matching its signed commitments
@@ -137,6 +145,8 @@ describe('kill -9 of a holder process in the middle of dealing (real escrin-node
     }
     const victimCommitted = (app: string, version: number): boolean => scan.shares.some(s => s.spec.app === app && s.spec.version === version && s.committed)
     for (const { app } of APPS) assert.ok(victimCommitted(app, V1) || victimCommitted(app, V2), `${app}: a committed version survived`)
+    // the kill was in the middle: some rotations had not been committed at the killed holder (not dealt, or dealt and waiting for the commit)
+    assert.ok(APPS.some(a => !victimCommitted(a.app, V2)), `some rotations were not committed at the killed holder: ${summary}`)
 
     // with the holder down, every 3-of-4 key is still released: the new one where the rotation completed, the old one where it did not
     const keyWhileDown = new Map<string, Uint8Array>()
@@ -158,8 +168,8 @@ describe('kill -9 of a holder process in the middle of dealing (real escrin-node
     for (const o of outcomes) {
       const key = await node.keyRelease.appKey(OWNER, o.app)
       const rotated = 'ok' in o || (o.threshold === 4 && victimCommitted(o.app, V2))
-      if (rotated) assert.notDeepEqual(key, v1Keys.get(o.app), `${o.app}: the rotated key (${describe})`)
-      else assert.deepEqual(key, v1Keys.get(o.app), `${o.app}: the previous key, since the rotation did not reach t holders (${describe})`)
+      if (rotated) assert.notDeepEqual(key, v1Keys.get(o.app), `${o.app}: the rotated key (${summary})`)
+      else assert.deepEqual(key, v1Keys.get(o.app), `${o.app}: the previous key, since the rotation did not reach t holders (${summary})`)
       if (keyWhileDown.has(o.app)) assert.deepEqual(key, keyWhileDown.get(o.app), `${o.app}: the same key as while the holder was down`)
     }
   })

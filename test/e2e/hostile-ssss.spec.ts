@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { lpStream } from '@libp2p/utils'
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { createBareHost } from '../../bench/lib/raw-host.js'
@@ -6,7 +7,7 @@ import { dealSecret, ssssCall } from '../../node/ssss/index.js'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import {
-  decodeSsssResponse, deal, dealAad, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_PROTOCOL, ssssErrorFromFailure, type SsssResponse
+  decodeSsssResponse, deal, dealAad, prepareDealing, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_PROTOCOL, ssssErrorFromFailure, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
@@ -130,6 +131,30 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
     const second = await runner.keyRelease.appKey(OWNER, 'app')
     assert.notDeepEqual(second, first)
     assert.deepEqual((await holder.holder?.store.versions(OWNER, 'app'))?.map(v => v.spec.version), [v1 + 1])
+  })
+
+  it('a rotation committed by fewer than t holders: runners keep the previous key until a dealing completes', async () => {
+    const current = (await holder.holder?.store.versions(OWNER, 'app'))?.at(-1)?.spec.version ?? 0
+    // 3 of 3, so that the holders still serving the old version cannot outvote the new one
+    const full = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', threshold: 3, version: current + 1 })
+    assert.equal(full.pruned.length, 3)
+    const previous = await runner.keyRelease.appKey(OWNER, 'app')
+
+    // a dealing that every holder stored and only one committed (the commit lost on the way to the others)
+    const records = net.nodes.slice(0, 3).map(n => ({ peerId: n.peerId.toString(), x25519: runner.attestations.recordOf(n.peerId.toString())?.enclaveX25519 as Uint8Array }))
+    const partial = await prepareDealing({ ownerKey: OWNER_KEY, app: 'app', custody: 'custody', holders: records, threshold: 3, version: current + 2 })
+    for (const s of partial.shares) assert.equal(code(await ssssCall(runner.host, peerIdFromString(s.holder), { deal: { spec: partial.spec, share: s.share } }, 5_000)), 'OK')
+    assert.equal(code(await ssssCall(runner.host, holder.peerId, { control: partial.commit }, 5_000)), 'OK')
+    assert.deepEqual((await holder.holder?.store.versions(OWNER, 'app'))?.map(v => [v.spec.version, v.committed]), [[current + 1, true], [current + 2, true]], 'the holder that committed keeps the previous version')
+    // that holder serves the new version, the others the previous one: the runner asks it for the previous one
+    assert.deepEqual(await runner.keyRelease.appKey(OWNER, 'app'), previous)
+    assert.ok(holder.holder?.history().some(e => e.kind === 'get' && e.version === current + 1 && e.result === 'released'), 'asked for the previous version by number')
+
+    // the next complete dealing prunes every older version, committed or not, at every holder
+    const next = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', version: current + 3 })
+    assert.deepEqual([next.committed.length, next.pruned.length], [3, 3], JSON.stringify(next.failed))
+    for (const n of net.nodes.slice(0, 3)) assert.deepEqual((await n.holder?.store.versions(OWNER, 'app'))?.map(v => v.spec.version), [current + 3])
+    assert.notDeepEqual(await runner.keyRelease.appKey(OWNER, 'app'), previous)
   })
 
   it('a holder that leaves the custody scope stops serving at once; the others still release the key', async () => {

@@ -73,12 +73,16 @@ describe('key release reaches a holder that restarted on a new port (stale addre
     const routing = runner.host.services.dht
     const findPeer = routing.findPeer.bind(routing)
     const looked: string[] = []
+    routing.findPeer = (peer, options) => { looked.push(peer.toString()); return findPeer(peer, options) }
     try {
-      await runner.host.peerStore.patch(id, { multiaddrs: [oldAddr] })
-      await runner.host.hangUp(id)
-      assert.equal(runner.host.getConnections(id).length, 0)
-      routing.findPeer = (peer, options) => { looked.push(peer.toString()); return findPeer(peer, options) }
-      assert.deepEqual(await runner.keyRelease.appKey(OWNER, 'app'), key)
+      // the runner's own DHT walks may reach the holder at its new address between the setup and
+      // the release (then there is no failed dial to mend): set the stale state again, a few times at most
+      for (let attempt = 0; attempt < 5 && looked.length === 0; attempt++) {
+        await runner.host.peerStore.patch(id, { multiaddrs: [oldAddr] })
+        await runner.host.hangUp(id)
+        await waitFor(() => runner.host.getConnections(id).length === 0, { timeoutMs: 5_000 })
+        assert.deepEqual(await runner.keyRelease.appKey(OWNER, 'app'), key)
+      }
     } finally {
       routing.findPeer = findPeer
       runner.host.removeEventListener('connection:open', refuseInbound)
