@@ -62,7 +62,7 @@ async function rawSend (from: EscrinNode, to: PeerId, bytes: Uint8Array): Promis
   for await (const chunk of chunksOf(bytes)) await lp.write(chunk)
   await lp.write(new Uint8Array(0))
   await lp.read() // the receiver's ack: every byte arrived
-  await stream.close()
+  await stream.close().catch(() => {})
 }
 
 async function rawFetch (from: EscrinNode, to: PeerId, size: number): Promise<number> {
@@ -71,23 +71,28 @@ async function rawFetch (from: EscrinNode, to: PeerId, size: number): Promise<nu
   await lp.write(new TextEncoder().encode(`get ${size}`))
   let got = 0
   while (got < size) got += (await lp.read()).byteLength
-  await stream.close()
+  await stream.close().catch(() => {})
   return got
 }
 
 function serveRaw (node: EscrinNode, blob: () => Uint8Array): Promise<void> {
   return node.host.handle(RAW_PROTOCOL, async stream => {
-    const lp = lpStream(stream, { maxDataLength: CHUNK_SIZE + 64 })
-    const head = (await lp.read()).subarray()
-    const text = new TextDecoder().decode(head)
-    if (!text.startsWith('get ')) {
-      while ((await lp.read()).byteLength > 0) {}
-      await lp.write(new Uint8Array([1]))
-    } else {
-      const size = Number(text.slice(4))
-      for await (const chunk of chunksOf(blob().subarray(0, size))) await lp.write(chunk)
+    try {
+      const lp = lpStream(stream, { maxDataLength: CHUNK_SIZE + 64 })
+      const head = (await lp.read()).subarray()
+      const text = new TextDecoder().decode(head)
+      if (!text.startsWith('get ')) {
+        while ((await lp.read()).byteLength > 0) {}
+        await lp.write(new Uint8Array([1]))
+      } else {
+        const size = Number(text.slice(4))
+        for await (const chunk of chunksOf(blob().subarray(0, size))) await lp.write(chunk)
+      }
+      // the reader closes once it has every byte; a reset after that is not a failure
+      await stream.close().catch(() => {})
+    } catch (err) {
+      stream.abort(err as Error)
     }
-    await stream.close()
   }, { maxInboundStreams: 64 })
 }
 
