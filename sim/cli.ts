@@ -9,6 +9,8 @@ import { defaultOutDir, writeReports } from './report/write-report.js'
 import { loadScenario, ScenarioError, type SimMode } from './scenario/index.js'
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const
+/** Violations printed as they are found; the rest only in the report. */
+const MAX_VIOLATION_LINES = 20
 
 /**
  * `escrin-node sim SCENARIO`: validates the scenario, runs it, prints
@@ -46,11 +48,17 @@ export async function simCommand (args: string[]): Promise<number> {
   }
   const outDir = resolve((parsed.values.out as string | undefined) ?? defaultOutDir(scenario.name))
   const progress = quiet ? undefined : new ProgressReporter()
+  let violations = 0
+  const onViolation = (message: string): void => {
+    // the first ones say what went wrong; a flood would bury the progress (the report has them all)
+    if (++violations <= MAX_VIOLATION_LINES) progress?.message(`violation: ${message}`)
+    else if (violations === MAX_VIOLATION_LINES + 1) progress?.message('violation: … further violations are in the report')
+  }
   const result = await runScenario(scenario, {
     ...(mode != null ? { mode: mode as SimMode } : {}),
     ...(seed != null ? { seed } : {}),
     ...(logLevel != null ? { logLevel: logLevel as typeof LOG_LEVELS[number] } : {}),
-    ...(progress != null ? { onProgress: p => { progress.update(p) }, onViolation: m => { progress.message(`violation: ${m}`) } } : {})
+    ...(progress != null ? { onProgress: p => { progress.update(p) }, onViolation } : {})
   })
   progress?.done()
   const report = buildReport(result)

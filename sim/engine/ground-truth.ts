@@ -73,7 +73,7 @@ export class GroundTruth {
 
   ownRecord (name: string, expiresAt: number): void {
     const node = this.nodes.get(name)
-    if (node != null && node.up) node.attestedUntil = Math.max(node.attestedUntil, expiresAt)
+    if (node != null) node.attestedUntil = Math.max(node.attestedUntil, expiresAt)
   }
 
   nodeDown (name: string): void {
@@ -117,6 +117,20 @@ export class GroundTruth {
     this.lineages.set(key, lineage)
     this.policies.set(entry.id, entry)
     return entry
+  }
+
+  /** Takes back a policy whose publication failed: the previous version is in force again. */
+  withdraw (id: string): void {
+    const policy = this.policies.get(id)
+    if (policy == null) return
+    this.policies.delete(id)
+    const lineage = (this.lineages.get(`${policy.owner}/${policy.name}`) ?? []).filter(p => p.id !== id)
+    if (lineage.length === 0) this.lineages.delete(`${policy.owner}/${policy.name}`)
+    else {
+      this.lineages.set(`${policy.owner}/${policy.name}`, lineage)
+      const previous = lineage.at(-1) as TruePolicy
+      if (previous.supersededAt === policy.publishedAt) delete previous.supersededAt
+    }
   }
 
   latest (owner: string, name: string): TruePolicy | undefined {

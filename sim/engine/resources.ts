@@ -9,7 +9,7 @@ export interface NodeResources {
   connections: number
 }
 
-interface Track { firstT: number, firstCpuUs: number, lastT: number, lastCpuUs: number, peakRss: number, lastRss: number, heap: number, connections: number, prevT: number, prevCpuUs: number }
+interface Track { pid: number, uptimeMs: number, lastT: number, lastCpuUs: number, peakRss: number, lastRss: number, heap: number, connections: number, prevT: number, prevCpuUs: number }
 
 /**
  * Resource figures. In process mode every node reports its own process's
@@ -24,13 +24,14 @@ export class ResourceMeter {
   constructor (private readonly mode: 'memory' | 'process') {}
 
   /** A node's own report (stats events). */
-  report (name: string, t: number, stats: { rss: number, heapUsed: number, cpuUs: number, connections: number }): void {
+  report (name: string, t: number, stats: { rss: number, heapUsed: number, cpuUs: number, connections: number, pid: number, uptimeMs: number }): void {
     let track = this.tracks.get(name)
-    // a restarted process starts its CPU clock again: start a new track
-    if (track == null || stats.cpuUs < track.lastCpuUs) {
-      track = { firstT: t, firstCpuUs: stats.cpuUs, lastT: t, lastCpuUs: stats.cpuUs, peakRss: 0, lastRss: 0, heap: 0, connections: 0, prevT: t, prevCpuUs: stats.cpuUs }
+    // a restarted node is a new process: its figures start again (the latest life is reported)
+    if (track == null || track.pid !== stats.pid) {
+      track = { pid: stats.pid, uptimeMs: 0, lastT: t, lastCpuUs: stats.cpuUs, peakRss: 0, lastRss: 0, heap: 0, connections: 0, prevT: t, prevCpuUs: stats.cpuUs }
       this.tracks.set(name, track)
     }
+    track.uptimeMs = stats.uptimeMs
     track.prevT = track.lastT
     track.prevCpuUs = track.lastCpuUs
     track.lastT = t
@@ -81,10 +82,11 @@ export class ResourceMeter {
       peakRssBytes: t.peakRss,
       lastRssBytes: t.lastRss,
       heapUsedBytes: t.heap,
-      cpuPercent: t.lastT > t.firstT ? ((t.lastCpuUs - t.firstCpuUs) / 1000) / (t.lastT - t.firstT) * 100 : 0,
+      // over the process's whole life, start-up included: what the node costs a machine
+      cpuPercent: t.uptimeMs > 0 ? (t.lastCpuUs / 1000) / t.uptimeMs * 100 : 0,
       connections: t.connections
     }))
     const avg = (f: (n: NodeResources) => number): number => nodes.length === 0 ? 0 : nodes.reduce((s, n) => s + f(n), 0) / nodes.length
-    return { nodes, average: { rssBytes: Math.round(avg(n => n.peakRssBytes)), cpuPercent: avg(n => n.cpuPercent) }, basis: 'each node its own process: peak RSS and average CPU over its life' }
+    return { nodes, average: { rssBytes: Math.round(avg(n => n.peakRssBytes)), cpuPercent: avg(n => n.cpuPercent) }, basis: 'each node its own process: peak RSS, and CPU time over the process\'s life (start-up included)' }
   }
 }

@@ -24,6 +24,8 @@ const EVALUATE_INTERVAL_MS = 100
 const BOOTSTRAP_PEERS = 3
 /** Nodes started at once: a start is CPU-heavy (keys, noise handshakes, syncs) and the machine has 2 cores. */
 const START_CONCURRENCY = { memory: 4, process: 4 }
+/** Nodes sweep expired records once a second: an expiry is noticed up to this late. */
+const SWEEP_SLACK_MS = 1_000
 /** Requests in flight get this long to finish once the scenario's time is up. */
 const DRAIN_TIMEOUT_MS = 30_000
 
@@ -92,6 +94,9 @@ class Simulation {
   private readonly expiriesSeen = new Set<string>()
   /** Events of nodes whose start has not returned yet: judged once the truth knows their peer id. */
   private readonly starting = new Map<string, AgentEvent[]>()
+  private readonly nodeChains = new Map<string, Promise<void>>()
+  /** The start of the run's first node, which every other start waits for (it needs someone to bootstrap from). */
+  private seeding?: Promise<void>
   private sides: string[][] | null = null
   private dataRoot = ''
   private t0 = Date.now()
@@ -113,12 +118,13 @@ class Simulation {
     const listener = (name: string, events: AgentEvent[]): void => { this.onEvents(name, events) }
     this.cluster = this.mode === 'memory'
       ? new MemoryCluster(listener)
-      : new ProcessCluster(listener, (name, reason) => { this.onUnexpectedExit(name, reason) })
+      : new ProcessCluster(listener, (name, reason) => { this.onUnexpectedExit(name, reason) }, (options.logLevel ?? 'silent') !== 'silent')
   }
 
   async run (): Promise<SimResult> {
     this.dataRoot = await mkdtemp(join(tmpdir(), 'escrin-sim-'))
     this.t0 = Date.now()
+    this.convergence.steadyAfter(this.t0 + this.scenario.warmupMs)
     const ticker = setInterval(() => { this.tick() }, EVALUATE_INTERVAL_MS)
     const sampler = setInterval(() => { this.sample() }, this.scenario.sampleEveryMs)
     const progress = setInterval(() => { this.reportProgress() }, 500)
@@ -130,8 +136,10 @@ class Simulation {
       this.reportProgress()
       await Promise.race([Promise.allSettled(this.loads.map(async l => { await l.drain() })), delay(DRAIN_TIMEOUT_MS)])
       // every open epoch gets its full deadline to converge: the invariant is about eventually agreeing
+      // (and a crashed node's record that expires within that time is waited for)
       const deadline = Date.now() + this.scenario.convergeWithinMs
-      while (Date.now() < deadline && this.convergence.openEpochs().some(e => !e.failed)) {
+      const pending = (): boolean => this.convergence.openEpochs().some(e => !e.failed) || (this.truth.nextExpiry(Date.now())?.at ?? Infinity) < deadline - 2 * SWEEP_SLACK_MS
+      while (Date.now() < deadline && pending()) {
         await delay(EVALUATE_INTERVAL_MS)
         this.tick()
       }
@@ -160,19 +168,38 @@ class Simulation {
     if (wait > 0) await delay(wait)
   }
 
-  /** The group joins and the scenario's timeline, in time order, one action after another. */
+  /**
+   * The group joins and the scenario's timeline, in time order. Each action
+   * starts at its time whether or not earlier ones have finished (a slow
+   * join must not delay a crash); actions on one node run in order.
+   */
   private async playTimeline (): Promise<void> {
     const groupJoins: TimelineEvent[] = this.scenario.groups.flatMap(g => g.join == null
       ? []
       : [{ atMs: g.join.atMs, line: -1, do: 'join' as const, nodes: this.scenario.nodes.filter(n => n.group === g.name).map(n => n.name), staggerMs: g.join.staggerMs }])
     const events = [...groupJoins, ...this.scenario.timeline].sort((a, b) => a.atMs - b.atMs || a.line - b.line)
-    let joinsLeft = groupJoins.length
-    if (joinsLeft === 0) this.convergence.armFormation()
+    const running: Array<Promise<void>> = []
+    const joins: Array<Promise<void>> = []
+    if (groupJoins.length === 0) this.convergence.armFormation()
     for (const event of events) {
       await this.sleepUntil(event.atMs)
-      await this.perform(event)
-      if (event.line === -1 && --joinsLeft === 0) this.convergence.armFormation()
+      const action = this.perform(event)
+      running.push(action)
+      if (event.line !== -1) continue
+      joins.push(action)
+      // formation ends at the first full agreement after every group's own join has finished
+      if (joins.length === groupJoins.length) void Promise.all(joins).then(() => { this.convergence.armFormation() })
     }
+    // the scenario ends on time: an action still running then (a slow mass join) is cut short
+    await Promise.race([Promise.all(running), this.sleepUntil(this.scenario.durationMs)])
+  }
+
+  /** Runs `fn` after every earlier action on node `name` has finished. */
+  private async onNode<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.nodeChains.get(name) ?? Promise.resolve()
+    const next = previous.then(fn, fn)
+    this.nodeChains.set(name, next.then(() => {}, () => {}))
+    return await next
   }
 
   private async perform (event: TimelineEvent): Promise<void> {
@@ -263,11 +290,20 @@ class Simulation {
         failures.push(`${name}: ${(err as Error).message}`)
       }
     }
-    if (todo.length > 0 && this.upNodes().length === 0) await startOne(todo.shift() as string)
+    if (todo.length > 0 && this.upNodes().length === 0) {
+      // concurrent joins (two groups at 0s) must not each start an isolated first node
+      if (this.seeding != null) await this.seeding
+      else {
+        this.seeding = startOne(todo.shift() as string)
+        await this.seeding
+      }
+      if (this.upNodes().length === 0) this.seeding = undefined
+    }
     const limit = START_CONCURRENCY[this.mode]
     const running = new Set<Promise<void>>()
     for (const name of todo) {
       while (running.size >= limit) await Promise.race(running)
+      if (this.phase !== 'running') break
       const p = startOne(name).finally(() => { running.delete(p) })
       running.add(p)
       if (staggerMs > 0) await delay(staggerMs)
@@ -278,6 +314,12 @@ class Simulation {
   }
 
   private async startNode (name: string, restart: boolean): Promise<void> {
+    await this.onNode(name, async () => {
+      if (!this.cluster.isUp(name)) await this.startNodeNow(name, restart)
+    })
+  }
+
+  private async startNodeNow (name: string, restart: boolean): Promise<void> {
     const node = this.truth.node(name)
     const group = this.scenario.groups.find(g => g.name === node.group)
     if (group == null) throw new Error(`no group for ${name}`)
@@ -316,17 +358,19 @@ class Simulation {
     const port = /\/tcp\/(\d+)/.exec(started.addrs[0] ?? '')?.[1]
     if (port != null) this.ports.set(name, Number(port)) // a restarted daemon comes back on its port
     this.convergence.nodeUp(name, t)
-    this.convergence.truthChanged(`${restart ? 'restart' : 'join'} ${name}`, restart ? 'restart' : 'join', t)
+    this.convergence.truthChanged(`${restart ? 'restart' : 'join'} ${name}`, restart ? 'restart' : 'join', t, { kind: 'peer', peerId: started.peerId, node: name })
     if (this.usesBonds) await this.broadcastBonds()
     if (this.sides != null) await this.applyPartition()
   }
 
   private async takeDown (name: string, crash: boolean): Promise<void> {
-    if (!this.cluster.isUp(name)) return
-    this.convergence.nodeDown(name)
-    if (crash) await this.cluster.crash(name)
-    else await this.cluster.leave(name)
-    this.truth.nodeDown(name)
+    await this.onNode(name, async () => {
+      if (!this.cluster.isUp(name)) return
+      this.convergence.nodeDown(name)
+      if (crash) await this.cluster.crash(name)
+      else await this.cluster.leave(name)
+      this.truth.nodeDown(name)
+    })
   }
 
   private onUnexpectedExit (name: string, reason: string): void {
@@ -401,8 +445,15 @@ class Simulation {
     const t = Date.now()
     // the truth changes when the app publishes; every honest node must catch up from here
     this.truth.addPolicy({ id, app: event.app, owner: app.owner, name: event.name, version, publishedAt: t, predicate: event.predicate }, t)
-    this.convergence.truthChanged(`publish ${lineage} v${version}`, 'publish', t)
-    await this.cluster.command(via, { op: 'publish-policy', signed: signedPolicyToJson(signed) })
+    this.convergence.truthChanged(`publish ${lineage} v${version}`, 'publish', t, { kind: 'policy', policyId: id })
+    try {
+      await this.cluster.command(via, { op: 'publish-policy', signed: signedPolicyToJson(signed) })
+    } catch (err) {
+      // never published: the truth must not expect nodes to know it
+      this.truth.withdraw(id)
+      this.convergence.truthChanged(`publish ${lineage} v${version} failed`, 'publish', Date.now())
+      throw err
+    }
     return `v${version} ${id.slice(0, 12)}… via ${via}`
   }
 
@@ -447,7 +498,7 @@ class Simulation {
       const key = `${node.name}@${node.attestedUntil}`
       if (this.expiriesSeen.has(key)) continue
       this.expiriesSeen.add(key)
-      this.convergence.truthChanged(`record of ${node.name} expires`, 'expiry', node.attestedUntil)
+      this.convergence.truthChanged(`record of ${node.name} expires`, 'expiry', node.attestedUntil, { kind: 'peer', peerId: node.peerId })
     }
     this.convergence.evaluate(now)
   }

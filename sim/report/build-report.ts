@@ -20,7 +20,7 @@ export interface SimReport {
       /** Convergence times (ms) after each membership-changing event, all events and steady state only (after formation). */
       all: Percentiles
       steady: Percentiles
-      events: Array<{ t: number, label: string, kind: string, formation: boolean, convergedMs: number | null, failed: boolean }>
+      events: Array<{ t: number, label: string, kind: string, formation: boolean, convergedMs: number | null, failed: boolean, slowest: string | null }>
       failures: SimResult['convergenceFailures']
     }
     recordIntegrity: { ok: boolean, violations: number, checks: number, unlisted: number, list: SimResult['integrity']['list'] }
@@ -48,7 +48,7 @@ function summarize (records: SimResult['requests']): LoadSummary {
 }
 
 export function buildReport (result: SimResult): SimReport {
-  const events = result.epochs.map(e => ({ t: e.t0, label: e.label, kind: e.kind, formation: e.formation, convergedMs: e.convergedAt != null ? e.convergedAt - e.t0 : null, failed: e.failed }))
+  const events = result.epochs.map(e => ({ t: e.t0, label: e.label, kind: e.kind, formation: e.formation, convergedMs: e.convergedAt != null ? e.convergedAt - e.t0 : null, failed: e.failed, slowest: e.slowest ?? null }))
   const converged = events.filter(e => e.convergedMs != null)
   const jobs = result.requests.filter(r => r.kind === 'jobs')
   const keys = result.requests.filter(r => r.kind === 'keys')

@@ -93,7 +93,7 @@ ${inv.recordIntegrity.list.length > 0 ? `<h3>Accepted records that fail the trut
 
 <h2>Scope convergence</h2>
 ${convergenceChart}
-<table><tr><th>t</th><th>event</th><th>converged after</th></tr>${rows(conv.events.filter(ev => ev.kind !== 'join' || !ev.formation).slice(0, 200).map(ev => [formatMs(ev.t), e(ev.label), ev.convergedMs != null ? formatMs(ev.convergedMs) : `<span class="bad">never</span>`]))}</table>
+<table><tr><th>t</th><th>event</th><th>converged after</th><th>last to agree</th></tr>${rows(conv.events.slice(0, 300).map(ev => [formatMs(ev.t), `${e(ev.label)}${ev.formation ? ' <span class="muted">(formation)</span>' : ''}`, ev.convergedMs != null ? formatMs(ev.convergedMs) : '<span class="bad">never</span>', e(ev.slowest ?? '')]))}</table>
 
 <h2>Jobs</h2>
 <table>${rows([

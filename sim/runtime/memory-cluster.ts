@@ -14,7 +14,7 @@ export class MemoryCluster implements Cluster {
   constructor (private readonly listener: ClusterListener) {}
 
   async start (name: string, boot: NodeBoot): Promise<StartedNode> {
-    if (this.isUp(name)) throw new Error(`node ${name} is already up`)
+    if (this.agents.has(name)) throw new Error(`node ${name} is already up`)
     const agent = new NodeAgent(events => { this.listener(name, events) })
     this.agents.set(name, agent)
     try {

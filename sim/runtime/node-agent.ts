@@ -48,7 +48,6 @@ export class NodeAgent {
   private lastRecordsDigest = ''
   private lastOwnExpiry = 0
   private observations = 0
-  private cpuBase = process.cpuUsage()
   private unsubscribe: Array<() => void> = []
 
   constructor (private readonly emit: (events: AgentEvent[]) => void) {}
@@ -138,6 +137,15 @@ export class NodeAgent {
       for (const connection of node.host.getConnections()) connection.abort(new Error('simulated crash'))
     }
     await node.stop()
+    // the node may have re-published its record while stopping: its last expiry is what peers hold
+    this.reportOwnRecord(node)
+  }
+
+  private reportOwnRecord (node: EscrinNode): void {
+    const expiry = node.attestations.recordOf(node.peerId.toString())?.expiresAtMs ?? 0
+    if (expiry === this.lastOwnExpiry) return
+    this.lastOwnExpiry = expiry
+    this.emit([{ type: 'own', t: Date.now(), expiresAt: expiry }])
   }
 
   /** Cuts this node off from `peers` (and reconnects nothing: the node finds its way back itself after a heal). */
@@ -275,8 +283,8 @@ export class NodeAgent {
     const node = this.node
     if (node?.isRunning !== true) return
     const memory = process.memoryUsage()
-    const cpu = process.cpuUsage(this.cpuBase)
-    this.emit([{ type: 'stats', t: Date.now(), connections: node.host.getConnections().length, peers: node.host.getPeers().length, rss: memory.rss, heapUsed: memory.heapUsed, cpuUs: cpu.user + cpu.system }])
+    const cpu = process.cpuUsage()
+    this.emit([{ type: 'stats', t: Date.now(), connections: node.host.getConnections().length, peers: node.host.getPeers().length, rss: memory.rss, heapUsed: memory.heapUsed, cpuUs: cpu.user + cpu.system, pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }])
   }
 }
 

@@ -16,18 +16,24 @@ if (process.send == null) {
 }
 
 let buffer: AgentEvent[] = []
+let flushTimer: ReturnType<typeof setTimeout> | undefined
 const send = (message: ToParent): void => {
   if (process.connected) process.send?.(message)
 }
 const flush = (): void => {
+  clearTimeout(flushTimer)
+  flushTimer = undefined
   if (buffer.length === 0) return
   const events = buffer
   buffer = []
   send({ events })
 }
-const flushTimer = setInterval(flush, EVENT_FLUSH_MS)
 
-const agent = new NodeAgent(events => { buffer.push(...events) })
+// a timer only while events wait: a hundred idle node processes should not wake up twenty times a second each
+const agent = new NodeAgent(events => {
+  buffer.push(...events)
+  flushTimer ??= setTimeout(flush, EVENT_FLUSH_MS)
+})
 
 process.on('message', (message: ToChild) => {
   void (async () => {
@@ -45,7 +51,7 @@ process.on('message', (message: ToChild) => {
 
 // the simulator went away (or told us to go): stop the node and exit, never linger as an orphan
 process.on('disconnect', () => {
-  clearInterval(flushTimer)
+  clearTimeout(flushTimer)
   const hardExit = setTimeout(() => { process.exit(0) }, 10_000)
   hardExit.unref()
   void agent.stop(false).finally(() => { process.exit(0) })

@@ -1,9 +1,21 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Cluster, ClusterListener } from './cluster.js'
 import type { Command, CommandResult, NodeBoot, StartedNode, ToChild, ToParent } from './protocol.js'
 
 const ENTRY = fileURLToPath(new URL('./node-process.js', import.meta.url))
+/**
+ * Node processes share a compile cache (each loads the same ~1 s of modules:
+ * libp2p, viem, noble), and a smaller libuv pool: a hundred processes with
+ * four idle threads each only add scheduling work on a small machine.
+ */
+const CHILD_ENV = {
+  ...process.env,
+  NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'escrin-sim-compile-cache'),
+  UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '2'
+}
 /** A node process that has not started its node by then is broken (2 cores, 100 processes starting: generous). */
 const START_TIMEOUT_MS = 120_000
 const COMMAND_TIMEOUT_MS = 120_000
@@ -15,7 +27,10 @@ interface Child {
   process: ChildProcess
   pending: Map<number, { resolve: (value: unknown) => void, reject: (err: Error) => void, timer: ReturnType<typeof setTimeout> }>
   stderr: string
+  /** The process is alive (and not being stopped). */
   up: boolean
+  /** Its node has started: commands may be sent. */
+  ready: boolean
   exited: Promise<void>
 }
 
@@ -30,16 +45,20 @@ export class ProcessCluster implements Cluster {
   private readonly children = new Map<string, Child>()
   private nextId = 1
 
-  constructor (private readonly listener: ClusterListener, private readonly onUnexpectedExit: (name: string, reason: string) => void = () => {}) {}
+  /** `forwardLogs`: node processes' stderr (their logs, when a log level is set) goes to ours as well. */
+  constructor (private readonly listener: ClusterListener, private readonly onUnexpectedExit: (name: string, reason: string) => void = () => {}, private readonly forwardLogs = false) {}
 
   async start (name: string, boot: NodeBoot): Promise<StartedNode> {
-    if (this.isUp(name)) throw new Error(`node ${name} is already up`)
+    if (this.children.get(name)?.up === true) throw new Error(`node ${name} is already up`)
     // advanced serialization: bigint bonds and byte arrays cross the channel as they are
-    const process = fork(ENTRY, [name], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    const process = fork(ENTRY, [name], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: CHILD_ENV })
     let markExited!: () => void
-    const child: Child = { process, pending: new Map(), stderr: '', up: true, exited: new Promise(resolve => { markExited = resolve }) }
+    const child: Child = { process, pending: new Map(), stderr: '', up: true, ready: false, exited: new Promise(resolve => { markExited = resolve }) }
     this.children.set(name, child)
-    process.stderr?.on('data', (d: Buffer) => { child.stderr = (child.stderr + d.toString()).slice(-STDERR_TAIL) })
+    process.stderr?.on('data', (d: Buffer) => {
+      child.stderr = (child.stderr + d.toString()).slice(-STDERR_TAIL)
+      if (this.forwardLogs) globalThis.process.stderr.write(d)
+    })
     process.on('message', (message: ToParent) => { this.onMessage(name, child, message) })
     process.once('exit', (code, signal) => {
       const wasUp = child.up
@@ -54,7 +73,9 @@ export class ProcessCluster implements Cluster {
       if (wasUp && this.children.get(name) === child) this.onUnexpectedExit(name, reason)
     })
     try {
-      return await this.send(child, { op: 'start', boot }, START_TIMEOUT_MS) as StartedNode
+      const started = await this.send(child, { op: 'start', boot }, START_TIMEOUT_MS) as StartedNode
+      child.ready = true
+      return started
     } catch (err) {
       child.up = false
       process.kill('SIGKILL')
@@ -65,7 +86,7 @@ export class ProcessCluster implements Cluster {
 
   async command<C extends Command>(name: string, command: C): Promise<CommandResult<C>> {
     const child = this.children.get(name)
-    if (child == null || !child.up) throw new Error(`node ${name} is not up`)
+    if (child == null || !child.up || !child.ready) throw new Error(`node ${name} is not up`)
     return await this.send(child, command, COMMAND_TIMEOUT_MS) as CommandResult<C>
   }
 
@@ -91,7 +112,8 @@ export class ProcessCluster implements Cluster {
   }
 
   isUp (name: string): boolean {
-    return this.children.get(name)?.up === true
+    const child = this.children.get(name)
+    return child?.up === true && child.ready
   }
 
   /** The OS pids of the node processes that are up, for resource figures. */

@@ -81,7 +81,8 @@ export type AgentEvent =
   /** The whole peer table, sent when it changed. `unlisted` counts entries the agent could not enumerate. */
   | { type: 'records', t: number, records: RecordFacts[], total: number }
   | { type: 'own', t: number, expiresAt: number }
-  | { type: 'stats', t: number, connections: number, peers: number, rss: number, heapUsed: number, cpuUs: number }
+  /** Resource use of the process the node runs in (its own in process mode), since that process started. */
+  | { type: 'stats', t: number, connections: number, peers: number, rss: number, heapUsed: number, cpuUs: number, pid: number, uptimeMs: number }
 
 /** Parent -> child and child -> parent envelopes of process mode. */
 export type ToChild = { id: number, command: Command }

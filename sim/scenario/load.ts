@@ -21,11 +21,10 @@ export async function loadScenario (file: string): Promise<Scenario> {
 export function parseScenarioText (text: string, format: 'json' | 'yaml', file: string): unknown {
   try {
     // YAML 1.2 core schema: no surprises like `no` meaning false or 010 meaning 8
-    return format === 'json' ? JSON.parse(text) : parseYaml(text, { schema: 'core', prettyErrors: false })
+    return format === 'json' ? JSON.parse(text) : parseYaml(text, { schema: 'core' })
   } catch (err) {
-    const detail = err instanceof YAMLParseError
-      ? `${err.message.split('\n')[0]}${err.linePos != null ? ` (line ${err.linePos[0].line})` : ''}`
-      : (err as Error).message
+    // the parser's message is several lines (with a code excerpt); its first line names the line and column
+    const detail = (err instanceof YAMLParseError ? err.message.split('\n')[0] : (err as Error).message).replace(/:$/, '')
     throw new ScenarioError('', `${file} is not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${detail}`)
   }
 }

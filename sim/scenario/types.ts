@@ -88,6 +88,8 @@ export interface Scenario {
   latencyMs: number
   /** Invariant (b): how long after a membership-changing event every honest node must agree with the ground truth. */
   convergeWithinMs: number
+  /** Convergence after events before this time counts as network formation, not steady state. */
+  warmupMs: number
   /** How often time series (agreement, connections) are sampled. */
   sampleEveryMs: number
   minConnections: number

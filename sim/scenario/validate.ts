@@ -49,6 +49,8 @@ export function validateScenario (document: unknown, file: string): Scenario {
   if (attestationTtlMs < 4_000) throw new ScenarioError('attestationTtl', 'must be at least 4s (nodes re-publish at half of it)')
   const latencyMs = parseDuration(top.get('latency') ?? DEFAULTS.latency, 'latency')
   const convergeWithinMs = parseDuration(top.get('convergeWithin') ?? DEFAULTS.convergeWithin, 'convergeWithin')
+  const warmupMs = parseDuration(top.get('warmup') ?? '0s', 'warmup')
+  if (warmupMs > durationMs) throw new ScenarioError('warmup', 'is longer than the scenario')
   const sampleEveryMs = parseDuration(top.get('sampleEvery') ?? DEFAULTS.sampleEvery, 'sampleEvery')
   if (sampleEveryMs < 50) throw new ScenarioError('sampleEvery', 'must be at least 50ms')
   const minConnections = top.integer('minConnections', 8, 1, 100)
@@ -69,7 +71,7 @@ export function validateScenario (document: unknown, file: string): Scenario {
   timeline.sort((a, b) => a.atMs - b.atMs || a.line - b.line)
   checkPolicyReferences(timeline)
   const restartable = new Set(timeline.flatMap(e => e.do === 'restart' ? e.nodes : []))
-  return { name, description, file, seed, mode, durationMs, attestationTtlMs, latencyMs, convergeWithinMs, sampleEveryMs, minConnections, groups, nodes, apps, timeline, restartable }
+  return { name, description, file, seed, mode, durationMs, attestationTtlMs, latencyMs, convergeWithinMs, warmupMs, sampleEveryMs, minConnections, groups, nodes, apps, timeline, restartable }
 }
 
 function unique (names: string[], path: string, what: string): void {

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runScenario } from '../../sim/engine/simulation.js'
+import { buildReport, type SimReport } from '../../sim/report/build-report.js'
+import { writeReports } from '../../sim/report/write-report.js'
+import { loadScenario } from '../../sim/scenario/index.js'
+import { ScenarioFiles, smallNetwork } from './helpers.js'
+
+describe('sim in memory mode (real nodes in this process)', function () {
+  this.timeout(180_000)
+  const files = new ScenarioFiles()
+  before(async () => { await files.open() })
+  after(async () => { await files.close() })
+
+  it('runs a tiny scenario end to end: jobs, a dealt key, key releases, a crash; every invariant holds and the reports are complete', async () => {
+    const path = await files.write('tiny', smallNetwork({}, [
+      { at: '3s', do: 'deal', app: 'alpha', name: 'compute', custody: 'custody' },
+      { at: '4s', do: 'load', kind: 'jobs', app: 'alpha', policy: 'compute', rate: '3/s', from: 'dev', for: '4s' },
+      { at: '4s', do: 'load', kind: 'keys', app: 'alpha', policy: 'compute', rate: '2/s', from: 'all', for: '4s' },
+      // out-of-scope requesters for certain (a random pick from 'all' may never choose one)
+      { at: '4s', do: 'load', kind: 'keys', app: 'alpha', policy: 'compute', rate: '2/s', from: 'dev', for: '2s' },
+      { at: '8s', do: 'crash', nodes: 'tee[2]' }
+    ]))
+    const progress: string[] = []
+    const result = await runScenario(await loadScenario(path), { onProgress: p => { progress.push(p.phase) } })
+    const report: SimReport = buildReport(result)
+
+    assert.equal(report.verdict, 'pass', JSON.stringify({ conv: report.invariants.convergence.failures, leaks: report.invariants.scopeLeaks.leaks, integrity: report.invariants.recordIntegrity.list, log: report.log }))
+    assert.equal(report.scenario.mode, 'memory')
+    assert.equal(report.scenario.nodes, 5)
+    // the checks saw traffic: an invariant over zero arrivals proves nothing
+    const arrivals = report.invariants.scopeLeaks.arrivals
+    assert.ok(arrivals.job >= 5, `jobs arrived at runners: ${arrivals.job}`)
+    assert.equal(arrivals['share-deal'], 3, 'each holder of the custody scope got one share')
+    assert.ok(arrivals['share-release'] > 0, 'shares were released to in-scope runners')
+    assert.ok(report.invariants.recordIntegrity.checks > 0)
+    // jobs ran on in-scope runners; out-of-scope key requests (the dev nodes) were refused
+    assert.ok(report.jobs.sent >= 8 && report.jobs.ok >= report.jobs.sent - 1, JSON.stringify(report.jobs))
+    assert.ok(report.jobs.latencyMs.p50 != null && report.jobs.latencyMs.p50 > 0)
+    assert.ok(report.keyReleases.ok > 0, JSON.stringify(report.keyReleases))
+    assert.ok(report.keyReleases.refusedAsExpected > 0, `dev nodes asked and were refused: ${JSON.stringify(report.keyReleases)}`)
+    assert.equal(report.keyReleases.wronglyReleased, 0)
+    // convergence was measured after the membership changes, including the crashed node's record expiring
+    const events = report.invariants.convergence.events
+    const publish = events.find(e => e.label === 'publish alpha/compute v1')
+    assert.ok(publish?.convergedMs != null && publish.convergedMs < 8_000, JSON.stringify(publish))
+    const expiry = events.find(e => e.label === 'record of tee-2 expires')
+    assert.ok(expiry?.convergedMs != null, `the crashed node left every scope: ${JSON.stringify(expiry)}`)
+    assert.ok(report.invariants.convergence.formedAtMs != null)
+    assert.deepEqual(report.log.filter(l => !l.ok), [], 'every action succeeded')
+    // time series and resources
+    assert.ok(report.series.samples.length >= 20)
+    assert.ok(report.series.samples.some(s => s.nodesUp === 5 && s.connections.mean > 0))
+    assert.ok(report.series.jobs.some(b => b.ok > 0))
+    assert.ok(report.resources.average.rssBytes > 0)
+    assert.ok(progress.includes('running') && progress.includes('done') === false && progress.at(-1) === 'stopping')
+
+    const paths = await writeReports(report, join(files.dir, 'out'))
+    const json = JSON.parse(await readFile(paths.json, 'utf8'))
+    assert.equal(json.version, 1)
+    assert.deepEqual(Object.keys(json.invariants).sort(), ['convergence', 'recordIntegrity', 'scopeLeaks'])
+    const html = await readFile(paths.html, 'utf8')
+    assert.equal((html.match(/<svg /g) ?? []).length, 5, 'five plots')
+    assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'self-contained: no script, nothing fetched')
+    assert.match(html, /every invariant held/)
+  })
+
+  it('(a) counts a job sent straight to an out-of-scope runner as a leak at the receiver', async () => {
+    const path = await files.write('leak', smallNetwork({ duration: '6s' }, [
+      { at: '3s', do: 'misroute', from: 'dev[0]', to: 'dev[1]', app: 'alpha', policy: 'compute' },
+      { at: '3s', do: 'misroute', from: 'dev[0]', to: 'tee[0]', app: 'alpha', policy: 'compute' }
+    ]))
+    const violations: string[] = []
+    const report = buildReport(await runScenario(await loadScenario(path), { onViolation: m => { violations.push(m) } }))
+    const leaks = report.invariants.scopeLeaks
+    assert.equal(leaks.fromHonest, 1, JSON.stringify(leaks))
+    assert.equal(leaks.leaks[0].receiver, 'dev-1')
+    assert.equal(leaks.leaks[0].sender, 'dev-0')
+    assert.equal(leaks.leaks[0].kind, 'job')
+    assert.equal(leaks.arrivals.job, 2, 'the in-scope one arrived too and is not a leak')
+    assert.equal(report.verdict, 'fail')
+    assert.match(violations.join('\n'), /scope leak: job from dev-0 reached dev-1/)
+  })
+
+  it('(b) and (c): a node that skips evidence checks accepts forged records, disagrees with the truth, and both checks fail', async () => {
+    const path = await files.write('forged', smallNetwork({ duration: '10s', convergeWithin: '3s' }, [
+      { at: '2s', do: 'byzantine', nodes: 'tee[2]', faults: { forge: ['evidence', 'identity', 'tamper'], forgeRate: '5/s' } }
+    ]))
+    const report = buildReport(await runScenario(await loadScenario(path), { laxNodes: ['dev-0'] }))
+    const integrity = report.invariants.recordIntegrity
+    assert.ok(integrity.violations > 0, JSON.stringify(integrity))
+    assert.ok(integrity.list.every(v => v.holder === 'dev-0'), `only the lax node accepted forgeries: ${JSON.stringify(integrity.list.slice(0, 3))}`)
+    assert.match(integrity.list[0].reason, /never started/)
+    const conv = report.invariants.convergence
+    assert.equal(conv.ok, false)
+    assert.match(conv.failures[0].detail, /dev-0 \(alpha\/compute v1: 0 missing, \d+ not admitted/)
+    assert.equal(report.invariants.scopeLeaks.ok, true)
+    assert.equal(report.verdict, 'fail')
+  })
+})
