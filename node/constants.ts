@@ -44,6 +44,11 @@ export const MAX_CONNECTIONS = 300
  */
 export const INBOUND_CONNECTION_THRESHOLD = 1000
 
+/** How often libp2p's connection monitor pings each connection (libp2p's default is 10 s; see node/host). */
+export const CONNECTION_PING_INTERVAL_MS = 30_000
+/** The shortest ping timeout before a connection is judged dead, whatever the measured RTT. */
+export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000
+
 /** How often the peer finder runs a random walk while the node still lacks peers, and when it has enough. */
 export const DISCOVERY_FAST_INTERVAL_MS = 1_000
 export const DISCOVERY_SLOW_INTERVAL_MS = 30_000

@@ -1,5 +1,5 @@
 import {
-  ATTESTATION_TOPIC, ignore, reject
+  ATTESTATION_TOPIC, ignore, reject, stringifyTopic
 } from '../../protocol/gossip/index.js'
 import {
   AttestationError, bindingOf, createDevEvidence, defaultVerifiers, openAttestation, sealAttestation, signOperatorStatement,
@@ -20,11 +20,11 @@ import { createHash } from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
-import { pullRecords, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
+import { pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { peerIdFromString } from '@libp2p/peer-id'
-import type { PeerId, PrivateKey, Stream } from '@libp2p/interface'
+import type { Connection, PeerId, PrivateKey, Stream } from '@libp2p/interface'
 
 /** How long a record is valid; the node re-publishes at half of it. */
 export const ATTESTATION_TTL_MS = 10 * 60_000
@@ -32,8 +32,14 @@ export const ATTESTATION_TTL_MS = 10 * 60_000
 export const MAX_ATTESTED_PEERS = 10_000
 /** How often expired records are swept from the peer table. */
 const SWEEP_INTERVAL_MS = 1_000
-/** New subscribers are greeted with our record at most this often. */
-const REPUBLISH_DEBOUNCE_MS = 500
+/** Subscription changes within this window are answered with one publication of our record. */
+const REPUBLISH_DEBOUNCE_MS = 50
+/**
+ * Our record is published again on subscription changes until it has gone
+ * out to this many subscribers at once (gossipsub's mesh degree): from there
+ * gossip carries it through the network, and later newcomers get it by sync.
+ */
+const GREET_UNTIL_SUBSCRIBERS = 6
 
 /** How long a DHT announcement or look-up may take. */
 const DHT_TIMEOUT_MS = 10_000
@@ -74,15 +80,16 @@ export interface AttestationComponents {
   now?: () => number
 }
 
-interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts, sealed: Uint8Array, digest: string }
+/** `id` is the record's id in a sync request (see node/sync). */
+interface PeerEntry { record: AttestationRecord, tee: TeeFacts, facts: PeerFacts, sealed: Uint8Array, digest: string, id: Uint8Array }
 
 /** Identifies a sealed record's exact bytes: the same bytes verified once need no second verification. */
 function digestOf (sealed: Uint8Array): string {
   return createHash('sha256').update(sealed).digest('base64')
 }
 
-/** Pull sync of attestation records on connect (see node/sync): late joiners get every verified record. */
-export const ATTESTATION_SYNC_PROTOCOL = '/escrin/attestation-sync/1'
+/** Pull sync of attestation records on connect (see node/sync): late joiners get the verified records they lack. */
+export const ATTESTATION_SYNC_PROTOCOL = '/escrin/attestation-sync/2'
 const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: ATTESTATION_MAX_BYTES, maxRecords: 2_000, timeoutMs: 15_000 }
 
 /**
@@ -96,6 +103,8 @@ export class AttestationService {
   private readonly peers = new Map<string, PeerEntry>()
   /** Digests of the records in `peers`: every connection syncs every record, and most are already known. */
   private readonly digests = new Set<string>()
+  /** Digests of records in `peers` that arrived by sync and have not been relayed by gossip yet (see onGossip). */
+  private readonly pulled = new Set<string>()
   private readonly init: Required<AttestationInit>
   private readonly log: Logger
   private readonly now: () => number
@@ -104,6 +113,8 @@ export class AttestationService {
   private sweepTimer?: ReturnType<typeof setInterval>
   private republishTimer?: ReturnType<typeof setTimeout>
   private greetTimer?: ReturnType<typeof setTimeout>
+  /** The most subscribers our current record has been published to at once (see onSubscriptionChange). */
+  private ownReach = 0
   private started = false
   private unsubscribeScopes?: () => void
   private unsubscribeBonds?: () => void
@@ -167,17 +178,23 @@ export class AttestationService {
     void this.syncFrom(event.detail)
   }
 
-  private async handleSync (stream: Stream): Promise<void> {
-    await serveRecords(stream, [...this.peers.values()].map(e => e.sealed), SYNC_LIMITS)
+  private async handleSync (stream: Stream, connection: Connection): Promise<void> {
+    try {
+      await serveRecords(stream, [...this.peers.values()].map(e => ({ bytes: e.sealed, id: e.id })), SYNC_LIMITS)
+    } catch (err) {
+      if (err instanceof RecordSyncError) this.components.penalise(connection.remotePeer, PeerAction.InvalidGossip, `attestation sync request: ${err.message}`)
+    }
   }
 
   /** Fetches a peer's records and applies each like a gossiped one. */
   private async syncFrom (peer: PeerId): Promise<void> {
     try {
-      await pullRecords(this.components.host, peer, ATTESTATION_SYNC_PROTOCOL, SYNC_LIMITS, async sealed => {
+      const held = [...this.peers.values()].map(e => e.id)
+      await pullRecords(this.components.host, peer, ATTESTATION_SYNC_PROTOCOL, SYNC_LIMITS, held, async sealed => {
         if (this.digests.has(digestOf(sealed))) return // verified before: skip the signature checks
         try {
           await this.apply(sealed)
+          this.pulled.add(digestOf(sealed))
         } catch (err) {
           // a peer relays only what it verified: a record no honest node accepts is its fault
           if (err instanceof AttestationError && err.verdict === 'REJECT') throw err
@@ -294,8 +311,9 @@ export class AttestationService {
     }
     const sealed = await sealAttestation(privateKey, record)
     this.own = { record, sealed }
+    this.ownReach = 0
     await this.apply(sealed) // we are a peer in our own scopes too
-    await this.components.gossip.publish(ATTESTATION_TOPIC, sealed).catch(err => { this.log.debug('publish failed', { err }) })
+    await this.publishSealed(sealed)
     clearTimeout(this.republishTimer)
     this.republishTimer = setTimeout(() => { void this.publishOwn() }, this.init.ttlMs / 2)
     this.republishTimer.unref?.()
@@ -336,16 +354,39 @@ export class AttestationService {
   }
 
   /** A peer joined the attestation topic: send it our record (batched), since it missed the last one. */
+  /**
+   * A node publishes its record at start, before it has peers, so that first
+   * publication reaches nobody; peers that connect pull it by sync but do not
+   * relay what they pull. So while the record has not yet gone out to a
+   * mesh's worth of subscribers, each new subscriber is a reason to publish
+   * it again (its gossip then floods the network within a few hops). After
+   * that, newcomers get it by sync and re-publishing would only cost every
+   * node a duplicate on every join.
+   */
   private onSubscriptionChange (): void {
-    if (this.greetTimer != null || this.own == null) return
+    if (this.greetTimer != null || this.own == null || this.ownReach >= GREET_UNTIL_SUBSCRIBERS) return
     this.greetTimer = setTimeout(() => {
       this.greetTimer = undefined
-      if (this.started && this.own != null) void this.components.gossip.publish(ATTESTATION_TOPIC, this.own.sealed).catch(() => {})
+      if (this.started && this.own != null) void this.publishSealed(this.own.sealed)
     }, REPUBLISH_DEBOUNCE_MS)
     this.greetTimer.unref?.()
   }
 
+  /** Gossips our sealed record and notes how many subscribers it went out to. */
+  private async publishSealed (sealed: Uint8Array): Promise<void> {
+    this.ownReach = Math.max(this.ownReach, this.components.host.services.pubsub.getSubscribers(stringifyTopic(ATTESTATION_TOPIC)).length)
+    await this.components.gossip.publish(ATTESTATION_TOPIC, sealed).catch(err => { this.log.debug('publish failed', { err }) })
+  }
+
   private async onGossip (data: Uint8Array): Promise<void> {
+    // A record this node pulled by sync has not been relayed by it. When the
+    // same record then arrives by gossip (typically a joining node's own
+    // record: its neighbours pull it on connect, then receive its
+    // publication) the first copy is accepted so gossipsub relays it; treating
+    // it as a duplicate would stop the flood at the first hop, leaving the rest
+    // of the network to learn of the join only as its connections form. Later
+    // copies are duplicates as before, so a replayed record floods at most once.
+    if (this.pulled.delete(digestOf(data))) return
     try {
       await this.apply(data)
     } catch (err) {
@@ -369,8 +410,11 @@ export class AttestationService {
       throw new AttestationError('STALE', 'peer table full')
     }
     const facts = this.factsFrom(record, tee)
-    if (known != null) this.digests.delete(known.digest)
-    this.peers.set(record.peerId, { record, tee, facts, sealed, digest })
+    if (known != null) {
+      this.digests.delete(known.digest)
+      this.pulled.delete(known.digest)
+    }
+    this.peers.set(record.peerId, { record, tee, facts, sealed, digest, id: recordId(sealed) })
     this.digests.add(digest)
     this.scopes.upsertPeer(facts)
     this.components.metrics?.attestedPeers.set(this.peers.size)
@@ -403,6 +447,7 @@ export class AttestationService {
       if (entry.record.expiresAtMs <= now) {
         this.peers.delete(peerId)
         this.digests.delete(entry.digest)
+        this.pulled.delete(entry.digest)
         this.scopes.removePeer(peerId)
         this.log.debug('attestation expired', { peer: peerId })
       }

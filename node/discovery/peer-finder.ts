@@ -41,9 +41,9 @@ export interface PeerFinderComponents {
  *   minutes), with a per-peer exponential backoff for peers that fail. Other
  *   peers stay known (peer store, DHT) and are dialled when a job needs them.
  *
- * Walks run every fastIntervalMs while the node has fewer than minConnections
- * or walks keep turning up someone new; each walk that finds nobody doubles
- * the interval, up to slowIntervalMs. One empty walk proves little (a random
+ * Walks run every fastIntervalMs while the node has fewer than minConnections,
+ * or fewer than its dial target and walks keep turning up someone new;
+ * otherwise each walk doubles the interval, up to slowIntervalMs. One empty walk proves little (a random
  * key's closest peers are a small part of a larger network), so the backoff
  * is gradual: a settled network costs little and churn is noticed quickly.
  */
@@ -140,7 +140,13 @@ export class PeerFinder {
       const { found, peers } = await this.walk()
       await this.dialKnownPeers(peers)
       const connected = this.components.host.getPeers().length
-      this.emptyWalks = found > 0 || connected < this.init.minConnections ? 0 : this.emptyWalks + 1
+      // A node with its dial target of connections gains little from walking
+      // faster when walks find someone: in a network that grows one join at a
+      // time every walk does, and every node walking each second (each walk a
+      // score of DHT queries, dials and peer-store writes) was what kept a
+      // 100-node network from ever settling. It still walks, ever less often.
+      const wantsPeers = connected < this.init.minConnections || (found > 0 && connected < this.dialTarget())
+      this.emptyWalks = wantsPeers ? 0 : this.emptyWalks + 1
       return Math.min(this.init.slowIntervalMs, this.init.fastIntervalMs * 2 ** this.emptyWalks)
     } catch (err) {
       this.log.debug('discovery tick failed', { err })
@@ -176,9 +182,7 @@ export class PeerFinder {
   private async dialKnownPeers (known?: Peer[]): Promise<void> {
     if (this.controller == null) return
     const host = this.components.host
-    // the rest of the connection budget is for peers that dial us and for on-demand dials
-    const target = Math.min(this.init.minConnections * 2, Math.floor(this.init.maxConnections * 0.75))
-    const room = target - host.getPeers().length - this.dialing.size
+    const room = this.dialTarget() - host.getPeers().length - this.dialing.size
     if (room <= 0) return
     const connected = new Set(host.getPeers().map(p => p.toString()))
     const now = Date.now()
@@ -191,6 +195,11 @@ export class PeerFinder {
       if (candidates.length >= Math.min(room, this.init.dialConcurrency - this.dialing.size)) break
     }
     await Promise.all(candidates.map(async peer => { await this.dialOne(peer) }))
+  }
+
+  /** Connections the finder dials up to; the rest of the budget is for peers that dial us and for on-demand dials. */
+  private dialTarget (): number {
+    return Math.min(this.init.minConnections * 2, Math.floor(this.init.maxConnections * 0.75))
   }
 
   private async dialOne (peer: PeerId): Promise<void> {

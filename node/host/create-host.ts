@@ -9,7 +9,7 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
+import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Ping } from '@libp2p/ping'
@@ -67,6 +67,18 @@ export async function createHost (init: HostInit): Promise<Host> {
     connectionManager: {
       maxConnections: init.maxConnections,
       inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD
+    },
+    // libp2p pings every connection (default every 10 s, with an adaptive
+    // timeout of a few RTTs) and aborts it when a ping fails. kad-dht connects
+    // most pairs of a network, so that is a new stream per connection per
+    // side every 10 s, and on a saturated machine (a 100-node simulation on 2
+    // cores) a healthy peer's late answer aborts the connection, whose re-dial
+    // (noise, identify, syncs) loads the machine further. Every 30 s with a
+    // floor of 10 s still drops a dead connection within a minute; protocols
+    // fail over sooner on their own deadlines.
+    connectionMonitor: {
+      pingInterval: CONNECTION_PING_INTERVAL_MS,
+      pingTimeout: { minTimeout: CONNECTION_PING_MIN_TIMEOUT_MS }
     },
     connectionGater: {
       // loopback and private addresses are how devnets and tests connect

@@ -8,8 +8,8 @@ import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { pullRecords, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits } from '../sync/index.js'
-import type { PeerId, Stream, StreamHandler } from '@libp2p/interface'
+import { pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
+import type { Connection, PeerId, Stream, StreamHandler } from '@libp2p/interface'
 
 /** How long a DHT store or look-up of a policy may take. */
 const DHT_TIMEOUT_MS = 10_000
@@ -45,7 +45,7 @@ export interface PolicyServiceComponents {
  * the mesh when a policy is published, and a node that joins later would
  * otherwise learn a policy only when asked about it (through the DHT).
  */
-export const POLICY_SYNC_PROTOCOL = '/escrin/policy-sync/1'
+export const POLICY_SYNC_PROTOCOL = '/escrin/policy-sync/2'
 const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: POLICY_MESSAGE_MAX_BYTES, maxRecords: 4_096, timeoutMs: 15_000 }
 const DATASTORE_PREFIX = '/escrin/policies'
 
@@ -58,6 +58,7 @@ export class PolicyService {
   readonly store = new PolicyStore()
   private readonly log: Logger
   private readonly listeners: Array<(entry: StoredPolicy, replaced?: StoredPolicy) => void> = []
+  private readonly syncRecords = new WeakMap<StoredPolicy, SyncRecord>()
 
   private started = false
 
@@ -112,8 +113,23 @@ export class PolicyService {
     void this.syncFrom(event.detail)
   }
 
-  private async handleSync (stream: Stream): Promise<void> {
-    await serveRecords(stream, this.store.all().map(e => encodeSignedPolicy(e.signed)), SYNC_LIMITS)
+  private async handleSync (stream: Stream, connection: Connection): Promise<void> {
+    try {
+      await serveRecords(stream, this.store.all().map(e => this.syncRecordOf(e)), SYNC_LIMITS)
+    } catch (err) {
+      if (err instanceof RecordSyncError) this.components.penalise?.(connection.remotePeer, PeerAction.InvalidGossip, `policy sync request: ${err.message}`)
+    }
+  }
+
+  /** A stored policy's bytes and sync id, encoded once per stored version (a new version is a new entry). */
+  private syncRecordOf (entry: StoredPolicy): SyncRecord {
+    let record = this.syncRecords.get(entry)
+    if (record == null) {
+      const bytes = encodeSignedPolicy(entry.signed)
+      record = { bytes, id: recordId(bytes) }
+      this.syncRecords.set(entry, record)
+    }
+    return record
   }
 
   /** Fetches a peer's policies; one that fails verification is the peer's fault (it relays only what it verified). */
@@ -121,7 +137,8 @@ export class PolicyService {
     const host = this.components.host
     if (host == null) return
     try {
-      await pullRecords(host, peer, POLICY_SYNC_PROTOCOL, SYNC_LIMITS, async bytes => {
+      const held = this.store.all().map(e => this.syncRecordOf(e).id)
+      await pullRecords(host, peer, POLICY_SYNC_PROTOCOL, SYNC_LIMITS, held, async bytes => {
         try {
           await this.accept(decodeSignedPolicy(bytes))
         } catch (err) {

@@ -5,6 +5,7 @@ import { ATTESTATION_SYNC_PROTOCOL } from '../../node/attestations/attestation-s
 import { POLICY_SYNC_PROTOCOL } from '../../node/policies/policy-service.js'
 import { createBareHost } from '../../bench/lib/raw-host.js'
 import { encodeSignedPolicy } from '../../protocol/gossip/index.js'
+import { recordId } from '../../node/sync/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
@@ -68,5 +69,60 @@ for (const sync of SYNCS) {
         assert.equal(target.isRunning, true)
       })
     }
+  })
+}
+
+for (const sync of SYNCS) {
+  describe(`${sync.name} by set difference`, function () {
+    this.timeout(60_000)
+    let net: TestNetwork
+    let peer: Libp2p
+
+    before(async () => {
+      net = await startNetwork(2)
+      peer = await createBareHost()
+      await waitFor(() => net.nodes.every(n => n.attestations.size === 2), { timeoutMs: 20_000 })
+      if (sync.protocol === POLICY_SYNC_PROTOCOL) {
+        await net.nodes[0].policies.publish(await signPolicy(createPolicy({ owner: privateKeyToAccount(KEY).address, name: 'sync', version: 1, predicate: '{"has":["roles","runner"]}' }), KEY))
+        await waitFor(() => net.nodes.every(n => n.policies.store.size === 1), { timeoutMs: 20_000 })
+      }
+    })
+    after(async () => {
+      await peer?.stop()
+      await net?.close()
+    })
+
+    /** Asks node 0 for its records, listing `held` as already known; returns what it sends back. */
+    async function ask (held: Uint8Array): Promise<Uint8Array[]> {
+      const stream = await peer.dialProtocol(net.nodes[0].host.getMultiaddrs()[0], sync.protocol)
+      const lp = lpStream(stream)
+      await lp.write(held)
+      const header = (await lp.read()).subarray()
+      const n = new DataView(header.buffer, header.byteOffset, 4).getUint32(0)
+      const records: Uint8Array[] = []
+      for (let i = 0; i < n; i++) records.push((await lp.read()).subarray())
+      await stream.close() // the node allows two sync streams per connection at a time
+      return records
+    }
+
+    it('sends every record to a peer that lists none, and none to a peer that lists them all', async () => {
+      const all = await ask(new Uint8Array(0))
+      assert.equal(all.length, sync.size(net.nodes[0]))
+      assert.ok(all.length > 0)
+      assert.deepEqual(await ask(Buffer.concat(all.map(r => recordId(r)))), [])
+      // listing all but one: exactly that one comes back
+      const rest = await ask(Buffer.concat(all.slice(1).map(r => recordId(r))))
+      assert.deepEqual(rest.map(r => Buffer.from(r).toString('hex')), [Buffer.from(all[0]).toString('hex')])
+    })
+
+    it('penalises a requester whose request is not a list of ids, and keeps serving others', async () => {
+      const target = net.nodes[0]
+      const stream = await peer.dialProtocol(target.host.getMultiaddrs()[0], sync.protocol)
+      await lpStream(stream).write(Uint8Array.of(1, 2, 3))
+      await stream.close()
+      await waitFor(() => target.scores.score(peer.peerId.toString()) < 0, { timeoutMs: 15_000 })
+      assert.equal(target.isRunning, true)
+      assert.equal((await ask(new Uint8Array(0))).length, sync.size(target))
+    })
   })
 }
