@@ -23,6 +23,14 @@ const [variant, nText, roundsText] = process.argv.slice(2)
 const n = Number(nText)
 const rounds = Number(roundsText ?? 5)
 const TIMEOUT_MS = 60_000
+/**
+ * How long either variant may take to go idle before the rounds. kad-dht's
+ * start-up (a self query, then a refresh query per bucket, each dialling and
+ * pinging the peers it meets) keeps 30 escrin nodes in one process busy for
+ * about 80 s; the raw gossip hosts have no DHT and settle in seconds.
+ * Small networks keep the old bound (the smoke test runs N = 3).
+ */
+const SETTLE_TIMEOUT_MS = n >= 20 ? 150_000 : 30_000
 const TOPIC = '/escrin/bench/1'
 const APP_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
 
@@ -45,7 +53,7 @@ async function escrin (): Promise<{ latencies: number[], messageBytes: number }>
     const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(APP_KEY).address, name: 'runners', version: 1, predicate: '{"has":["roles","runner"]}' }), APP_KEY)
     const { id } = await nodes[0].policies.publish(signed)
     if (await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.scopes.members(id).length === n), TIMEOUT_MS, 20) == null) throw new Error(`policy did not spread: policy known ${nodes.map(x => x.policies.store.get(id) != null ? 1 : 0).join('')}, members ${nodes.map(x => x.attestations.scopes.members(id).length).join(',')}, records ${nodes.map(x => x.attestations.size).join(',')}`)
-    settledMs = await settle()
+    settledMs = await settle({ timeoutMs: SETTLE_TIMEOUT_MS })
     const latencies: number[] = []
     for (let r = 0; r < rounds; r++) {
       const source = nodes[(r * 7 + 1) % n]
@@ -75,7 +83,7 @@ async function raw (messageBytes: number): Promise<{ latencies: number[], messag
     })
     if (await timeUntil(Date.now(), async () => hosts.every(h => h.services.pubsub.getSubscribers(TOPIC).length === n - 1), TIMEOUT_MS, 50) == null) throw new Error('mesh did not form')
     // the same steady state as the escrin network: idle, and at least 2 s for the mesh to graft (heartbeat 1 s)
-    settledMs = await settle()
+    settledMs = await settle({ timeoutMs: SETTLE_TIMEOUT_MS })
     const latencies: number[] = []
     for (let r = 0; r < rounds; r++) {
       const source = (r * 7 + 1) % n

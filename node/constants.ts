@@ -52,6 +52,8 @@ export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000
 /** How often the peer finder runs a random walk while the node still lacks peers, and when it has enough. */
 export const DISCOVERY_FAST_INTERVAL_MS = 1_000
 export const DISCOVERY_SLOW_INTERVAL_MS = 30_000
+/** The longest interval between walks of a node that has all the connections it dials for. */
+export const DISCOVERY_IDLE_INTERVAL_MS = 5 * 60_000
 /** A random walk that takes longer than this is abandoned. */
 export const DISCOVERY_QUERY_TIMEOUT_MS = 10_000
 /** How many discovered peers the finder dials at once. */

@@ -12,7 +12,7 @@ import { job, JOB_HELP, policy, POLICY_HELP, scope, SCOPE_HELP, secret, SECRET_H
 import { blob, BLOB_HELP } from './blob-commands.js'
 import { DEVNET_HELP, ID_HELP, MAIN_HELP, START_HELP } from './help.js'
 import { SIM_HELP } from './sim-help.js'
-import { waitForShutdownSignal, withDeadline } from './signals.js'
+import { logUnhandledRejections, waitForShutdownSignal, withDeadline } from './signals.js'
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 
 type Command = (args: string[]) => Promise<number>
@@ -74,6 +74,7 @@ async function start (args: string[]): Promise<number> {
     configFile: parsed.values.config as string | undefined
   })
   const logger = createLogger('escrin', { level: config.logLevel, format: config.logFormat })
+  logUnhandledRejections((message, fields) => { logger.error(message, fields) })
   const node = await EscrinNode.create(config, { logger })
   await node.start()
   console.log(`peer id: ${node.peerId.toString()}`)
@@ -105,6 +106,7 @@ async function devnet (args: string[]): Promise<number> {
   if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError(`--log-format: "${logFormat}" is not text or json`)
   const dataDir = parsed.values['data-dir'] as string | undefined
 
+  logUnhandledRejections((message, fields) => { console.error(`${message}: ${String(fields.stack ?? fields.error)}`) })
   const net = await startDevnet({ nodes, dataDir: dataDir != null ? resolve(dataDir) : undefined, logLevel, logFormat })
   console.log(`escrin devnet: ${nodes} node${nodes === 1 ? '' : 's'} on 127.0.0.1 (Ctrl-C to stop)`)
   for (const [i, node] of net.nodes.entries()) {

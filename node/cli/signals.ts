@@ -26,3 +26,16 @@ export async function withDeadline (work: Promise<unknown>, ms: number): Promise
     clearTimeout(timer)
   }
 }
+
+/**
+ * A rejected promise nobody awaited (a library's background task, say) would
+ * end the process under Node's default, taking a running node off the
+ * network for one stray error. Logged with its stack instead; the node goes
+ * on. Uncaught exceptions still end the process: their state is unknown.
+ */
+export function logUnhandledRejections (log: (message: string, fields: Record<string, unknown>) => void): void {
+  process.on('unhandledRejection', reason => {
+    const err = reason as Error | undefined
+    log('unhandled rejection', { error: err?.message ?? String(reason), stack: err?.stack })
+  })
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import {
-  DISCOVERY_DIAL_CONCURRENCY, DISCOVERY_FAST_INTERVAL_MS, DISCOVERY_QUERY_TIMEOUT_MS, DISCOVERY_SLOW_INTERVAL_MS
+  DISCOVERY_DIAL_CONCURRENCY, DISCOVERY_FAST_INTERVAL_MS, DISCOVERY_IDLE_INTERVAL_MS, DISCOVERY_QUERY_TIMEOUT_MS, DISCOVERY_SLOW_INTERVAL_MS
 } from '../constants.js'
 import { DialBackoff } from './dial-backoff.js'
 
@@ -17,6 +17,8 @@ export interface PeerFinderInit {
   maxConnections: number
   fastIntervalMs?: number
   slowIntervalMs?: number
+  /** The longest interval between walks once the node has its dial target of connections. */
+  idleIntervalMs?: number
   queryTimeoutMs?: number
   dialConcurrency?: number
 }
@@ -43,7 +45,8 @@ export interface PeerFinderComponents {
  *
  * Walks run every fastIntervalMs while the node has fewer than minConnections,
  * or fewer than its dial target and walks keep turning up someone new;
- * otherwise each walk doubles the interval, up to slowIntervalMs. One empty walk proves little (a random
+ * otherwise each walk doubles the interval, up to slowIntervalMs (idleIntervalMs
+ * once the node has its dial target of connections). One empty walk proves little (a random
  * key's closest peers are a small part of a larger network), so the backoff
  * is gradual: a settled network costs little and churn is noticed quickly.
  */
@@ -65,6 +68,7 @@ export class PeerFinder {
     this.init = {
       fastIntervalMs: DISCOVERY_FAST_INTERVAL_MS,
       slowIntervalMs: DISCOVERY_SLOW_INTERVAL_MS,
+      idleIntervalMs: DISCOVERY_IDLE_INTERVAL_MS,
       queryTimeoutMs: DISCOVERY_QUERY_TIMEOUT_MS,
       dialConcurrency: DISCOVERY_DIAL_CONCURRENCY,
       ...init
@@ -147,7 +151,11 @@ export class PeerFinder {
       // 100-node network from ever settling. It still walks, ever less often.
       const wantsPeers = connected < this.init.minConnections || (found > 0 && connected < this.dialTarget())
       this.emptyWalks = wantsPeers ? 0 : this.emptyWalks + 1
-      return Math.min(this.init.slowIntervalMs, this.init.fastIntervalMs * 2 ** this.emptyWalks)
+      // At its dial target the node only keeps its routing table fresh (kad-dht
+      // refreshes it too, and newcomers dial in): each walk is a score of
+      // queries, so walks back off much further there.
+      const cap = connected >= this.dialTarget() ? this.init.idleIntervalMs : this.init.slowIntervalMs
+      return Math.min(cap, this.init.fastIntervalMs * 2 ** this.emptyWalks)
     } catch (err) {
       this.log.debug('discovery tick failed', { err })
       return this.init.fastIntervalMs

@@ -1,6 +1,6 @@
-import { bytesToHex } from 'viem'
+import { bytesToHex } from 'viem/utils'
 import { privateKeyToAccount } from 'viem/accounts'
-import { recoverTypedDataAddress } from 'viem'
+import { recoverTypedDataAddress } from 'viem/utils'
 
 /** EIP-712 domain of escrin's signatures (no chainId: the statement holds on every chain). */
 export const OPERATOR_EIP712_DOMAIN = { name: 'Escrin', version: '1' } as const

@@ -1,4 +1,4 @@
-import { recoverTypedDataAddress } from 'viem'
+import { recoverTypedDataAddress } from 'viem/utils'
 import { privateKeyToAccount } from 'viem/accounts'
 import { POLICY_EIP712_DOMAIN } from './constants.js'
 import { PolicyError } from './errors.js'

@@ -1,4 +1,4 @@
-import { getAddress } from 'viem'
+import { getAddress } from 'viem/utils'
 import { MAX_BOND, MAX_BOND_DIGITS, MAX_HEX_LENGTH } from './constants.js'
 
 /**

@@ -1,4 +1,4 @@
-import { bytesToHex, recoverTypedDataAddress } from 'viem'
+import { bytesToHex, recoverTypedDataAddress } from 'viem/utils'
 import { privateKeyToAccount } from 'viem/accounts'
 import { SsssError } from './errors.js'
 

@@ -5,6 +5,7 @@
  * Events are batched (every EVENT_FLUSH_MS) so a burst of scope changes is
  * one message, not thousands.
  */
+import { logUnhandledRejections } from '../../node/cli/signals.js'
 import { NodeAgent } from './node-agent.js'
 import type { AgentEvent, ToChild, ToParent } from './protocol.js'
 
@@ -14,6 +15,9 @@ if (process.send == null) {
   console.error('node-process.js is started by the simulator (escrin-node sim --mode process), not by hand')
   process.exit(2)
 }
+
+// on stderr, where the simulator keeps the tail to say why a node died
+logUnhandledRejections((message, fields) => { process.stderr.write(`${message}: ${String(fields.stack ?? fields.error)}\n`) })
 
 let buffer: AgentEvent[] = []
 let flushTimer: ReturnType<typeof setTimeout> | undefined

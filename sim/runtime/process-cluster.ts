@@ -63,7 +63,7 @@ export class ProcessCluster implements Cluster {
     process.once('exit', (code, signal) => {
       const wasUp = child.up
       child.up = false
-      const reason = `node process exited (${signal ?? `code ${code}`})${child.stderr.trim() !== '' ? `: ${child.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`
+      const reason = `node process exited (${signal ?? `code ${code}`})${child.stderr.trim() !== '' ? `: ${whyItDied(child.stderr)}` : ''}`
       for (const { reject, timer } of child.pending.values()) {
         clearTimeout(timer)
         reject(new Error(reason))
@@ -158,4 +158,11 @@ export class ProcessCluster implements Cluster {
     if (message.ok) waiter.resolve(message.value)
     else waiter.reject(Object.assign(new Error(message.error.message), { name: message.error.name, code: message.error.code }))
   }
+}
+
+/** The error line of a dead process's stderr (Node prints the source line, a caret and the stack around it), and the one after it. */
+function whyItDied (stderr: string): string {
+  const lines = stderr.trim().split('\n').map(l => l.trim()).filter(l => l !== '')
+  const at = lines.findLastIndex(l => /^(\w*Error|Error)\b|^\w+Error:|unhandled rejection/.test(l))
+  return (at >= 0 ? lines.slice(at, at + 2) : lines.slice(-3)).join(' | ')
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
-import { parseEther } from 'viem'
+import { parseEther } from 'viem/utils'
 import { ROLES, type Role } from '../../node/constants.js'
 import { canonicalize, parsePredicate, PolicyError } from '../../protocol/policy/index.js'
 import { ScenarioError } from './errors.js'
