@@ -7,14 +7,25 @@
  * parallel, more only if one fails; T sealed shares checked against the
  * commitments; reconstruction).
  * raw: two raw js-libp2p hosts, one length-prefixed request/response round
- * trip on a new stream, the baseline a release cannot beat.
+ * trip on a new stream, the baseline of the target.
+ * rawopen: the same on a stream opened once (as SSSS_GET_PROTOCOL's channels
+ * are), the least a release can cost.
  * fanout: a raw client and T raw hosts, T such round trips in parallel: in
  * one process on few cores they share the CPU, as the holders do here.
+ *
+ * With a `-procs` suffix (escrin-procs, raw-procs, fanout-procs) each holder
+ * or raw server runs in its own OS process (key-release-peer.js), as in
+ * production; the runner or raw client stays here, and cpuMsPerRound is then
+ * this process's (the runner's) CPU alone.
  */
+import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { peerIdFromString } from '@libp2p/peer-id'
 import { lpStream } from '@libp2p/utils'
+import { multiaddr } from '@multiformats/multiaddr'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devnetNodeConfig } from '../node/devnet/index.js'
 import { EscrinNode } from '../node/escrin-node.js'
@@ -22,9 +33,13 @@ import { silentLogger } from '../node/log/index.js'
 import { dealSecret } from '../node/ssss/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
 import { settle, timeUntil } from './lib/measure.js'
+import { RAW_OPEN_PROTOCOL, RAW_PROTOCOL, serveRaw } from './lib/raw-echo.js'
 import { createBareHost } from './lib/raw-host.js'
 
-const [variant, tText, nText, roundsText] = process.argv.slice(2)
+const [variantText, tText, nText, roundsText] = process.argv.slice(2)
+const procs = variantText.endsWith('-procs')
+const variant = variantText.replace(/-procs$/, '')
+const peerScript = fileURLToPath(new URL('./key-release-peer.js', import.meta.url))
 const t = Number(tText ?? 3)
 const n = Number(nText ?? 5)
 const rounds = Number(roundsText ?? 50)
@@ -52,51 +67,106 @@ async function timed (one: () => Promise<void>): Promise<number[]> {
   return latencies
 }
 
+/** A peer in its own process (key-release-peer.js), its address once it listens. */
+interface Peer { child: ChildProcess, addr: string, peerId: string }
+
+async function forkPeer (args: string[]): Promise<Peer> {
+  const child = fork(peerScript, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const hello = await reply<{ addr: string, peerId: string }>(child, 60_000)
+  return { child, ...hello }
+}
+
+async function reply<T> (child: ChildProcess, timeoutMs: number): Promise<T> {
+  return await new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => { reject(new Error('a peer process did not answer')) }, timeoutMs)
+    child.once('message', message => { clearTimeout(timer); resolve(message as T) })
+    child.once('exit', code => { clearTimeout(timer); reject(new Error(`a peer process exited (${code})`)) })
+  })
+}
+
+async function stopPeers (peers: Peer[]): Promise<void> {
+  await Promise.allSettled(peers.map(async p => {
+    const exited = new Promise(resolve => p.child.once('exit', resolve))
+    p.child.disconnect()
+    await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 12_000))])
+    p.child.kill('SIGKILL')
+  }))
+}
+
 async function escrin (): Promise<number[]> {
   const root = await mkdtemp(join(tmpdir(), 'escrin-bench-ssss-'))
   const nodes: EscrinNode[] = []
+  const peers: Peer[] = []
   try {
-    for (let i = 0; i <= n; i++) {
-      const bootstrap = i === 0 ? [] : [nodes[0].host.getMultiaddrs()[0].toString()]
-      const node = await EscrinNode.create(devnetNodeConfig(join(root, `n${i}`), bootstrap, { api: null, roles: i === n ? ['runner'] : ['ssss'] }), { logger: silentLogger(), ephemeral: true })
-      await node.start()
-      nodes.push(node)
+    let runner: EscrinNode
+    if (procs) {
+      // the runner here, first (the holders' bootstrap), each holder in a process of its own
+      runner = await EscrinNode.create(devnetNodeConfig(join(root, 'runner'), [], { api: null, roles: ['runner'] }), { logger: silentLogger(), ephemeral: true })
+      await runner.start()
+      nodes.push(runner)
+      const bootstrap = runner.host.getMultiaddrs()[0].toString()
+      peers.push(...await Promise.all(Array.from({ length: n }, async (_, i) => await forkPeer(['holder', join(root, `n${i}`), bootstrap]))))
+    } else {
+      for (let i = 0; i <= n; i++) {
+        const bootstrap = i === 0 ? [] : [nodes[0].host.getMultiaddrs()[0].toString()]
+        const node = await EscrinNode.create(devnetNodeConfig(join(root, `n${i}`), bootstrap, { api: null, roles: i === n ? ['runner'] : ['ssss'] }), { logger: silentLogger(), ephemeral: true })
+        await node.start()
+        nodes.push(node)
+      }
+      runner = nodes[n]
     }
-    const runner = nodes[n]
     const owner = privateKeyToAccount(OWNER_KEY).address
     const publish = async (name: string, role: string): Promise<string> => (await runner.policies.publish(await signPolicy(createPolicy({ owner, name, version: 1, predicate: JSON.stringify({ has: ['roles', role] }) }), OWNER_KEY))).id
     const custody = await publish('custody', 'ssss')
     const app = await publish('app', 'runner')
     const formed = await timeUntil(Date.now(), async () => nodes.every(x => x.attestations.scopes.members(custody).length === n && x.attestations.scopes.members(app).length === 1), 60_000, 50)
     if (formed == null) throw new Error('scopes did not form')
-    const dealt = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', threshold: t })
+    const views = await Promise.all(peers.map(async p => {
+      const answer = reply<{ formed: boolean }>(p.child, 70_000)
+      p.child.send({ members: { custody, app, holders: n } })
+      return (await answer).formed
+    }))
+    if (!views.every(Boolean)) throw new Error('scopes did not form at every holder')
+    // (on a loaded machine a holder process may miss the dealing's deadline: deal a newer version, three times at most)
+    let dealt = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', threshold: t })
+    for (let retry = 0; retry < 2 && dealt.committed.length !== n; retry++) {
+      await settle()
+      dealt = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', threshold: t })
+    }
     if (dealt.committed.length !== n) throw new Error(`dealing: ${JSON.stringify(dealt.failed)}`)
     await settle()
     return await timed(async () => { await runner.keyRelease.appKey(owner, 'app') })
   } finally {
     await Promise.allSettled(nodes.map(async x => { await x.stop() }))
+    await stopPeers(peers)
     await rm(root, { recursive: true, force: true })
   }
 }
 
 /** One client and `servers` raw hosts; each round, one request/response to each server in parallel. */
-async function raw (servers: number): Promise<number[]> {
+async function raw (servers: number, open: boolean): Promise<number[]> {
   const client = await createBareHost()
-  const hosts = await Promise.all(Array.from({ length: servers }, async () => await createBareHost()))
+  const hosts = procs ? [] : await Promise.all(Array.from({ length: servers }, async () => await createBareHost()))
+  const peers = procs ? await Promise.all(Array.from({ length: servers }, async () => await forkPeer(['raw']))) : []
   try {
-    for (const server of hosts) {
-      await server.handle('/bench/rr/1', async stream => {
-        const lp = lpStream(stream)
-        await lp.write(await lp.read())
-        await stream.close()
-      })
-      await client.dial(server.getMultiaddrs()[0])
-    }
+    for (const server of hosts) await serveRaw(server)
+    const targets = [...hosts.map(h => h.peerId), ...peers.map(p => peerIdFromString(p.peerId))]
+    for (const addr of [...hosts.map(h => h.getMultiaddrs()[0]), ...peers.map(p => multiaddr(p.addr))]) await client.dial(addr)
     await settle()
     const request = new Uint8Array(300).fill(1)
+    if (open) {
+      // one stream per server, opened once: what a round trip costs on a channel like SSSS_GET_PROTOCOL's
+      const streams = await Promise.all(targets.map(async server => lpStream(await client.dialProtocol(server, RAW_OPEN_PROTOCOL))))
+      return await timed(async () => {
+        await Promise.all(streams.map(async lp => {
+          await lp.write(request)
+          await lp.read()
+        }))
+      })
+    }
     return await timed(async () => {
-      await Promise.all(hosts.map(async server => {
-        const stream = await client.dialProtocol(server.peerId, '/bench/rr/1')
+      await Promise.all(targets.map(async server => {
+        const stream = await client.dialProtocol(server, RAW_PROTOCOL)
         const lp = lpStream(stream)
         await lp.write(request)
         await lp.read()
@@ -105,10 +175,11 @@ async function raw (servers: number): Promise<number[]> {
     })
   } finally {
     await Promise.allSettled([client, ...hosts].map(async h => { await h.stop() }))
+    await stopPeers(peers)
   }
 }
 
-// raw: one round trip; fanout: t round trips in parallel, to t hosts in this process (what a release's fan-out costs at the least here)
-const latencies = variant === 'escrin' ? await escrin() : await raw(variant === 'fanout' ? t : 1)
-console.log(JSON.stringify({ variant, t, n, rounds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), cpuMsPerRound }))
+// raw: one round trip on a new stream; rawopen: on a stream open already; fanout: t round trips in parallel, to t hosts (in one process: what a release's fan-out costs at the least there)
+const latencies = variant === 'escrin' ? await escrin() : await raw(variant === 'fanout' ? t : 1, variant === 'rawopen')
+console.log(JSON.stringify({ variant: variantText, t, n, rounds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), cpuMsPerRound }))
 process.exit(0)

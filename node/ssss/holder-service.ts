@@ -1,7 +1,7 @@
 import { lpStream } from '@libp2p/utils'
 import {
-  decodeSsssRequest, dealAad, encodeSsssResponse, failureFromSsssError, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
-  SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, type SecretControl, type SecretSpec, type ShareRequest, type SsssResponse
+  decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
+  SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
@@ -20,6 +20,14 @@ export const REQUEST_WINDOW_MS = 60_000
 const CONTROL_WINDOW_MS = 10 * 60_000
 const STREAM_TIMEOUT_MS = 10_000
 const MAX_NONCES = 100_000
+/**
+ * A share request channel with no call for this long is closed by the holder
+ * (requesters close theirs sooner, CHANNEL_IDLE_MS in transport.ts: the side
+ * that sends closes first, so a call rarely meets a closing channel).
+ */
+const CHANNEL_IDLE_MS = 60_000
+/** Calls of one channel served at once; the channel is not read further until one finishes. */
+const CHANNEL_IN_FLIGHT = 16
 
 export interface HolderComponents {
   host: Host
@@ -60,14 +68,18 @@ export class HolderService {
     this.log = components.logger.child('ssss')
     this.now = components.now ?? Date.now
     this.handle = this.handle.bind(this)
+    this.handleChannel = this.handleChannel.bind(this)
   }
 
   async register (): Promise<void> {
     await this.components.host.handle(SSSS_PROTOCOL, this.handle, { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    // a requester keeps one channel to a holder (one more while a broken one closes)
+    await this.components.host.handle(SSSS_GET_PROTOCOL, this.handleChannel, { maxInboundStreams: 4, maxOutboundStreams: 4 })
   }
 
   async unregister (): Promise<void> {
     await this.components.host.unhandle(SSSS_PROTOCOL).catch(() => {})
+    await this.components.host.unhandle(SSSS_GET_PROTOCOL).catch(() => {})
   }
 
   /** Recent requests and what this holder answered (bounded). */
@@ -79,35 +91,121 @@ export class HolderService {
     const peer = connection.remotePeer
     const lp = lpStream(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
     const signal = AbortSignal.timeout(STREAM_TIMEOUT_MS)
-    let response: SsssResponse
-    let penalty: string | undefined
+    let answer: Answer
     try {
-      const request = decodeSsssRequest((await lp.read({ signal })).subarray())
-      response = await this.serve(request, peer)
+      answer = await this.answer((await lp.read({ signal })).subarray(), peer)
     } catch (err) {
-      if (err instanceof SsssError) {
-        response = { failure: failureFromSsssError(err) }
-        if (err.code === 'BAD_SIGNATURE' || err.code === 'REPLAYED' || err.code === 'BAD_SHARE') penalty = err.message
-      } else if (err instanceof WireError) {
-        response = { failure: failureFromSsssError(new SsssError('MALFORMED', err.message)) }
-        penalty = err.message
-      } else if (/InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) {
-        stream.abort(err as Error)
-        this.components.penalise(peer, PeerAction.MalformedMessage, `ssss: ${(err as Error).message}`)
-        return
-      } else {
-        this.log.debug('ssss stream failed', { peer, err })
-        stream.abort(err as Error)
-        return
-      }
+      this.streamFailed(stream, peer, err as Error)
+      return
     }
     try {
-      await lp.write(encodeSsssResponse(response), { signal })
+      await lp.write(encodeSsssResponse(answer.response), { signal })
       await stream.close({ signal })
     } catch (err) {
       stream.abort(err as Error)
     }
-    if (penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${penalty}`)
+    if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
+  }
+
+  /**
+   * A requester's long-lived channel of share requests (SSSS_GET_PROTOCOL):
+   * each call is served as a one-shot request would be, with the same checks
+   * and penalties, and answered under its id. At most CHANNEL_IN_FLIGHT calls
+   * are served at once (the next frame is read when one finishes); a channel
+   * with no frame for CHANNEL_IDLE_MS is closed; a frame that does not decode
+   * or is oversize ends it.
+   */
+  private async handleChannel (stream: Stream, connection: Connection): Promise<void> {
+    const peer = connection.remotePeer
+    const lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+    const slots = new Set<Promise<void>>()
+    let failed = false
+    const reply = async (id: number, answer: Answer): Promise<void> => {
+      // a frame goes to the muxer in one piece, so replies written concurrently do not interleave
+      if (!failed) await lp.write(encodeSsssReply(id, answer.response), { signal: AbortSignal.timeout(STREAM_TIMEOUT_MS) })
+      if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
+    }
+    // one idle deadline, pushed back by every frame (rather than a timer per frame)
+    let idle = new AbortController()
+    let idleTimer: ReturnType<typeof setTimeout> | undefined
+    const rearm = (): void => {
+      clearTimeout(idleTimer)
+      if (idle.signal.aborted) idle = new AbortController()
+      const mine = idle
+      idleTimer = setTimeout(() => { mine.abort(new Error('idle')) }, CHANNEL_IDLE_MS)
+    }
+    try {
+      while (true) {
+        while (slots.size >= CHANNEL_IN_FLIGHT) await Promise.race(slots)
+        rearm()
+        let bytes: Uint8Array
+        try {
+          bytes = (await lp.read({ signal: idle.signal })).subarray()
+        } catch (err) {
+          // the requester closed its end, or the channel stayed idle: done, once the calls in flight are answered
+          if (idle.signal.aborted || /UnexpectedEOF/.test(`${(err as Error).name}`)) break
+          throw err
+        }
+        const { id, body } = decodeSsssCall(bytes)
+        const slot: Promise<void> = this.answerCall(body, peer)
+          .then(async answer => { await reply(id, answer) })
+          .catch(err => { failed = true; stream.abort(err as Error) })
+          .finally(() => { slots.delete(slot) })
+        slots.add(slot)
+      }
+      await Promise.allSettled(slots)
+      if (!failed) await stream.close({ signal: AbortSignal.timeout(STREAM_TIMEOUT_MS) })
+    } catch (err) {
+      failed = true
+      this.streamFailed(stream, peer, err as Error)
+    } finally {
+      clearTimeout(idleTimer)
+    }
+  }
+
+  /** The response to one encoded request, and the reason to penalise its sender if it broke the protocol. Throws only what ends the stream. */
+  private async answer (bytes: Uint8Array, peer: PeerId, channel = false): Promise<Answer> {
+    let request: SsssRequest
+    try {
+      request = decodeSsssRequest(bytes)
+    } catch (err) {
+      if (!(err instanceof WireError)) throw err
+      return { response: { failure: failureFromSsssError(new SsssError('MALFORMED', err.message)) }, penalty: err.message }
+    }
+    return await this.answerDecoded(request, peer, channel)
+  }
+
+  /** A call on a channel: a share request, answered as the one-shot protocol would; a failure of this node fails the call, not the channel. */
+  private async answerCall (body: Uint8Array, peer: PeerId): Promise<Answer> {
+    try {
+      return await this.answer(body, peer, true)
+    } catch (err) {
+      this.log.debug('ssss call failed', { peer, err })
+      return { response: { failure: failureFromSsssError(new SsssError('INTERNAL', 'the holder failed to serve the request')) } }
+    }
+  }
+
+  private async answerDecoded (request: SsssRequest, peer: PeerId, channel = false): Promise<Answer> {
+    if (channel && !('get' in request)) {
+      return { response: { failure: failureFromSsssError(new SsssError('MALFORMED', 'only share requests go over a channel')) }, penalty: 'a deal or control message on a share request channel' }
+    }
+    try {
+      return { response: await this.serve(request, peer) }
+    } catch (err) {
+      if (!(err instanceof SsssError)) throw err
+      const penalised = err.code === 'BAD_SIGNATURE' || err.code === 'REPLAYED' || err.code === 'BAD_SHARE'
+      return { response: { failure: failureFromSsssError(err) }, ...(penalised ? { penalty: err.message } : {}) }
+    }
+  }
+
+  /** A stream that cannot go on: oversize or undecodable frames cost the sender; anything else is logged. */
+  private streamFailed (stream: Stream, peer: PeerId, err: Error): void {
+    stream.abort(err)
+    if (err instanceof WireError || /InvalidDataLength|InvalidMessageLength/.test(err.name)) {
+      this.components.penalise(peer, PeerAction.MalformedMessage, `ssss: ${err.message}`)
+    } else {
+      this.log.debug('ssss stream failed', { peer, err })
+    }
   }
 
   /** A request from this node itself (a node may deal to, or run jobs beside, its own holder role). */
@@ -274,6 +372,8 @@ export class HolderService {
     if (this.events.length > 10_000) this.events.shift()
   }
 }
+
+interface Answer { response: SsssResponse, penalty?: string }
 
 function equal (a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])

@@ -8,7 +8,7 @@ import {
 } from '../../protocol/ssss/index.js'
 import type { SealedBox } from '../../protocol/job/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { isLostStream, ssssCall, type LocalHolder } from './transport.js'
+import { isLostStream, SsssChannels, type LocalHolder } from './transport.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -62,9 +62,17 @@ export class KeyRelease {
   private readonly failures = new Map<string, number>()
   private readonly dealings = new Map<string, DealingCache>()
   private readonly log: Logger
+  /** One long-lived request stream per holder: a release costs a frame each way per holder, not a new stream. */
+  private readonly channels: SsssChannels
 
   constructor (private readonly components: KeyReleaseComponents) {
     this.log = components.logger.child('key-release')
+    this.channels = new SsssChannels(components.host, components.penalise)
+  }
+
+  /** Closes the share request channels (on the node's stop); later releases use one-shot streams. Safe to call twice. */
+  close (): void {
+    this.channels.close()
   }
 
   /** HKDF-SHA256 of the app key, with the key name as info: a distinct 32-byte key per name. */
@@ -231,11 +239,11 @@ export class KeyRelease {
   }
 
   private async askOnce (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
-    const { host, keys } = this.components
+    const { keys } = this.components
     const nonce = new Uint8Array(randomBytes(16))
     const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
     try {
-      const response = await ssssCall(host, peerIdFromString(holder), { get: request }, REQUEST_TIMEOUT_MS, this.components.local)
+      const response = await this.channels.get(peerIdFromString(holder), request, REQUEST_TIMEOUT_MS, this.components.local)
       if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }
       if (!('share' in response)) return { error: new SsssError('MALFORMED', 'unexpected response') }
       this.components.inbound?.emitInbound({ kind: 'share-release', from: holder, owner, name: app })

@@ -1,6 +1,11 @@
 import { lpStream } from '@libp2p/utils'
-import { decodeSsssResponse, encodeSsssRequest, MAX_SSSS_MESSAGE_BYTES, SSSS_PROTOCOL, type SsssRequest, type SsssResponse } from '../../protocol/ssss/index.js'
+import { WireError } from '../../protocol/wire/index.js'
+import {
+  decodeSsssReply, decodeSsssResponse, encodeSsssCall, encodeSsssRequest, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
+  type ShareRequest, type SsssRequest, type SsssResponse
+} from '../../protocol/ssss/index.js'
 import { isClosedStream } from '../jobs/index.js'
+import { PeerAction } from '../peer-score/index.js'
 import type { Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
@@ -70,9 +75,11 @@ const STREAM_OPTIONS = { negotiateFully: false }
  * again through the peer routing (the DHT) and dials once more, at the
  * addresses it found. The first error is the one reported if that fails too.
  */
-export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal): Promise<Stream> {
+export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal, protocol = SSSS_PROTOCOL): Promise<Stream> {
+  // a channel negotiates in full, once: a holder without it then fails the dial, and the requester falls back to one-shot streams
+  const options = protocol === SSSS_PROTOCOL ? STREAM_OPTIONS : {}
   try {
-    return await host.dialProtocol(peer, SSSS_PROTOCOL, { signal, ...STREAM_OPTIONS })
+    return await host.dialProtocol(peer, protocol, { signal, ...options })
   } catch (err) {
     if (signal.aborted || NOT_ADDRESS_FAILURES.test(`${(err as Error).name}`)) throw err
     let found: Multiaddr[]
@@ -82,7 +89,7 @@ export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal): 
       throw err
     }
     if (found.length === 0) throw err
-    return await host.dialProtocol(found.map(a => bare(a) === a.toString() ? a.encapsulate(`/p2p/${peer.toString()}`) : a), SSSS_PROTOCOL, { signal, ...STREAM_OPTIONS })
+    return await host.dialProtocol(found.map(a => bare(a) === a.toString() ? a.encapsulate(`/p2p/${peer.toString()}`) : a), protocol, { signal, ...options })
   }
 }
 
@@ -117,7 +124,7 @@ export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, 
 /** A stream that died after it was opened (connection reset or closed under it), as opposed to a dial that failed or a deadline. */
 export function isLostStream (err: unknown): boolean {
   const text = `${(err as Error)?.name} ${(err as Error)?.message}`
-  return !/Timeout|Abort/.test((err as Error)?.name ?? '') && /reset|Unexpected EOF|StreamStateError|stream that is clos|ConnectionClosed|StreamReset/i.test(text)
+  return !/Timeout|Abort/.test((err as Error)?.name ?? '') && /reset|Unexpected EOF|StreamStateError|stream that is clos|ConnectionClosed|StreamReset|ChannelClosed/i.test(text)
 }
 
 /**
@@ -132,4 +139,207 @@ export async function ssssCallIdempotent (host: Host, peer: PeerId, request: Sss
     if (!isLostStream(err)) throw err
     return await ssssCall(host, peer, request, timeoutMs, local)
   }
+}
+
+/** A requester closes a share request channel after this long without a call (the holder waits longer, HolderService's CHANNEL_IDLE_MS). */
+export const CHANNEL_IDLE_MS = 20_000
+/** Channels one requester keeps open at most (one per holder); the least recently used closes first. */
+const MAX_CHANNELS = 256
+/** A holder that does not speak SSSS_GET_PROTOCOL is asked on one-shot streams for this long before a channel is tried again. */
+const NO_CHANNEL_MS = 10 * 60_000
+
+export interface SsssChannelsInit {
+  /** Close a channel after this long without a call (default CHANNEL_IDLE_MS). */
+  idleMs?: number
+}
+
+/** A channel ended (closed, reset, idle, or failed): its calls in flight fail with this; a new call opens a new channel. */
+export class ChannelClosedError extends Error {
+  override readonly name = 'ChannelClosedError'
+}
+
+/**
+ * A requester's share request channels, one long-lived stream per holder
+ * (SSSS_GET_PROTOCOL): a key release then costs a frame each way per holder
+ * rather than a new stream (muxer and multistream-select work at both ends,
+ * peer store and logger updates), which is most of a request's cost on a
+ * fast network. Calls on one channel run concurrently, matched by id. Every
+ * call has a deadline; a call that misses it, a reply that does not decode
+ * or names no call in flight, or a lost stream ends the channel (the calls
+ * in flight fail; a release asks them again on a fresh one). Idle channels
+ * close. Holders that do not speak the protocol get one-shot streams.
+ */
+export class SsssChannels {
+  private readonly channels = new Map<string, Promise<Channel>>()
+  private readonly oneShot = new Map<string, number>()
+  private stopped = false
+
+  private readonly idleMs: number
+
+  constructor (private readonly host: Host, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, init: SsssChannelsInit = {}) {
+    this.idleMs = init.idleMs ?? CHANNEL_IDLE_MS
+  }
+
+  /** Share request channels open now, by holder (for tests and operators). */
+  get size (): number {
+    return this.channels.size
+  }
+
+  /** One share request to `peer`, within `timeoutMs` (the channel's opening included). */
+  async get (peer: PeerId, request: ShareRequest, timeoutMs: number, local?: LocalHolder): Promise<SsssResponse> {
+    const id = peer.toString()
+    if (this.stopped || peer.equals(this.host.peerId) || Date.now() - (this.oneShot.get(id) ?? -Infinity) < NO_CHANNEL_MS) {
+      return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
+    }
+    const signal = AbortSignal.timeout(timeoutMs)
+    let channel: Channel
+    try {
+      channel = await this.channel(peer, signal)
+    } catch (err) {
+      if (!/UnsupportedProtocol/.test(`${(err as Error).name}`)) throw err
+      if (this.oneShot.size >= MAX_CHANNELS) this.oneShot.delete(this.oneShot.keys().next().value as string)
+      this.oneShot.set(id, Date.now())
+      return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
+    }
+    return await channel.call(request, signal)
+  }
+
+  /** Closes every channel; later requests use one-shot streams. Safe to call twice. */
+  close (): void {
+    this.stopped = true
+    for (const pending of this.channels.values()) void pending.then(c => { c.close() }, () => {})
+    this.channels.clear()
+  }
+
+  private async channel (peer: PeerId, signal: AbortSignal): Promise<Channel> {
+    const id = peer.toString()
+    let pending = this.channels.get(id)
+    if (pending != null) {
+      const open = await pending.catch(() => undefined)
+      if (open != null && !open.closed) {
+        // most recently used last
+        this.channels.delete(id)
+        this.channels.set(id, pending)
+        return open
+      }
+      if (this.channels.get(id) === pending) this.channels.delete(id)
+    }
+    // concurrent calls to one holder share the dial
+    pending = this.channels.get(id)
+    if (pending == null) {
+      const opening = dialSsss(this.host, peer, signal, SSSS_GET_PROTOCOL).then(stream => new Channel(stream, peer, this.idleMs, this.penalise, () => {
+        if (this.channels.get(id) === opening) this.channels.delete(id)
+      }))
+      pending = opening
+      void opening.catch(() => { if (this.channels.get(id) === opening) this.channels.delete(id) })
+      if (this.channels.size >= MAX_CHANNELS) {
+        const [oldest, channel] = this.channels.entries().next().value as [string, Promise<Channel>]
+        this.channels.delete(oldest)
+        void channel.then(c => { c.close() }, () => {})
+      }
+      this.channels.set(id, opening)
+      if (this.stopped) void opening.then(c => { c.close() }, () => {})
+    }
+    return await pending
+  }
+}
+
+/** One open channel to one holder: calls in flight by id, a reader for the replies, an idle timer. */
+class Channel {
+  closed = false
+  private readonly lp
+  private readonly calls = new Map<number, Deferred>()
+  private nextId = 0
+  private idle: ReturnType<typeof setTimeout> | undefined
+
+  constructor (private readonly stream: Stream, private readonly peer: PeerId, private readonly idleMs: number, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, private readonly onClose: () => void) {
+    this.lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+    this.armIdle()
+    void this.read()
+  }
+
+  async call (request: ShareRequest, signal: AbortSignal): Promise<SsssResponse> {
+    if (this.closed) throw new ChannelClosedError('the share request channel closed')
+    signal.throwIfAborted()
+    clearTimeout(this.idle)
+    this.nextId = this.nextId >= 0xffff_ffff ? 1 : this.nextId + 1
+    const id = this.nextId
+    const call = deferred()
+    // (rejected by close() while the write is still pending, it must not count as unhandled)
+    call.promise.catch(() => {})
+    this.calls.set(id, call)
+    // a holder that misses a deadline may be stuck: the channel goes with the call (the others on it are asked again on a fresh one)
+    const onAbort = (): void => {
+      call.reject(signal.reason as Error)
+      this.close(new ChannelClosedError('a call on the channel missed its deadline'))
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      await this.lp.write(encodeSsssCall(id, { get: request }), { signal })
+      return await call.promise
+    } catch (err) {
+      this.close(new ChannelClosedError(`the share request channel failed: ${(err as Error).message}`))
+      throw err
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+      this.calls.delete(id)
+      if (this.calls.size === 0) this.armIdle()
+    }
+  }
+
+  /** Ends the channel: calls in flight fail with `err` (a ChannelClosedError when none is given). Idempotent. */
+  close (err?: Error): void {
+    if (this.closed) return
+    this.closed = true
+    clearTimeout(this.idle)
+    const reason = err ?? new ChannelClosedError('the share request channel closed')
+    for (const call of this.calls.values()) call.reject(reason)
+    this.calls.clear()
+    if (err == null) void this.stream.close({ signal: AbortSignal.timeout(CHANNEL_CLOSE_MS) }).catch(e => { this.stream.abort(e as Error) })
+    else this.stream.abort(err)
+    this.onClose()
+  }
+
+  private armIdle (): void {
+    if (this.closed) return
+    clearTimeout(this.idle)
+    this.idle = setTimeout(() => { this.close() }, this.idleMs)
+  }
+
+  /** Replies, until the stream ends; each must answer a call in flight. */
+  private async read (): Promise<void> {
+    try {
+      while (!this.closed) {
+        // no deadline of its own: every call in flight has one, and an idle channel closes
+        const { id, response } = decodeSsssReply((await this.lp.read()).subarray())
+        const call = this.calls.get(id)
+        if (call == null) {
+          this.penalise(this.peer, PeerAction.ProtocolViolation, 'ssss: a reply to no call in flight')
+          this.close(new ChannelClosedError('a reply to no call in flight'))
+          return
+        }
+        this.calls.delete(id)
+        call.resolve(response)
+      }
+    } catch (err) {
+      if (this.closed) return
+      if (err instanceof WireError || /InvalidDataLength|InvalidMessageLength/.test(`${(err as Error).name}`)) {
+        this.penalise(this.peer, PeerAction.MalformedMessage, `ssss: ${(err as Error).message}`)
+      }
+      // lost under the calls in flight: they fail as a lost stream does, and are asked again on a fresh channel
+      this.close(new ChannelClosedError(`the share request channel ended: ${(err as Error).message}`))
+    }
+  }
+}
+
+/** How long closing an idle channel may take before it is aborted. */
+const CHANNEL_CLOSE_MS = 5_000
+
+interface Deferred { promise: Promise<SsssResponse>, resolve: (response: SsssResponse) => void, reject: (err: Error) => void }
+
+function deferred (): Deferred {
+  let resolve!: Deferred['resolve']
+  let reject!: Deferred['reject']
+  const promise = new Promise<SsssResponse>((res, rej) => { resolve = res; reject = rej })
+  return { promise, resolve, reject }
 }

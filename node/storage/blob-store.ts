@@ -1,9 +1,14 @@
 import { Key, type Datastore } from 'interface-datastore'
-import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, sha256, type BlobLayout } from '../../protocol/blob/index.js'
+import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, sha256, sha256Pieces, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
+import { DATASTORE_CHUNKS, DatastoreChunkStore, FileChunkStore, type ChunkStore } from './chunk-store.js'
 import type { CID } from 'multiformats/cid'
 
-const CHUNKS = '/escrin/blobs/chunk'
 const METAS = '/escrin/blobs/meta'
+/**
+ * Chunks a read fetches ahead of the one being sent: the disk works while the
+ * event loop hashes and sends, and a get holds at most this many chunks more.
+ */
+export const READ_AHEAD_CHUNKS = 2
 
 /** What a holder keeps about one blob besides its chunks. */
 export interface BlobMeta {
@@ -24,12 +29,14 @@ export interface BlobMeta {
 export interface StoreUsage { blobs: number, bytes: number, byApp: Record<string, number>, byUploader: Record<string, number> }
 
 /**
- * Blobs in the node's datastore (LevelDB on disk), in chunks keyed by their
- * sha256, so a blob is written and read one chunk at a time and chunks shared
- * by blobs are stored once. A blob becomes visible only when its meta record
- * is written, after every chunk: a crash mid-upload leaves unreferenced chunks,
- * which start() sweeps, never a partial blob. Every read re-hashes each chunk
- * against the CID's layout, so damaged bytes are never returned.
+ * Blobs held by this node: chunks keyed by their sha256 (one file each under
+ * `chunkDir`, or datastore values when there is no data dir), so a blob is
+ * written and read one chunk at a time and chunks shared by blobs are stored
+ * once; meta records in the node's datastore (LevelDB). A blob becomes visible
+ * only when its meta record is written, after every chunk: a crash mid-upload
+ * leaves unreferenced chunks, which start() sweeps, never a partial blob.
+ * Every read re-hashes each chunk against the CID's layout, so damaged bytes
+ * are never returned.
  */
 export class BlobStore {
   private readonly metas = new Map<string, BlobMeta>()
@@ -40,7 +47,11 @@ export class BlobStore {
   private readonly byApp = new Map<string, number>()
   private readonly byUploader = new Map<string, number>()
 
-  constructor (private readonly datastore: Datastore) {}
+  private readonly chunks: ChunkStore
+
+  constructor (private readonly datastore: Datastore, chunkDir?: string) {
+    this.chunks = chunkDir != null ? new FileChunkStore(chunkDir) : new DatastoreChunkStore(datastore)
+  }
 
   /** Loads the index and removes chunks no committed blob references (uploads cut short by a crash). */
   async start (): Promise<{ blobs: number, sweptChunks: number }> {
@@ -48,10 +59,17 @@ export class BlobStore {
       const meta = JSON.parse(new TextDecoder().decode(value)) as BlobMeta
       this.index(meta)
     }
-    let swept = 0
-    for await (const key of this.datastore.queryKeys({ prefix: CHUNKS })) {
-      if (!this.refs.has(key.baseNamespace())) {
+    if (this.chunks instanceof FileChunkStore) {
+      // a store from before chunk files: its chunks move out of the datastore once
+      for await (const { key, value } of this.datastore.query({ prefix: DATASTORE_CHUNKS })) {
+        if (this.refs.has(key.baseNamespace())) await this.chunks.put(key.baseNamespace(), [value])
         await this.datastore.delete(key)
+      }
+    }
+    let swept = 0
+    for await (const id of this.chunks.ids()) {
+      if (!this.refs.has(id)) {
+        await this.chunks.delete(id)
         swept++
       }
     }
@@ -115,13 +133,14 @@ export class BlobStore {
   async * read (cid: string, fromChunk = 0): AsyncGenerator<Uint8Array> {
     if (this.damaged.has(cid)) throw new BlobError('CORRUPTED', `${cid} is damaged on this node`)
     const layout = this.layout(cid)
+    // a chunk that cannot be read is undefined (not a rejection nobody may await, if the reader stops first)
+    const fetch = async (i: number): Promise<Uint8Array | undefined> => await this.chunks.get(hex(layout.hashes[i])).catch(() => undefined)
+    const ahead: Array<Promise<Uint8Array | undefined>> = []
+    let next = fromChunk
     for (let i = fromChunk; i < layout.hashes.length; i++) {
-      let chunk: Uint8Array
-      try {
-        chunk = await this.datastore.get(chunkKey(layout.hashes[i]))
-      } catch {
-        throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
-      }
+      while (next < layout.hashes.length && next <= i + READ_AHEAD_CHUNKS) ahead.push(fetch(next++))
+      const chunk = await ahead.shift()
+      if (chunk == null) throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
       if (chunk.length !== chunkLength(layout, i) || !equalBytes(sha256(chunk), layout.hashes[i])) throw this.markDamaged(cid, `chunk ${i} of ${cid} does not match its hash`)
       yield chunk
     }
@@ -148,11 +167,11 @@ export class BlobStore {
    * even when another blob references the same hash: the bytes were just
    * hashed, and rewriting is what heals a chunk found damaged on disk.
    */
-  async putChunk (hash: Uint8Array, bytes: Uint8Array): Promise<void> {
+  async putChunk (hash: Uint8Array, pieces: ChunkPieces): Promise<void> {
     const id = hex(hash)
     this.refs.set(id, (this.refs.get(id) ?? 0) + 1)
     try {
-      await this.datastore.put(chunkKey(hash), bytes)
+      await this.chunks.put(id, pieces)
     } catch (err) {
       await this.release([id])
       throw err
@@ -187,7 +206,7 @@ export class BlobStore {
         continue
       }
       this.refs.delete(id)
-      await Promise.resolve(this.datastore.delete(new Key(`${CHUNKS}/${id}`))).catch(() => {})
+      await this.chunks.delete(id).catch(() => {})
     }
   }
 
@@ -232,17 +251,21 @@ export class BlobWriter {
     return this.written
   }
 
-  async write (chunk: Uint8Array): Promise<void> {
+  /** Stores the next chunk: bytes, or the pieces it arrived in (hashed and written without joining them). */
+  async write (chunk: Uint8Array | ChunkPieces): Promise<void> {
     if (this.finished) throw new BlobError('MALFORMED', 'the upload is finished')
-    if (chunk.length === 0 || chunk.length > CHUNK_SIZE) throw new BlobError('MALFORMED', `a chunk of ${chunk.length} bytes (1..${CHUNK_SIZE})`)
+    const pieces = chunk instanceof Uint8Array ? [chunk] : chunk
+    let length = 0
+    for (const piece of pieces) length += piece.byteLength
+    if (length === 0 || length > CHUNK_SIZE) throw new BlobError('MALFORMED', `a chunk of ${length} bytes (1..${CHUNK_SIZE})`)
     // every chunk but the last is full: chunk i of the stored blob is chunk i of the sent one
     if (this.written % CHUNK_SIZE !== 0) throw new BlobError('MALFORMED', 'a short chunk before the last one')
-    if (this.written + chunk.length > this.init.size) throw new BlobError('TOO_LARGE', `more than the declared ${this.init.size} bytes`)
-    const hash = sha256(chunk)
-    await this.store.putChunk(hash, chunk)
+    if (this.written + length > this.init.size) throw new BlobError('TOO_LARGE', `more than the declared ${this.init.size} bytes`)
+    const hash = sha256Pieces(pieces)
+    await this.store.putChunk(hash, pieces)
     this.hashes.push(hash)
     this.chunkIds.push(hex(hash))
-    this.written += chunk.length
+    this.written += length
   }
 
   /** Verifies the bytes against `claimed` and makes the blob visible; CORRUPTED (and nothing kept) if they differ. */
@@ -279,6 +302,3 @@ function hex (bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex')
 }
 
-function chunkKey (hash: Uint8Array): Key {
-  return new Key(`${CHUNKS}/${hex(hash)}`)
-}

@@ -7,7 +7,7 @@ import {
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, type BlobSink } from './transport.js'
+import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, chunkFrameList, type BlobSink } from './transport.js'
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -38,6 +38,8 @@ export interface StorageComponents {
   attestations: AttestationService
   policies: PolicyService
   datastore: Datastore
+  /** Where chunk files go (the data dir's blobs/); without one, chunks are datastore values (in-memory nodes). */
+  chunkDir?: string
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   inbound?: InboundObserver
@@ -65,7 +67,7 @@ export class StorageService {
   private accepting = false
 
   constructor (private readonly components: StorageComponents, limits: Partial<StorageLimits> = {}) {
-    this.store = new BlobStore(components.datastore)
+    this.store = new BlobStore(components.datastore, components.chunkDir)
     this.limits = { ...DEFAULT_STORAGE_LIMITS, ...limits }
     this.log = components.logger.child('storage')
     this.handle = this.handle.bind(this)
@@ -199,7 +201,8 @@ export class StorageService {
     try {
       await lp.write(encodeBlobResponse({ ready: true }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
       while (true) {
-        const frame = decodeBlobFrame((await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })).subarray())
+        // a chunk stays in the pieces it arrived in: hashed and written to its file without a copy
+        const frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
         if ('chunk' in frame) {
           await writer.write(frame.chunk)
           await lp.write(encodeBlobResponse({ ok: true }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
@@ -311,12 +314,12 @@ export class StorageService {
       for await (const chunk of this.store.read(id, fromChunk)) {
         // the reader acknowledges each chunk it takes: a slow reader slows this holder, not its buffers
         while (unacked >= BLOB_WINDOW_CHUNKS) {
-          const frame = decodeBlobFrame((await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })).subarray())
+          const frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
           if (!('ack' in frame)) throw new BlobError('MALFORMED', 'expected an ack')
           unacked--
         }
         const out = this.faults.corruptBlob ? flipFirstByte(chunk) : chunk
-        await lp.write(encodeBlobFrame({ chunk: out }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+        await lp.write(chunkFrameList(out), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
         unacked++
       }
     } catch (err) {

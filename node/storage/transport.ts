@@ -1,7 +1,8 @@
 import { lpStream } from '@libp2p/utils'
+import { Uint8ArrayList } from 'uint8arraylist'
 import {
-  BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest, MAX_BLOB_FRAME_BYTES,
-  type BlobRequest, type BlobResponse
+  BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
+  joinPieces, MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
 import { isClosedStream } from '../jobs/index.js'
 import type { Host } from '../host/index.js'
@@ -20,15 +21,9 @@ const COMMIT_TIMEOUT_MS = 30_000
 
 type Lp = ReturnType<typeof lpStream>
 
-/** A put streams each chunk to r holders: its frame is encoded once, not once per holder. */
-const encodedFrames = new WeakMap<Uint8Array, Uint8Array>()
-function chunkFrame (chunk: Uint8Array): Uint8Array {
-  let frame = encodedFrames.get(chunk)
-  if (frame == null) {
-    frame = encodeBlobFrame({ chunk })
-    encodedFrames.set(chunk, frame)
-  }
-  return frame
+/** A chunk's frame as a list of (tag, chunk): the chunk is written as it is, never copied into a message. */
+export function chunkFrameList (chunk: Uint8Array): Uint8ArrayList {
+  return new Uint8ArrayList(...chunkFrame(chunk))
 }
 
 /** The writing side of one put, to one holder: the same calls whether the holder is a peer or this node. */
@@ -87,7 +82,7 @@ export class RemoteBlobSink implements BlobSink {
     const lp = this.lp as Lp
     // the holder acknowledges each chunk once stored: a slow disk slows the sender, not its buffers
     while (this.unacked >= BLOB_WINDOW_CHUNKS) await this.awaitAck(BLOB_CHUNK_TIMEOUT_MS)
-    await lp.write(chunkFrame(chunk), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+    await lp.write(chunkFrameList(chunk), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
     this.unacked++
   }
 
@@ -137,10 +132,11 @@ export async function openRemoteBlob (host: Host, peer: PeerId, cid: CID, fromCh
     async function * chunks (): AsyncGenerator<Uint8Array> {
       try {
         while (true) {
-          const frame = decodeBlobFrame((await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })).subarray())
+          const frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
           if ('end' in frame) return
           if (!('chunk' in frame)) throw new BlobError('MALFORMED', 'expected a chunk or the end')
-          yield frame.chunk
+          // the one copy of a get: the pieces the transport delivered, joined for the reader
+          yield joinPieces(frame.chunk)
           // taken by the consumer: the holder may send one more
           await lp.write(encodeBlobFrame({ ack: true }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }).catch(() => {})
         }

@@ -636,6 +636,60 @@ export namespace escrin {
         );
     }
 
+    interface ISsssCall extends escrin.SsssCall.$Properties {
+    }
+
+    class SsssCall {
+        constructor(properties?: escrin.SsssCall.$Properties);
+        $unknowns?: Uint8Array[];
+        id: number;
+        request: Uint8Array;
+        static create(properties: escrin.SsssCall.$Shape): escrin.SsssCall & escrin.SsssCall.$Shape;
+        static create(properties?: escrin.SsssCall.$Properties): escrin.SsssCall;
+        static encode(message: escrin.SsssCall.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssCall & escrin.SsssCall.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssCall;
+        static toObject(message: escrin.SsssCall, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssCall {
+        interface $Properties {
+            id?: (number|null);
+            request?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SsssCall.$Properties;
+    }
+
+    interface ISsssReply extends escrin.SsssReply.$Properties {
+    }
+
+    class SsssReply {
+        constructor(properties?: escrin.SsssReply.$Properties);
+        $unknowns?: Uint8Array[];
+        id: number;
+        response: Uint8Array;
+        static create(properties: escrin.SsssReply.$Shape): escrin.SsssReply & escrin.SsssReply.$Shape;
+        static create(properties?: escrin.SsssReply.$Properties): escrin.SsssReply;
+        static encode(message: escrin.SsssReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.SsssReply & escrin.SsssReply.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.SsssReply;
+        static toObject(message: escrin.SsssReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace SsssReply {
+        interface $Properties {
+            id?: (number|null);
+            response?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.SsssReply.$Properties;
+    }
+
     interface ISsssFailure extends escrin.SsssFailure.$Properties {
     }
 
@@ -859,10 +913,9 @@ export namespace escrin {
     class BlobFrame {
         constructor(properties?: escrin.BlobFrame.$Properties);
         $unknowns?: Uint8Array[];
-        chunk?: (Uint8Array|null);
         end?: (escrin.BlobEnd.$Properties|null);
         ack?: (boolean|null);
-        kind?: ("chunk"|"end"|"ack");
+        kind?: ("end"|"ack");
         static create(properties: escrin.BlobFrame.$Shape): escrin.BlobFrame & escrin.BlobFrame.$Shape;
         static create(properties?: escrin.BlobFrame.$Properties): escrin.BlobFrame;
         static encode(message: escrin.BlobFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -875,19 +928,17 @@ export namespace escrin {
 
     namespace BlobFrame {
         interface $Properties {
-            chunk?: (Uint8Array|null);
             end?: (escrin.BlobEnd.$Properties|null);
             ack?: (boolean|null);
-            kind?: ("chunk"|"end"|"ack");
+            kind?: ("end"|"ack");
             $unknowns?: Uint8Array[];
         }
         type $Shape = {
-          chunk?: Uint8Array|null;
           end?: escrin.BlobEnd.$Shape|null;
           ack?: boolean|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ kind?: undefined; chunk?: null; end?: null; ack?: null }|{ kind?: "chunk"; chunk: Uint8Array; end?: null; ack?: null }|{ kind?: "end"; chunk?: null; end: escrin.BlobEnd.$Shape; ack?: null }|{ kind?: "ack"; chunk?: null; end?: null; ack: boolean })
+          ({ kind?: undefined; end?: null; ack?: null }|{ kind?: "end"; end: escrin.BlobEnd.$Shape; ack?: null }|{ kind?: "ack"; end?: null; ack: boolean })
         );
     }
 

@@ -6857,6 +6857,548 @@ export const escrin = $root.escrin = (() => {
         return SsssResponse;
     })();
 
+    escrin.SsssCall = (function() {
+
+        /**
+         * Properties of a SsssCall.
+         * @typedef {Object} escrin.SsssCall.$Properties
+         * @property {number|null} [id] SsssCall id
+         * @property {Uint8Array|null} [request] SsssCall request
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssCall.
+         * @memberof escrin
+         * @interface ISsssCall
+         * @augments escrin.SsssCall.$Properties
+         * @deprecated Use escrin.SsssCall.$Properties instead.
+         */
+
+        /**
+         * Shape of a SsssCall.
+         * @typedef {escrin.SsssCall.$Properties} escrin.SsssCall.$Shape
+         */
+
+        /**
+         * Constructs a new SsssCall.
+         * @memberof escrin
+         * @classdesc Represents a SsssCall.
+         * @constructor
+         * @param {escrin.SsssCall.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssCall = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssCall id.
+         * @member {number} id
+         * @memberof escrin.SsssCall
+         * @instance
+         */
+        SsssCall.prototype.id = 0;
+
+        /**
+         * SsssCall request.
+         * @member {Uint8Array} request
+         * @memberof escrin.SsssCall
+         * @instance
+         */
+        SsssCall.prototype.request = $util.newBuffer([]);
+
+        /**
+         * Creates a new SsssCall instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssCall
+         * @static
+         * @param {escrin.SsssCall.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssCall} SsssCall instance
+         * @type {{
+         *   (properties: escrin.SsssCall.$Shape): escrin.SsssCall & escrin.SsssCall.$Shape;
+         *   (properties?: escrin.SsssCall.$Properties): escrin.SsssCall;
+         * }}
+         */
+        SsssCall.create = function(properties) {
+            return new SsssCall(properties);
+        };
+
+        /**
+         * Encodes the specified SsssCall message. Does not implicitly {@link escrin.SsssCall.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssCall
+         * @static
+         * @param {escrin.SsssCall.$Properties} message SsssCall message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssCall.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+            if (message.request != null && $Object.hasOwnProperty.call(message, "request") && message.request.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.request);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssCall message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssCall
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssCall & escrin.SsssCall.$Shape} SsssCall
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssCall.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssCall();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.request = value;
+                        else
+                            delete message.request;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssCall message.
+         * @function verify
+         * @memberof escrin.SsssCall
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssCall.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isInteger(message.id))
+                    return "id: integer expected";
+            if (message.request != null && $Object.hasOwnProperty.call(message, "request"))
+                if (!(message.request && typeof message.request.length === "number" || $util.isString(message.request)))
+                    return "request: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SsssCall message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssCall
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssCall} SsssCall
+         */
+        SsssCall.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssCall)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssCall: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssCall();
+            if (object.id != null)
+                if ($Number(object.id) !== 0)
+                    message.id = object.id >>> 0;
+            if (object.request != null)
+                if (object.request.length)
+                    if (typeof object.request === "string")
+                        $util.base64.decode(object.request, message.request = $util.newBuffer($util.base64.length(object.request)), 0);
+                    else if (object.request.length >= 0)
+                        message.request = object.request;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssCall message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssCall
+         * @static
+         * @param {escrin.SsssCall} message SsssCall
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssCall.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.id = 0;
+                if (options.bytes === $String)
+                    object.request = "";
+                else {
+                    object.request = [];
+                    if (options.bytes !== $Array)
+                        object.request = $util.newBuffer(object.request);
+                }
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.request != null && $Object.hasOwnProperty.call(message, "request"))
+                object.request = options.bytes === $String ? $util.base64.encode(message.request, 0, message.request.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.request) : message.request;
+            return object;
+        };
+
+        /**
+         * Converts this SsssCall to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssCall
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssCall.prototype.toJSON = function() {
+            return SsssCall.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssCall;
+    })();
+
+    escrin.SsssReply = (function() {
+
+        /**
+         * Properties of a SsssReply.
+         * @typedef {Object} escrin.SsssReply.$Properties
+         * @property {number|null} [id] SsssReply id
+         * @property {Uint8Array|null} [response] SsssReply response
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SsssReply.
+         * @memberof escrin
+         * @interface ISsssReply
+         * @augments escrin.SsssReply.$Properties
+         * @deprecated Use escrin.SsssReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a SsssReply.
+         * @typedef {escrin.SsssReply.$Properties} escrin.SsssReply.$Shape
+         */
+
+        /**
+         * Constructs a new SsssReply.
+         * @memberof escrin
+         * @classdesc Represents a SsssReply.
+         * @constructor
+         * @param {escrin.SsssReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SsssReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SsssReply id.
+         * @member {number} id
+         * @memberof escrin.SsssReply
+         * @instance
+         */
+        SsssReply.prototype.id = 0;
+
+        /**
+         * SsssReply response.
+         * @member {Uint8Array} response
+         * @memberof escrin.SsssReply
+         * @instance
+         */
+        SsssReply.prototype.response = $util.newBuffer([]);
+
+        /**
+         * Creates a new SsssReply instance using the specified properties.
+         * @function create
+         * @memberof escrin.SsssReply
+         * @static
+         * @param {escrin.SsssReply.$Properties=} [properties] Properties to set
+         * @returns {escrin.SsssReply} SsssReply instance
+         * @type {{
+         *   (properties: escrin.SsssReply.$Shape): escrin.SsssReply & escrin.SsssReply.$Shape;
+         *   (properties?: escrin.SsssReply.$Properties): escrin.SsssReply;
+         * }}
+         */
+        SsssReply.create = function(properties) {
+            return new SsssReply(properties);
+        };
+
+        /**
+         * Encodes the specified SsssReply message. Does not implicitly {@link escrin.SsssReply.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.SsssReply
+         * @static
+         * @param {escrin.SsssReply.$Properties} message SsssReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SsssReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
+            if (message.response != null && $Object.hasOwnProperty.call(message, "response") && message.response.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.response);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SsssReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.SsssReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.SsssReply & escrin.SsssReply.$Shape} SsssReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SsssReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.SsssReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.response = value;
+                        else
+                            delete message.response;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a SsssReply message.
+         * @function verify
+         * @memberof escrin.SsssReply
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SsssReply.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isInteger(message.id))
+                    return "id: integer expected";
+            if (message.response != null && $Object.hasOwnProperty.call(message, "response"))
+                if (!(message.response && typeof message.response.length === "number" || $util.isString(message.response)))
+                    return "response: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a SsssReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.SsssReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.SsssReply} SsssReply
+         */
+        SsssReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.SsssReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.SsssReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.SsssReply();
+            if (object.id != null)
+                if ($Number(object.id) !== 0)
+                    message.id = object.id >>> 0;
+            if (object.response != null)
+                if (object.response.length)
+                    if (typeof object.response === "string")
+                        $util.base64.decode(object.response, message.response = $util.newBuffer($util.base64.length(object.response)), 0);
+                    else if (object.response.length >= 0)
+                        message.response = object.response;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SsssReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.SsssReply
+         * @static
+         * @param {escrin.SsssReply} message SsssReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SsssReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.id = 0;
+                if (options.bytes === $String)
+                    object.response = "";
+                else {
+                    object.response = [];
+                    if (options.bytes !== $Array)
+                        object.response = $util.newBuffer(object.response);
+                }
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.response != null && $Object.hasOwnProperty.call(message, "response"))
+                object.response = options.bytes === $String ? $util.base64.encode(message.response, 0, message.response.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.response) : message.response;
+            return object;
+        };
+
+        /**
+         * Converts this SsssReply to JSON.
+         * @function toJSON
+         * @memberof escrin.SsssReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SsssReply.prototype.toJSON = function() {
+            return SsssReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SsssReply;
+    })();
+
     escrin.SsssFailure = (function() {
 
         /**
@@ -8985,10 +9527,9 @@ export const escrin = $root.escrin = (() => {
         /**
          * Properties of a BlobFrame.
          * @typedef {Object} escrin.BlobFrame.$Properties
-         * @property {Uint8Array|null} [chunk] BlobFrame chunk
          * @property {escrin.BlobEnd.$Properties|null} [end] BlobFrame end
          * @property {boolean|null} [ack] BlobFrame ack
-         * @property {"chunk"|"end"|"ack"} [kind] BlobFrame kind
+         * @property {"end"|"ack"} [kind] BlobFrame kind
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -9003,12 +9544,11 @@ export const escrin = $root.escrin = (() => {
         /**
          * Narrowed shape of a BlobFrame.
          * @typedef {{
-         *   chunk?: Uint8Array|null;
          *   end?: escrin.BlobEnd.$Shape|null;
          *   ack?: boolean|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ kind?: undefined; chunk?: null; end?: null; ack?: null }|{ kind?: "chunk"; chunk: Uint8Array; end?: null; ack?: null }|{ kind?: "end"; chunk?: null; end: escrin.BlobEnd.$Shape; ack?: null }|{ kind?: "ack"; chunk?: null; end?: null; ack: boolean })
+         *   ({ kind?: undefined; end?: null; ack?: null }|{ kind?: "end"; end: escrin.BlobEnd.$Shape; ack?: null }|{ kind?: "ack"; end?: null; ack: boolean })
          * )} escrin.BlobFrame.$Shape
          */
 
@@ -9026,14 +9566,6 @@ export const escrin = $root.escrin = (() => {
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
                         this[keys[i]] = properties[keys[i]];
         };
-
-        /**
-         * BlobFrame chunk.
-         * @member {Uint8Array|null|undefined} chunk
-         * @memberof escrin.BlobFrame
-         * @instance
-         */
-        BlobFrame.prototype.chunk = null;
 
         /**
          * BlobFrame end.
@@ -9056,12 +9588,12 @@ export const escrin = $root.escrin = (() => {
 
         /**
          * BlobFrame kind.
-         * @member {"chunk"|"end"|"ack"|undefined} kind
+         * @member {"end"|"ack"|undefined} kind
          * @memberof escrin.BlobFrame
          * @instance
          */
         $Object.defineProperty(BlobFrame.prototype, "kind", {
-            get: $util.oneOfGetter($oneOfFields = ["chunk", "end", "ack"]),
+            get: $util.oneOfGetter($oneOfFields = ["end", "ack"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -9097,8 +9629,6 @@ export const escrin = $root.escrin = (() => {
                 _depth = 0;
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
-            if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk"))
-                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.chunk);
             if (message.end != null && $Object.hasOwnProperty.call(message, "end"))
                 $root.escrin.BlobEnd.encode(message.end, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
             if (message.ack != null && $Object.hasOwnProperty.call(message, "ack"))
@@ -9147,13 +9677,6 @@ export const escrin = $root.escrin = (() => {
                 }
                 let wireType = tag & 7;
                 switch (tag >>>= 3) {
-                case 1: {
-                        if (wireType !== 2)
-                            break;
-                        message.chunk = reader.bytes();
-                        message.kind = "chunk";
-                        continue;
-                    }
                 case 2: {
                         if (wireType !== 2)
                             break;
@@ -9201,14 +9724,7 @@ export const escrin = $root.escrin = (() => {
             if (_depth > $util.recursionLimit)
                 return "max depth exceeded";
             let properties = {};
-            if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk")) {
-                properties.kind = 1;
-                if (!(message.chunk && typeof message.chunk.length === "number" || $util.isString(message.chunk)))
-                    return "chunk: buffer expected";
-            }
             if (message.end != null && $Object.hasOwnProperty.call(message, "end")) {
-                if (properties.kind === 1)
-                    return "kind: multiple values";
                 properties.kind = 1;
                 {
                     let error = $root.escrin.BlobEnd.verify(message.end, _depth + 1);
@@ -9244,11 +9760,6 @@ export const escrin = $root.escrin = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let message = new $root.escrin.BlobFrame();
-            if (object.chunk != null)
-                if (typeof object.chunk === "string")
-                    $util.base64.decode(object.chunk, message.chunk = $util.newBuffer($util.base64.length(object.chunk)), 0);
-                else if (object.chunk.length >= 0)
-                    message.chunk = object.chunk;
             if (object.end != null) {
                 if (!$util.isObject(object.end))
                     throw $TypeError(".escrin.BlobFrame.end: object expected");
@@ -9276,11 +9787,6 @@ export const escrin = $root.escrin = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
-            if (message.chunk != null && $Object.hasOwnProperty.call(message, "chunk")) {
-                object.chunk = options.bytes === $String ? $util.base64.encode(message.chunk, 0, message.chunk.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.chunk) : message.chunk;
-                if (options.oneofs)
-                    object.kind = "chunk";
-            }
             if (message.end != null && $Object.hasOwnProperty.call(message, "end")) {
                 object.end = $root.escrin.BlobEnd.toObject(message.end, options, _depth + 1);
                 if (options.oneofs)

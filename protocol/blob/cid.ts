@@ -23,6 +23,13 @@ export function sha256 (bytes: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(bytes).digest())
 }
 
+/** sha256 of bytes held in pieces (a chunk as it came off the wire), without joining them. */
+export function sha256Pieces (pieces: readonly Uint8Array[]): Uint8Array {
+  const hash = createHash('sha256')
+  for (const piece of pieces) hash.update(piece)
+  return new Uint8Array(hash.digest())
+}
+
 /** What a blob's CID commits to: its size and the sha256 of each chunk. */
 export interface BlobLayout {
   size: number

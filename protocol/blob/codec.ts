@@ -3,9 +3,10 @@ import { checkLength, decodeMessage, encodeMessage, WireError } from '../wire/in
 import { CHUNK_SIZE, MAX_PROTOCOL_BLOB_BYTES, parseBlobCid } from './cid.js'
 import { BlobError } from './errors.js'
 import type { CID } from 'multiformats/cid'
+import type { Uint8ArrayList } from 'uint8arraylist'
 
 export const BLOB_PROTOCOL = '/escrin/blob/1'
-/** Every frame on a blob stream: a chunk and its framing, or a manifest of the largest blob. */
+/** Every frame on a blob stream: a chunk and its tag, or a manifest of the largest blob. */
 export const MAX_BLOB_FRAME_BYTES = CHUNK_SIZE + 1024
 /** CIDs in one `has` request (the repair loop batches by peer). */
 export const MAX_HAS_CIDS = 4096
@@ -25,7 +26,22 @@ export type BlobResponse =
   | { held: CID[] }
   | { failure: { code: number, message: string } }
 
-export type BlobFrame = { chunk: Uint8Array } | { end: { cid: CID } } | { ack: true }
+/**
+ * A chunk as it came off the wire: its bytes in the pieces the transport
+ * delivered them in (hash and write them piece by piece; join them only
+ * where one contiguous array is needed).
+ */
+export type ChunkPieces = readonly Uint8Array[]
+export type BlobFrame = { chunk: ChunkPieces } | { end: { cid: CID } } | { ack: true }
+/**
+ * The first byte of every frame after a blob stream's header: a chunk's bytes
+ * follow as they are, or a BlobFrame message (end, ack). A chunk is not a
+ * protobuf field so that 1 MiB is neither copied into a message by the sender
+ * nor out of one by the receiver.
+ */
+export const FRAME_CONTROL = 0
+export const FRAME_CHUNK = 1
+const CHUNK_TAG = Uint8Array.of(FRAME_CHUNK)
 /**
  * Chunks in flight without an acknowledgement, each way: enough to keep a
  * loopback or LAN link busy while the receiver hashes and writes, few enough
@@ -126,20 +142,48 @@ export function decodeBlobResponse (bytes: Uint8Array): BlobResponse {
   }
 }
 
-export function encodeBlobFrame (f: BlobFrame): Uint8Array {
-  if ('ack' in f) return encodeMessage(escrin.BlobFrame, { ack: true })
-  return 'chunk' in f ? encodeMessage(escrin.BlobFrame, { chunk: f.chunk }) : encodeMessage(escrin.BlobFrame, { end: { cid: f.end.cid.bytes } })
+/** A control frame (end, ack); chunks go as chunkFrame(chunk). */
+export function encodeBlobFrame (f: Exclude<BlobFrame, { chunk: unknown }>): Uint8Array {
+  const body = 'ack' in f ? encodeMessage(escrin.BlobFrame, { ack: true }) : encodeMessage(escrin.BlobFrame, { end: { cid: f.end.cid.bytes } })
+  const out = new Uint8Array(1 + body.length)
+  out[0] = FRAME_CONTROL
+  out.set(body, 1)
+  return out
 }
 
-export function decodeBlobFrame (bytes: Uint8Array): BlobFrame {
-  const m = decodeMessage(escrin.BlobFrame, bytes, MAX_BLOB_FRAME_BYTES)
-  if (m.kind === 'chunk') {
-    const chunk = u8(m.chunk)
-    if (chunk.length === 0 || chunk.length > CHUNK_SIZE) throw new WireError('INVALID_FIELD', `chunk: ${chunk.length} bytes, expected 1..${CHUNK_SIZE}`)
-    return { chunk }
+/** A chunk frame as pieces to write back to back (tag, then the chunk itself, not copied). */
+export function chunkFrame (chunk: Uint8Array): [Uint8Array, Uint8Array] {
+  if (chunk.length === 0 || chunk.length > CHUNK_SIZE) throw new BlobError('MALFORMED', `a chunk of ${chunk.length} bytes (1..${CHUNK_SIZE})`)
+  return [CHUNK_TAG, chunk]
+}
+
+/** A frame after the header, as bytes or as the list a length-prefixed reader returns (a chunk's pieces are kept, not joined). */
+export function decodeBlobFrame (frame: Uint8Array | Uint8ArrayList): BlobFrame {
+  if (frame.byteLength > MAX_BLOB_FRAME_BYTES) throw new WireError('TOO_LARGE', `a frame of ${frame.byteLength} bytes exceeds the ${MAX_BLOB_FRAME_BYTES}-byte bound`)
+  if (frame.byteLength === 0) throw new WireError('MALFORMED', 'an empty blob frame')
+  const tag = frame instanceof Uint8Array ? frame[0] : frame.get(0)
+  if (tag === FRAME_CHUNK) {
+    const length = frame.byteLength - 1
+    if (length === 0 || length > CHUNK_SIZE) throw new WireError('INVALID_FIELD', `chunk: ${length} bytes, expected 1..${CHUNK_SIZE}`)
+    return { chunk: frame instanceof Uint8Array ? [frame.subarray(1)] : [...frame.sublist(1)] }
   }
+  if (tag !== FRAME_CONTROL) throw new WireError('INVALID_FIELD', `unknown blob frame tag ${tag}`)
+  const m = decodeMessage(escrin.BlobFrame, frame.subarray(1), MAX_BLOB_FRAME_BYTES)
   if (m.kind === 'end') return { end: { cid: cidField('end.cid', m.end?.cid) } }
   if (m.kind === 'ack' && m.ack === true) return { ack: true }
-  throw new WireError('INVALID_FIELD', 'a blob frame needs one of chunk, end')
+  throw new WireError('INVALID_FIELD', 'a blob control frame needs one of end, ack')
 }
 
+/** A chunk's pieces as one array: the piece itself when there is one, else a copy. */
+export function joinPieces (pieces: ChunkPieces): Uint8Array {
+  if (pieces.length === 1) return pieces[0]
+  let length = 0
+  for (const p of pieces) length += p.byteLength
+  const out = new Uint8Array(length)
+  let offset = 0
+  for (const p of pieces) {
+    out.set(p, offset)
+    offset += p.byteLength
+  }
+  return out
+}

@@ -6,7 +6,11 @@ import type { SecretControl, SecretSpec } from './spec.js'
 import { MAX_HOLDERS } from './pedersen.js'
 
 export const SSSS_PROTOCOL = '/escrin/ssss/1'
+/** Share requests and their replies over one long-lived stream per (requester, holder): see SsssCall. */
+export const SSSS_GET_PROTOCOL = '/escrin/ssss-get/1'
 export const MAX_SSSS_MESSAGE_BYTES = 64 * 1024
+/** A channel frame: a call id and one message of the one-shot protocol (a few bytes of envelope). */
+export const MAX_SSSS_FRAME_BYTES = MAX_SSSS_MESSAGE_BYTES + 16
 const MAX_NAME = 128
 const MAX_PEER_ID_BYTES = 64
 
@@ -117,4 +121,26 @@ export function decodeSsssResponse (bytes: Uint8Array): SsssResponse {
     return { failure: { code: m.failure.code ?? 0, message: m.failure.message ?? '' } }
   }
   throw new WireError('INVALID_FIELD', 'an SSSS response needs one of share, ok, failure')
+}
+
+/** One call over an /escrin/ssss-get/1 channel: `id` (a uint32) matches its reply. */
+export interface SsssFrame { id: number, body: Uint8Array }
+
+export function encodeSsssCall (id: number, request: SsssRequest): Uint8Array {
+  return encodeMessage(escrin.SsssCall, { id, request: encodeSsssRequest(request) })
+}
+
+/** The call's id and its (still encoded) request: a malformed request can then be answered under its id. */
+export function decodeSsssCall (bytes: Uint8Array): SsssFrame {
+  const m = decodeMessage(escrin.SsssCall, bytes, MAX_SSSS_FRAME_BYTES)
+  return { id: m.id ?? 0, body: u8(m.request) }
+}
+
+export function encodeSsssReply (id: number, response: SsssResponse): Uint8Array {
+  return encodeMessage(escrin.SsssReply, { id, response: encodeSsssResponse(response) })
+}
+
+export function decodeSsssReply (bytes: Uint8Array): { id: number, response: SsssResponse } {
+  const m = decodeMessage(escrin.SsssReply, bytes, MAX_SSSS_FRAME_BYTES)
+  return { id: m.id ?? 0, response: decodeSsssResponse(u8(m.response)) }
 }

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { lpStream } from '@libp2p/utils'
 import { privateKeyToAccount } from 'viem/accounts'
 import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
-import { RemoteBlobSink } from '../../node/storage/index.js'
-import { BLOB_PROTOCOL, BlobError, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, blobCidOf } from '../../protocol/blob/index.js'
+import { chunkFrameList, RemoteBlobSink } from '../../node/storage/index.js'
+import { BLOB_PROTOCOL, BlobError, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, blobCidOf } from '../../protocol/blob/index.js'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
@@ -77,7 +77,7 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
     const lp2 = lpStream(s2, { maxDataLength: MAX_BLOB_FRAME_BYTES })
     await lp2.write(encodeBlobRequest({ put: { policyId, size: 10, replicas: [] } }))
     assert.ok('ready' in decodeBlobResponse((await lp2.read()).subarray()))
-    await lp2.write(encodeBlobFrame({ chunk: new Uint8Array(20) }))
+    await lp2.write(chunkFrameList(new Uint8Array(20)))
     const refused = decodeBlobResponse((await lp2.read()).subarray())
     assert.ok('failure' in refused)
     // still serving honest requests

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
-import { Key } from 'interface-datastore'
 import { devnetNodeConfig } from '../../node/devnet/index.js'
 import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
 import { silentLogger } from '../../node/log/index.js'
@@ -136,9 +136,8 @@ describe('storage: blobs replicated inside the app\'s scope (8 real nodes, 5 in 
     const node = net.nodes[i]
     const layout = node.storage?.store.layout(cid)
     const hash = Buffer.from(layout?.hashes[3] as Uint8Array).toString('hex')
-    // reach under the store, as a failing disk would
-    const datastore = (node as unknown as { datastore: { put: (k: Key, v: Uint8Array) => Promise<void> } }).datastore
-    await datastore.put(new Key(`/escrin/blobs/chunk/${hash}`), new Uint8Array(1024 * 1024).fill(7))
+    // reach under the store, as a failing disk would: the chunk's file, overwritten in place
+    await writeFile(join(node.config.dataDir, 'blobs', hash.slice(0, 2), hash), new Uint8Array(1024 * 1024).fill(7))
     const local = node.storage?.store.read(cid) as AsyncGenerator<Uint8Array>
     await assert.rejects(collect(local), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
     assert.equal(node.storage?.store.has(cid), false, 'reported as not held while damaged')

@@ -1,15 +1,31 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { MemoryDatastore } from 'datastore-core'
 import { Key } from 'interface-datastore'
+import { Uint8ArrayList } from 'uint8arraylist'
 import {
-  BlobError, blobCidOf, CHUNK_SIZE, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, layoutFor, MANIFEST_CODEC, openStream,
-  parseBlobCid, RAW_CODEC, rechunk, sealedSize, sealStream
+  BlobError, blobCidOf, CHUNK_SIZE, chunkFrame, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, encodeBlobFrame, joinPieces, layoutFor, MANIFEST_CODEC,
+  MAX_BLOB_FRAME_BYTES, openStream, parseBlobCid, RAW_CODEC, rechunk, sealedSize, sealStream, sha256, sha256Pieces
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { workerCid } from '../../protocol/job/index.js'
 import { BlobStore } from '../../node/storage/index.js'
+
+/** `bytes` cut at the given points, as a length-prefixed reader hands a frame over. */
+function listOf (bytes: Uint8Array, cuts: number[]): Uint8ArrayList {
+  const points = [...new Set(cuts.map(c => c % (bytes.length + 1)))].sort((a, b) => a - b)
+  const list = new Uint8ArrayList()
+  let from = 0
+  for (const p of [...points, bytes.length]) {
+    if (p > from) list.append(bytes.subarray(from, p))
+    from = Math.max(from, p)
+  }
+  return list
+}
 
 async function collect (source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = []
@@ -75,6 +91,37 @@ describe('blob protocol: CIDs, chunking, client-side sealing, wire codec', () =>
         }
       }
     }), { numRuns: 2000 })
+    // frames as the reader hands them over (a list of pieces), with either tag in front of garbage
+    fc.assert(fc.property(fc.constantFrom(0, 1, 2, 255), fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(), { maxLength: 6 }), (tag, body, cuts) => {
+      try {
+        decodeBlobFrame(listOf(Uint8Array.of(tag, ...body), cuts))
+      } catch (err) {
+        assert.ok(err instanceof WireError, (err as Error).name)
+      }
+    }), { numRuns: 2000 })
+  })
+
+  it('chunk frames carry the chunk\'s bytes as they are, in the pieces they arrived in; control frames round-trip', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 4000 }), fc.array(fc.nat(), { maxLength: 8 }), (chunk, cuts) => {
+      const [tag, body] = chunkFrame(chunk)
+      assert.equal(body, chunk, 'the chunk itself, not a copy')
+      const framed = Uint8Array.of(...tag, ...chunk)
+      for (const frame of [framed, listOf(framed, cuts)]) {
+        const decoded = decodeBlobFrame(frame)
+        assert.ok('chunk' in decoded)
+        assert.deepEqual(joinPieces(decoded.chunk), chunk)
+        assert.deepEqual(sha256Pieces(decoded.chunk), sha256(chunk))
+      }
+    }), { numRuns: 300 })
+    const cid = blobCidOf(new Uint8Array([1, 2, 3]))
+    const end = decodeBlobFrame(encodeBlobFrame({ end: { cid } }))
+    assert.ok('end' in end && end.end.cid.equals(cid))
+    assert.deepEqual(decodeBlobFrame(listOf(encodeBlobFrame({ ack: true }), [1, 2])), { ack: true })
+    // an empty chunk, one over the chunk size, a frame over the bound: refused before anything is kept
+    for (const bad of [Uint8Array.of(1), new Uint8Array(CHUNK_SIZE + 2).fill(1), new Uint8Array(MAX_BLOB_FRAME_BYTES + 1).fill(1)]) {
+      assert.throws(() => decodeBlobFrame(bad), (err: unknown) => err instanceof WireError)
+    }
+    assert.throws(() => chunkFrame(new Uint8Array(CHUNK_SIZE + 1)), (err: unknown) => err instanceof BlobError && err.code === 'MALFORMED')
   })
 })
 
@@ -127,5 +174,66 @@ describe('BlobStore: chunked, verified, crash-safe', () => {
     for await (const { key } of datastore.query({ prefix: '/escrin/blobs/chunk' })) await datastore.put(new Key(key.toString()), new Uint8Array(1000))
     await assert.rejects(collect(store.read(cid)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
     assert.equal(store.has(cid), false)
+  })
+})
+
+describe('BlobStore with chunk files', () => {
+  const init = { policyId: 'ab'.repeat(32), app: 'owner/app', replicas: [], uploader: 'p' }
+  let dir: string
+  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'escrin-chunks-')) })
+  afterEach(async () => { await rm(dir, { recursive: true, force: true }) })
+  const files = async (): Promise<string[]> => (await Promise.all((await readdir(dir)).map(async f => (await readdir(join(dir, f))).map(n => `${f}/${n}`)))).flat().sort()
+
+  it('stores chunks from the pieces they arrived in, reads them back verified, and deletes them with the blob', async () => {
+    const store = new BlobStore(new MemoryDatastore(), dir)
+    await store.start()
+    const bytes = new Uint8Array(randomBytes(2 * CHUNK_SIZE + 77))
+    const w = store.writer({ ...init, size: bytes.length })
+    for await (const c of rechunk(pieces(bytes, 300_000), CHUNK_SIZE)) await w.write([c.subarray(0, 1000), c.subarray(1000)])
+    const cid = (await w.commit(blobCidOf(bytes))).toString()
+    assert.equal((await files()).length, 3)
+    assert.deepEqual(await collect(store.read(cid)), bytes)
+    assert.deepEqual(await collect(store.read(cid, 2)), bytes.subarray(2 * CHUNK_SIZE))
+    await store.delete(cid)
+    assert.deepEqual(await files(), [])
+  })
+
+  it('after a crash mid-upload, start() sweeps orphaned chunk files and temporary files; a damaged file is never returned', async () => {
+    const datastore = new MemoryDatastore()
+    const first = new BlobStore(datastore, dir)
+    await first.start()
+    const kept = new Uint8Array(randomBytes(500))
+    const w = first.writer({ ...init, size: 500 })
+    await w.write(kept)
+    const cid = (await w.commit(blobCidOf(kept))).toString()
+    const cut = first.writer({ ...init, size: 2 * CHUNK_SIZE })
+    await cut.write(new Uint8Array(randomBytes(CHUNK_SIZE))) // then the process dies, one chunk file half written
+    const [folder] = await readdir(dir)
+    await writeFile(join(dir, folder, `${'0'.repeat(64)}.abcdef.tmp`), new Uint8Array(10))
+    const second = new BlobStore(datastore, dir)
+    assert.deepEqual(await second.start(), { blobs: 1, sweptChunks: 1 })
+    assert.equal((await files()).length, 1)
+    assert.deepEqual(await collect(second.read(cid)), kept)
+    const hash = Buffer.from(second.layout(cid).hashes[0]).toString('hex')
+    await writeFile(join(dir, hash.slice(0, 2), hash), new Uint8Array(500))
+    await assert.rejects(collect(second.read(cid)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
+    assert.equal(second.has(cid), false)
+  })
+
+  it('a store from before chunk files: its chunks move out of the datastore into files at start', async () => {
+    const datastore = new MemoryDatastore()
+    const old = new BlobStore(datastore)
+    await old.start()
+    const bytes = new Uint8Array(randomBytes(CHUNK_SIZE + 5))
+    const w = old.writer({ ...init, size: bytes.length })
+    for await (const c of rechunk(pieces(bytes, CHUNK_SIZE), CHUNK_SIZE)) await w.write(c)
+    const cid = (await w.commit(blobCidOf(bytes))).toString()
+    const moved = new BlobStore(datastore, dir)
+    assert.deepEqual(await moved.start(), { blobs: 1, sweptChunks: 0 })
+    assert.equal((await files()).length, 2)
+    let left = 0
+    for await (const _ of datastore.queryKeys({ prefix: '/escrin/blobs/chunk' })) left++
+    assert.equal(left, 0)
+    assert.deepEqual(await collect(moved.read(cid)), bytes)
   })
 })

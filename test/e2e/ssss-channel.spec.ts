@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict'
+import { lpStream } from '@libp2p/utils'
+import { privateKeyToAccount } from 'viem/accounts'
+import { createBareHost } from '../../bench/lib/raw-host.js'
+import { ChannelClosedError, dealSecret, SsssChannels } from '../../node/ssss/index.js'
+import { PeerAction } from '../../node/peer-score/index.js'
+import { defaultVerifiers } from '../../protocol/attestation/index.js'
+import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
+import {
+  decodeSsssCall, decodeSsssReply, decodeSsssRequest, encodeSsssCall, encodeSsssReply, encodeSsssResponse, MAX_SSSS_FRAME_BYTES, signShareRequest, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
+  ssssErrorFromFailure, type ShareRequest, type SsssResponse
+} from '../../protocol/ssss/index.js'
+import { escrin } from '../../proto/gen/escrin.js'
+import { startNetwork, type TestNetwork } from '../helpers/network.js'
+import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
+import { waitFor } from '../helpers/wait.js'
+import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
+import type { Host } from '../../node/host/index.js'
+import type { PeerId } from '@libp2p/interface'
+
+const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
+const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase() as `0x${string}`
+const CUSTODY_M = 'c2'.repeat(48)
+const RUNNER_M = 'd2'.repeat(48)
+
+/** Nodes 0-2 hold (custody measurement), node 3 is the app's runner. */
+function optionsOf (i: number): EscrinNodeOptions {
+  const verifiers = defaultVerifiers()
+  verifiers.set('test', testVerifier)
+  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M) }
+}
+
+const code = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
+
+/** Open share request channels of `host` to `peer`, as the muxer sees them. */
+const channelStreams = (host: Host, peer: PeerId): number =>
+  host.getConnections(peer).flatMap(c => c.streams).filter(s => s.protocol === SSSS_GET_PROTOCOL && s.status === 'open').length
+
+/** A call frame whose body is whatever bytes the test gives. */
+const encodeSsssCallRaw = (id: number, request: Uint8Array): Uint8Array => escrin.SsssCall.encode({ id, request }).finish()
+
+describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
+  this.timeout(120_000)
+  let net: TestNetwork
+  let runner: EscrinNode
+  let holder: EscrinNode
+
+  before(async () => {
+    net = await startNetwork(4, {}, optionsOf)
+    await waitFor(() => net.nodes.every(n => n.attestations.size === 4), { timeoutMs: 30_000 })
+    const publish = async (name: string, m: string, role: string): Promise<string> =>
+      (await net.nodes[0].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name, version: 1, predicate: JSON.stringify({ all: [{ eq: ['tee.measurement', m] }, { has: ['roles', role] }] }) }), OWNER_KEY))).id
+    const custody = await publish('custody', CUSTODY_M, 'ssss')
+    const app = await publish('app', RUNNER_M, 'runner')
+    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(custody).length === 3 && n.attestations.scopes.members(app).length === 1), { timeoutMs: 30_000 })
+    await dealSecret(net.nodes[3], { ownerKey: OWNER_KEY, app: 'app', custody: 'custody' })
+    runner = net.nodes[3]
+    holder = net.nodes[0]
+  })
+
+  after(async () => { await net?.close() })
+
+  const request = (change: { replyX25519?: Uint8Array, timestampMs?: number } = {}): ShareRequest => {
+    const k = (runner.keyRelease as unknown as { components: { keys: { x25519Public: Uint8Array, signingSecret: Uint8Array } } }).components.keys
+    return signShareRequest(runner.peerId.toMultihash().bytes, { owner: OWNER, app: 'app', version: 0, replyX25519: change.replyX25519 ?? k.x25519Public, timestampMs: change.timestampMs ?? Date.now(), nonce: crypto.getRandomValues(new Uint8Array(16)) }, k.signingSecret)
+  }
+  const released = (): number => net.nodes.slice(0, 3).flatMap(n => n.holder?.history() ?? []).filter(e => e.kind === 'get' && e.result === 'released' && e.peer === runner.peerId.toString()).length
+
+  it('releases reuse one channel per holder, and every release still asks t holders', async () => {
+    const first = await runner.keyRelease.appKey(OWNER, 'app')
+    const before = released()
+    for (let i = 0; i < 5; i++) assert.deepEqual(await runner.keyRelease.appKey(OWNER, 'app'), first)
+    // t = 2 of 3: two shares per release at least, each one a fresh request the holder checked
+    assert.ok(released() - before >= 10, `${released() - before} shares released for 5 releases`)
+    for (const h of net.nodes.slice(0, 3)) assert.ok(channelStreams(runner.host, h.peerId) <= 1, 'at most one channel per holder')
+    assert.ok(net.nodes.slice(0, 3).some(h => channelStreams(runner.host, h.peerId) === 1), 'a channel stays open between releases')
+  })
+
+  it('the holder checks each call as strictly as a one-shot request; concurrent calls are matched by id', async () => {
+    const channels = new SsssChannels(runner.host, () => {})
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, async () => await channels.get(holder.peerId, request(), 5_000)))
+      assert.deepEqual(answers.map(code), Array(8).fill('SHARE'))
+      const once = request()
+      assert.equal(code(await channels.get(holder.peerId, once, 5_000)), 'SHARE')
+      assert.equal(code(await channels.get(holder.peerId, once, 5_000)), 'REPLAYED')
+      assert.equal(code(await channels.get(holder.peerId, { ...request(), replyX25519: crypto.getRandomValues(new Uint8Array(32)) }, 5_000)), 'BAD_SIGNATURE')
+      assert.equal(code(await channels.get(holder.peerId, request({ timestampMs: Date.now() - 5 * 60_000 }), 5_000)), 'STALE_REQUEST')
+      assert.equal(channels.size, 1, 'one channel carried every call')
+    } finally {
+      channels.close()
+    }
+  })
+
+  it('a broken channel is replaced: the next release opens a fresh one', async () => {
+    await runner.keyRelease.appKey(OWNER, 'app')
+    for (const s of runner.host.getConnections().flatMap(c => c.streams).filter(s => s.protocol === SSSS_GET_PROTOCOL)) s.abort(new Error('broken for the test'))
+    await runner.keyRelease.appKey(OWNER, 'app')
+    assert.ok(net.nodes.slice(0, 3).some(h => channelStreams(runner.host, h.peerId) === 1))
+  })
+
+  it('idle channels close', async () => {
+    const channels = new SsssChannels(runner.host, () => {}, { idleMs: 300 })
+    try {
+      const before = channelStreams(runner.host, net.nodes[1].peerId)
+      assert.equal(code(await channels.get(net.nodes[1].peerId, request(), 5_000)), 'SHARE')
+      assert.equal(channels.size, 1)
+      await waitFor(() => channels.size === 0 && channelStreams(runner.host, net.nodes[1].peerId) <= before, { timeoutMs: 5_000 })
+    } finally {
+      channels.close()
+    }
+  })
+
+  it('hostile frames to a holder: a typed error or a closed channel and a penalty, and the holder keeps serving', async () => {
+    const cases: Array<{ what: string, frame: Uint8Array, replied: boolean }> = [
+      // a well-formed call carrying a deal: refused under its id
+      { what: 'a deal on the channel', frame: encodeSsssCall(7, { control: { owner: OWNER, app: 'app', version: 1, action: 'DELETE', issuedAtMs: Date.now(), signature: `0x${'00'.repeat(65)}` } }), replied: true },
+      // a call whose request does not decode: refused under its id
+      { what: 'an undecodable request', frame: encodeSsssCallRaw(9, Uint8Array.of(1, 2, 3)), replied: true },
+      // a frame that is no SsssCall at all: the channel ends
+      { what: 'an undecodable frame', frame: Uint8Array.of(0x12, 0x05, 0x01), replied: false },
+      // more than a frame may hold: the channel ends before the bytes are read
+      { what: 'an oversize frame', frame: new Uint8Array(MAX_SSSS_FRAME_BYTES + 1), replied: false }
+    ]
+    for (const { what, frame, replied } of cases) {
+      const attacker = await createBareHost()
+      try {
+        const stream = await attacker.dialProtocol(holder.host.getMultiaddrs()[0], SSSS_GET_PROTOCOL)
+        const lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES + 1 })
+        await lp.write(frame)
+        if (replied) {
+          const reply = decodeSsssReply((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray())
+          assert.equal(code(reply.response), 'MALFORMED', what)
+          assert.equal(reply.id, decodeSsssCall(frame).id, what)
+        } else {
+          await assert.rejects(lp.read({ signal: AbortSignal.timeout(5_000) }), what)
+        }
+        await waitFor(() => holder.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
+      } finally {
+        await attacker.stop()
+      }
+    }
+    const channels = new SsssChannels(runner.host, () => {})
+    assert.equal(code(await channels.get(holder.peerId, request(), 5_000)), 'SHARE')
+    channels.close()
+  })
+
+  describe('against a hostile or old holder', () => {
+    const penalties: Array<{ action: PeerAction, reason: string }> = []
+    const penalise = (_peer: PeerId, action: PeerAction, reason: string): void => { penalties.push({ action, reason }) }
+    let client: Awaited<ReturnType<typeof createBareHost>>
+    let fake: Awaited<ReturnType<typeof createBareHost>>
+    let reply: (id: number, body: Uint8Array) => Uint8Array | undefined
+
+    before(async () => {
+      client = await createBareHost()
+      fake = await createBareHost()
+      await fake.handle(SSSS_GET_PROTOCOL, async stream => {
+        const lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+        try {
+          while (true) {
+            const { id, body } = decodeSsssCall((await lp.read()).subarray())
+            const out = reply(id, body)
+            if (out != null) await lp.write(out)
+          }
+        } catch {}
+      })
+      await client.dial(fake.getMultiaddrs()[0])
+    })
+
+    after(async () => { await Promise.allSettled([client?.stop(), fake?.stop()]) })
+
+    const fresh = (): ShareRequest => request()
+
+    it('a reply to no call in flight ends the channel with a typed error and a penalty; the next call opens a new channel', async () => {
+      const channels = new SsssChannels(client as unknown as Host, penalise)
+      try {
+        penalties.length = 0
+        reply = (id) => encodeSsssReply(id + 1000, { failure: { code: 0, message: 'x' } })
+        await assert.rejects(channels.get(fake.peerId, fresh(), 5_000), (err: Error) => err instanceof ChannelClosedError)
+        assert.equal(penalties[0]?.action, PeerAction.ProtocolViolation)
+        reply = () => Uint8Array.of(0x12, 0x05, 0x01)
+        await assert.rejects(channels.get(fake.peerId, fresh(), 5_000), (err: Error) => err instanceof ChannelClosedError)
+        assert.equal(penalties[1]?.action, PeerAction.MalformedMessage)
+        reply = (id) => encodeSsssReply(id, { ok: true })
+        assert.equal(code(await channels.get(fake.peerId, fresh(), 5_000)), 'OK')
+      } finally {
+        channels.close()
+      }
+    })
+
+    it('a holder that never answers: the call meets its deadline and the channel closes', async () => {
+      const channels = new SsssChannels(client as unknown as Host, penalise)
+      try {
+        reply = () => undefined
+        const start = Date.now()
+        await assert.rejects(channels.get(fake.peerId, fresh(), 300))
+        assert.ok(Date.now() - start < 2_000)
+        assert.equal(channels.size, 0)
+      } finally {
+        channels.close()
+      }
+    })
+
+    it('a holder without channels is asked on one-shot streams', async () => {
+      const old = await createBareHost()
+      try {
+        await old.handle(SSSS_PROTOCOL, async stream => {
+          const lp = lpStream(stream)
+          decodeSsssRequest((await lp.read()).subarray())
+          await lp.write(encodeSsssResponse({ ok: true }))
+          await stream.close()
+        })
+        await client.dial(old.getMultiaddrs()[0])
+        const channels = new SsssChannels(client as unknown as Host, penalise)
+        assert.equal(code(await channels.get(old.peerId, fresh(), 5_000)), 'OK')
+        assert.equal(code(await channels.get(old.peerId, fresh(), 5_000)), 'OK')
+        assert.equal(channels.size, 0)
+        channels.close()
+      } finally {
+        await old.stop()
+      }
+    })
+  })
+})
