@@ -71,6 +71,20 @@ export class GroundTruth {
     this.pushFacts(node, t)
   }
 
+  /**
+   * A node's identity, known before its start completes: one whose start
+   * fails or times out (and is killed) may have published a record already,
+   * which honest peers then hold until it expires (the 'own' events say when).
+   */
+  nodeIdentity (name: string, peerId: string, operator: string, t: number): void {
+    const node = this.node(name)
+    if (node.peerId === peerId && node.operator === operator) return
+    node.peerId = peerId
+    node.operator = operator
+    this.byPeer.set(peerId, name)
+    this.pushFacts(node, t)
+  }
+
   ownRecord (name: string, expiresAt: number): void {
     const node = this.nodes.get(name)
     if (node != null) node.attestedUntil = Math.max(node.attestedUntil, expiresAt)

@@ -485,6 +485,7 @@ class Simulation {
         case 'inbound': this.leaks.observe(name, event.t, event.event); break
         case 'records': this.integrity.observe(name, event.t, event.records, event.total); break
         case 'own': this.truth.ownRecord(name, event.expiresAt); break
+        case 'identity': this.truth.nodeIdentity(name, event.peerId, event.operator, event.t); break
         case 'stats': this.resources.report(name, event.t, event); break
       }
     }

@@ -114,9 +114,16 @@ export class NodeAgent {
     this.unsubscribe.push(node.attestations.scopes.onChange(change => {
       this.emit([{ type: 'scope', t: Date.now(), policyId: change.policyId, peerId: change.peerId, change: change.change }])
     }))
-    await node.start()
-    this.lastRecordsDigest = ''
     this.lastOwnExpiry = 0
+    this.emit([{ type: 'identity', t: Date.now(), peerId: node.peerId.toString(), operator: node.operator }])
+    // the record goes out during start; the simulator must know of it even if start then fails or times out
+    const duringStart = setInterval(() => { this.reportOwnRecord(node) }, OBSERVE_INTERVAL_MS)
+    try {
+      await node.start()
+    } finally {
+      clearInterval(duringStart)
+    }
+    this.lastRecordsDigest = ''
     this.observe()
     this.observeTimer = setInterval(() => { this.observe() }, OBSERVE_INTERVAL_MS)
     this.statsTimer = setInterval(() => { this.reportStats() }, STATS_INTERVAL_MS)

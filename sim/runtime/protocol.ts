@@ -81,6 +81,8 @@ export type AgentEvent =
   /** The whole peer table, sent when it changed. `unlisted` counts entries the agent could not enumerate. */
   | { type: 'records', t: number, records: RecordFacts[], total: number }
   | { type: 'own', t: number, expiresAt: number }
+  /** The node's identity, as soon as it exists: a node whose start then fails or times out may already have published a record. */
+  | { type: 'identity', t: number, peerId: string, operator: string }
   /** Resource use of the process the node runs in (its own in process mode), since that process started. */
   | { type: 'stats', t: number, connections: number, peers: number, rss: number, heapUsed: number, cpuUs: number, pid: number, uptimeMs: number }
 
