@@ -358,26 +358,33 @@ export class EscrinNode {
   }
 
   /** Every peer this node knows of (from its peer store), with what it said in Hello. */
+  /**
+   * The peers this node knows: those in libp2p's peer store, and those it
+   * knows only by a verified record (gossip relays records of peers this node
+   * never met, so a peer can be attested before it is dialled).
+   */
   async peers (): Promise<PeerView[]> {
     const connected = new Set(this.host.getPeers().map(String))
-    const peers = await this.host.peerStore.all()
-    return peers
-      .filter(peer => !peer.id.equals(this.peerId))
-      .map(peer => {
-        const id = peer.id.toString()
-        const hello = this.hello.helloOf(id)
-        return {
-          peerId: id,
-          addrs: peer.addresses.map(a => a.multiaddr.toString()),
-          connected: connected.has(id),
-          roles: hello?.roles ?? [],
-          version: hello?.version,
-          protocols: peer.protocols,
-          score: this.scores.score(id),
-          ...this.attestationView(id)
-        }
-      })
-      .sort((a, b) => a.peerId.localeCompare(b.peerId))
+    const self = this.peerId.toString()
+    const known = new Map<string, { addrs: string[], protocols: string[] }>()
+    for (const peer of await this.host.peerStore.all()) {
+      known.set(peer.id.toString(), { addrs: peer.addresses.map(a => a.multiaddr.toString()), protocols: peer.protocols })
+    }
+    for (const id of this.attestations.attestedPeers()) if (!known.has(id)) known.set(id, { addrs: [], protocols: [] })
+    known.delete(self)
+    return [...known].map(([id, { addrs, protocols }]) => {
+      const hello = this.hello.helloOf(id)
+      return {
+        peerId: id,
+        addrs,
+        connected: connected.has(id),
+        roles: hello?.roles ?? [],
+        version: hello?.version,
+        protocols,
+        score: this.scores.score(id),
+        ...this.attestationView(id)
+      }
+    }).sort((a, b) => a.peerId.localeCompare(b.peerId))
   }
 
   private attestationView (peerId: string): Pick<PeerView, 'attestation'> {

@@ -247,6 +247,11 @@ export class AttestationService {
     return this.scopeMembersWithRole(policyId, role)
   }
 
+  /** Every peer with a valid record, this node included. */
+  attestedPeers (): string[] {
+    return [...this.peers.keys()]
+  }
+
   recordOf (peerId: string): AttestationRecord | undefined {
     return this.peers.get(peerId)?.record
   }

@@ -1,33 +1,20 @@
 import assert from 'node:assert/strict'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { lpStream } from '@libp2p/utils'
-import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { generatePrivateKey } from 'viem/accounts'
 import { createBareHost } from '../../bench/lib/raw-host.js'
 import { dealSecret, ssssCall } from '../../node/ssss/index.js'
-import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import {
-  decodeSsssResponse, deal, dealAad, prepareDealing, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_PROTOCOL, ssssErrorFromFailure, type SsssResponse
+  decodeSsssResponse, deal, dealAad, prepareDealing, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_PROTOCOL
 } from '../../protocol/ssss/index.js'
-import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
 import { waitFor } from '../helpers/wait.js'
-import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
+import { enclaveKeysOf, OWNER, OWNER_KEY, responseCode, startCustodyNetwork } from '../helpers/custody-network.js'
+import type { TestNetwork } from '../helpers/network.js'
+import type { EscrinNode } from '../../node/escrin-node.js'
 
-const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
-const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase() as `0x${string}`
 const CUSTODY_M = 'c1'.repeat(48)
-const RUNNER_M = 'd1'.repeat(48)
-
-/** Nodes 0-2 hold (custody measurement), node 3 is the app's runner. */
-function optionsOf (i: number): EscrinNodeOptions {
-  const verifiers = defaultVerifiers()
-  verifiers.set('test', testVerifier)
-  // the runner's record lives 4 s (re-published every 2 s), so a test can let it go stale
-  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M), ...(i === 3 ? { attestationTtlMs: 4_000 } : {}) }
-}
-
-const code = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
+const code = responseCode
 
 describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function () {
   this.timeout(120_000)
@@ -36,13 +23,8 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
   let holder: EscrinNode
 
   before(async () => {
-    net = await startNetwork(4, {}, optionsOf)
-    await waitFor(() => net.nodes.every(n => n.attestations.size === 4), { timeoutMs: 30_000 })
-    const publish = async (name: string, m: string, role: string): Promise<string> =>
-      (await net.nodes[0].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name, version: 1, predicate: JSON.stringify({ all: [{ eq: ['tee.measurement', m] }, { has: ['roles', role] }] }) }), OWNER_KEY))).id
-    const custody = await publish('custody', CUSTODY_M, 'ssss')
-    const app = await publish('app', RUNNER_M, 'runner')
-    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(custody).length === 3 && n.attestations.scopes.members(app).length === 1), { timeoutMs: 30_000 })
+    // the runner's record lives 4 s (re-published every 2 s), so a test can let it go stale
+    net = (await startCustodyNetwork({ custodyMeasurement: CUSTODY_M, runnerMeasurement: 'd1'.repeat(48), runnerAttestationTtlMs: 4_000 })).net
     await dealSecret(net.nodes[3], { ownerKey: OWNER_KEY, app: 'app', custody: 'custody' })
     runner = net.nodes[3]
     holder = net.nodes[0]
@@ -50,10 +32,7 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
 
   after(async () => { await net?.close() })
 
-  const runnerKeys = (): { x25519: Uint8Array, signing: Uint8Array } => {
-    const k = (runner.keyRelease as unknown as { components: { keys: { x25519Public: Uint8Array, signingSecret: Uint8Array } } }).components.keys
-    return { x25519: k.x25519Public, signing: k.signingSecret }
-  }
+  const runnerKeys = (): { x25519: Uint8Array, signing: Uint8Array } => enclaveKeysOf(runner)
   const request = (change: { replyX25519?: Uint8Array, timestampMs?: number } = {}) => {
     const k = runnerKeys()
     return signShareRequest(runner.peerId.toMultihash().bytes, { owner: OWNER, app: 'app', version: 0, replyX25519: change.replyX25519 ?? k.x25519, timestampMs: change.timestampMs ?? Date.now(), nonce: crypto.getRandomValues(new Uint8Array(16)) }, k.signing)

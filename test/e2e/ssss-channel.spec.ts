@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict'
 import { lpStream } from '@libp2p/utils'
-import { privateKeyToAccount } from 'viem/accounts'
 import { createBareHost } from '../../bench/lib/raw-host.js'
 import { ChannelClosedError, dealSecret, SsssChannels } from '../../node/ssss/index.js'
 import { PeerAction } from '../../node/peer-score/index.js'
-import { defaultVerifiers } from '../../protocol/attestation/index.js'
-import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import {
   decodeSsssCall, decodeSsssReply, decodeSsssRequest, encodeSsssCall, encodeSsssReply, encodeSsssResponse, MAX_SSSS_FRAME_BYTES, signShareRequest, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
-  ssssErrorFromFailure, type ShareRequest, type SsssResponse
+  type ShareRequest
 } from '../../protocol/ssss/index.js'
 import { escrin } from '../../proto/gen/escrin.js'
-import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
+import type { TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
-import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
+import { OWNER, OWNER_KEY, responseCode, startCustodyNetwork } from '../helpers/custody-network.js'
+import type { EscrinNode } from '../../node/escrin-node.js'
 import type { Host } from '../../node/host/index.js'
 import type { PeerId } from '@libp2p/interface'
 
-const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
-const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase() as `0x${string}`
-const CUSTODY_M = 'c2'.repeat(48)
-const RUNNER_M = 'd2'.repeat(48)
 
-/** Nodes 0-2 hold (custody measurement), node 3 is the app's runner. */
-function optionsOf (i: number): EscrinNodeOptions {
-  const verifiers = defaultVerifiers()
-  verifiers.set('test', testVerifier)
-  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M) }
-}
-
-const code = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
+const code = responseCode
 
 /** Open share request channels of `host` to `peer`, as the muxer sees them. */
 const channelStreams = (host: Host, peer: PeerId): number =>
@@ -46,13 +32,7 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
   let holder: EscrinNode
 
   before(async () => {
-    net = await startNetwork(4, {}, optionsOf)
-    await waitFor(() => net.nodes.every(n => n.attestations.size === 4), { timeoutMs: 30_000 })
-    const publish = async (name: string, m: string, role: string): Promise<string> =>
-      (await net.nodes[0].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name, version: 1, predicate: JSON.stringify({ all: [{ eq: ['tee.measurement', m] }, { has: ['roles', role] }] }) }), OWNER_KEY))).id
-    const custody = await publish('custody', CUSTODY_M, 'ssss')
-    const app = await publish('app', RUNNER_M, 'runner')
-    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(custody).length === 3 && n.attestations.scopes.members(app).length === 1), { timeoutMs: 30_000 })
+    net = (await startCustodyNetwork({ custodyMeasurement: 'c2'.repeat(48), runnerMeasurement: 'd2'.repeat(48) })).net
     await dealSecret(net.nodes[3], { ownerKey: OWNER_KEY, app: 'app', custody: 'custody' })
     runner = net.nodes[3]
     holder = net.nodes[0]

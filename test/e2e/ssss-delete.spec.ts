@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict'
-import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
+import { generatePrivateKey } from 'viem/accounts'
 import { EscrinApiError, EscrinClient } from '../../node/sdk/index.js'
 import { ssssCall } from '../../node/ssss/index.js'
-import { defaultVerifiers } from '../../protocol/attestation/index.js'
-import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
-import { encodeSsssRequest, prepareDealing, signSecretControl, SsssError, ssssErrorFromFailure, type SsssResponse } from '../../protocol/ssss/index.js'
-import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
-import { waitFor } from '../helpers/wait.js'
-import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
+import { encodeSsssRequest, prepareDealing, signSecretControl, SsssError } from '../../protocol/ssss/index.js'
+import type { TestNetwork } from '../helpers/network.js'
+import { OWNER, OWNER_KEY, responseCode, startCustodyNetwork } from '../helpers/custody-network.js'
+import type { EscrinNode } from '../../node/escrin-node.js'
 
-const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
-const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase() as `0x${string}`
-const CUSTODY_M = 'c2'.repeat(48)
-const RUNNER_M = 'd2'.repeat(48)
 
-/** Nodes 0-2 hold (custody measurement), node 3 is the app's runner (an SSSS node too, outside the custody scope). */
-function optionsOf (i: number): EscrinNodeOptions {
-  const verifiers = defaultVerifiers()
-  verifiers.set('test', testVerifier)
-  return { verifiers, sandbox: { processes: 1 }, evidence: testEvidence(i <= 2 ? CUSTODY_M : RUNNER_M) }
-}
-
-const code = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
+const code = responseCode
 
 describe('SSSS deletion by the owner, from the SDK through the API (4 real nodes)', function () {
   this.timeout(120_000)
@@ -34,13 +20,7 @@ describe('SSSS deletion by the owner, from the SDK through the API (4 real nodes
   let firstKey: Uint8Array
 
   before(async () => {
-    net = await startNetwork(4, {}, optionsOf)
-    await waitFor(() => net.nodes.every(n => n.attestations.size === 4), { timeoutMs: 30_000 })
-    const publish = async (name: string, m: string, role: string): Promise<string> =>
-      (await net.nodes[0].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name, version: 1, predicate: JSON.stringify({ all: [{ eq: ['tee.measurement', m] }, { has: ['roles', role] }] }) }), OWNER_KEY))).id
-    const custody = await publish('custody', CUSTODY_M, 'ssss')
-    const app = await publish('app', RUNNER_M, 'runner')
-    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(custody).length === 3 && n.attestations.scopes.members(app).length === 1), { timeoutMs: 30_000 })
+    net = (await startCustodyNetwork({ custodyMeasurement: 'c2'.repeat(48), runnerMeasurement: 'd2'.repeat(48) })).net
     runner = net.nodes[3]
     holders = net.nodes.slice(0, 3)
     client = new EscrinClient(net.api(runner))
