@@ -357,11 +357,11 @@ export class EscrinNode {
     }
   }
 
-  /** Every peer this node knows of (from its peer store), with what it said in Hello. */
   /**
-   * The peers this node knows: those in libp2p's peer store, and those it
-   * knows only by a verified record (gossip relays records of peers this node
-   * never met, so a peer can be attested before it is dialled).
+   * Every peer this node knows, with what it said in Hello: those in libp2p's
+   * peer store, and those it knows only by a verified record (gossip relays
+   * records of peers this node never met, so a peer can be attested before it
+   * is dialled).
    */
   async peers (): Promise<PeerView[]> {
     const connected = new Set(this.host.getPeers().map(String))

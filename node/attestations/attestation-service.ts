@@ -191,10 +191,11 @@ export class AttestationService {
     try {
       const held = [...this.peers.values()].map(e => e.id)
       await pullRecords(this.components.host, peer, ATTESTATION_SYNC_PROTOCOL, SYNC_LIMITS, held, async sealed => {
-        if (this.digests.has(digestOf(sealed))) return // verified before: skip the signature checks
+        const digest = digestOf(sealed)
+        if (this.digests.has(digest)) return // verified before: skip the signature checks
         try {
-          await this.apply(sealed)
-          this.pulled.add(digestOf(sealed))
+          await this.apply(sealed, digest)
+          this.pulled.add(digest)
         } catch (err) {
           // a peer relays only what it verified: a record no honest node accepts is its fault
           if (err instanceof AttestationError && err.verdict === 'REJECT') throw err
@@ -358,7 +359,6 @@ export class AttestationService {
     return [...found].sort()
   }
 
-  /** A peer joined the attestation topic: send it our record (batched), since it missed the last one. */
   /**
    * A node publishes its record at start, before it has peers, so that first
    * publication reaches nobody; peers that connect pull it by sync but do not
@@ -391,9 +391,10 @@ export class AttestationService {
     // it as a duplicate would stop the flood at the first hop, leaving the rest
     // of the network to learn of the join only as its connections form. Later
     // copies are duplicates as before, so a replayed record floods at most once.
-    if (this.pulled.delete(digestOf(data))) return
+    const digest = digestOf(data)
+    if (this.pulled.delete(digest)) return
     try {
-      await this.apply(data)
+      await this.apply(data, digest)
     } catch (err) {
       if (err instanceof AttestationError) {
         throw err.verdict === 'REJECT' ? reject(err.code, err.message) : ignore(err.code, err.message)
@@ -403,8 +404,7 @@ export class AttestationService {
   }
 
   /** Verifies a sealed record and, if it is new, puts it in the peer table and the scope index. */
-  private async apply (sealed: Uint8Array): Promise<void> {
-    const digest = digestOf(sealed)
+  private async apply (sealed: Uint8Array, digest = digestOf(sealed)): Promise<void> {
     if (this.digests.has(digest)) throw new AttestationError('STALE', 'record already known')
     const { record, tee } = await openAttestation(sealed, { now: this.now(), verifiers: this.init.verifiers })
     const known = this.peers.get(record.peerId)

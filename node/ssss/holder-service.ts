@@ -172,20 +172,6 @@ export class HolderService {
       if (!(err instanceof WireError)) throw err
       return { response: { failure: failureFromSsssError(new SsssError('MALFORMED', err.message)) }, penalty: err.message }
     }
-    return await this.answerDecoded(request, peer, channel)
-  }
-
-  /** A call on a channel: a share request, answered as the one-shot protocol would; a failure of this node fails the call, not the channel. */
-  private async answerCall (body: Uint8Array, peer: PeerId): Promise<Answer> {
-    try {
-      return await this.answer(body, peer, true)
-    } catch (err) {
-      this.log.debug('ssss call failed', { peer, err })
-      return { response: { failure: failureFromSsssError(new SsssError('INTERNAL', 'the holder failed to serve the request')) } }
-    }
-  }
-
-  private async answerDecoded (request: SsssRequest, peer: PeerId, channel = false): Promise<Answer> {
     if (channel && !('get' in request)) {
       return { response: { failure: failureFromSsssError(new SsssError('MALFORMED', 'only share requests go over a channel')) }, penalty: 'a deal or control message on a share request channel' }
     }
@@ -195,6 +181,16 @@ export class HolderService {
       if (!(err instanceof SsssError)) throw err
       const penalised = err.code === 'BAD_SIGNATURE' || err.code === 'REPLAYED' || err.code === 'BAD_SHARE'
       return { response: { failure: failureFromSsssError(err) }, ...(penalised ? { penalty: err.message } : {}) }
+    }
+  }
+
+  /** A call on a channel: a share request, answered as the one-shot protocol would; a failure of this node fails the call, not the channel. */
+  private async answerCall (body: Uint8Array, peer: PeerId): Promise<Answer> {
+    try {
+      return await this.answer(body, peer, true)
+    } catch (err) {
+      this.log.debug('ssss call failed', { peer, err })
+      return { response: { failure: failureFromSsssError(new SsssError('INTERNAL', 'the holder failed to serve the request')) } }
     }
   }
 
