@@ -11,6 +11,15 @@ export const PROTOCOL_PREFIX = '/escrin'
 
 /** Kademlia protocol of the escrin network, kept apart from the public IPFS DHT. */
 export const DHT_PROTOCOL = `${PROTOCOL_PREFIX}/kad/1.0.0`
+/**
+ * Parallel requests per DHT query (Kademlia's alpha). kad-dht 16 defaults to
+ * 10, sized for the public IPFS DHT's thousands of peers. In a network of
+ * tens to hundreds of nodes a query then asks most of the network, and every
+ * node's table refresh (a query per bucket every 5 min) and each scope
+ * announcement cost that much; 3 is the paper's value and still finds the
+ * closest peers in a few rounds.
+ */
+export const DHT_ALPHA = 3
 
 /** The network a node joins unless told otherwise. Peers on other networks are disconnected. */
 export const DEFAULT_NETWORK = 'escrin-devnet'
@@ -45,7 +54,7 @@ export const MAX_CONNECTIONS = 300
 export const INBOUND_CONNECTION_THRESHOLD = 1000
 
 /** How often libp2p's connection monitor pings each connection (libp2p's default is 10 s; see node/host). */
-export const CONNECTION_PING_INTERVAL_MS = 30_000
+export const CONNECTION_PING_INTERVAL_MS = 60_000
 /** The shortest ping timeout before a connection is judged dead, whatever the measured RTT. */
 export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000
 

@@ -24,6 +24,7 @@ import { pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLi
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { peerIdFromString } from '@libp2p/peer-id'
+import { ScopeAnnouncer } from './scope-announcer.js'
 import type { Connection, PeerId, PrivateKey, Stream } from '@libp2p/interface'
 
 /** How long a record is valid; the node re-publishes at half of it. */
@@ -43,6 +44,12 @@ const GREET_UNTIL_SUBSCRIBERS = 6
 
 /** How long a DHT announcement or look-up may take. */
 const DHT_TIMEOUT_MS = 10_000
+/** Scope announcements in the DHT start within this long of a node becoming an announcer (see ScopeAnnouncer). */
+export const SCOPE_ANNOUNCE_SPREAD_MS = 10_000
+/** Members of a scope that announce it in the DHT (see ScopeAnnouncer). */
+export const SCOPE_ANNOUNCERS = 8
+/** Scope changes within this window are considered for announcements together. */
+const SCOPE_ANNOUNCE_DEBOUNCE_MS = 250
 
 /** The CID under which a scope's members announce themselves: the policy id as a sha256 multihash. */
 export function scopeCid (policyId: string): CID {
@@ -64,6 +71,10 @@ export interface AttestationInit {
   /** Verifiers by evidence kind; default dev and nitro. Tests add their own kinds. */
   verifiers?: Map<string, EvidenceVerifier>
   evidence?: EvidenceProducer
+  /** See SCOPE_ANNOUNCE_SPREAD_MS. */
+  announceSpreadMs?: number
+  /** See SCOPE_ANNOUNCERS. */
+  announcers?: number
 }
 
 export interface AttestationComponents {
@@ -118,6 +129,10 @@ export class AttestationService {
   private started = false
   private unsubscribeScopes?: () => void
   private unsubscribeBonds?: () => void
+  private readonly announcer: ScopeAnnouncer
+  /** Policies whose scope changed since the announcer last looked (see onScopeChange). */
+  private readonly changedScopes = new Set<string>()
+  private announceTimer?: ReturnType<typeof setTimeout>
 
   constructor (private readonly components: AttestationComponents, init: AttestationInit) {
     this.init = {
@@ -127,9 +142,20 @@ export class AttestationService {
       maxPeers: MAX_ATTESTED_PEERS,
       verifiers: defaultVerifiers(),
       evidence: devEvidence,
+      announceSpreadMs: SCOPE_ANNOUNCE_SPREAD_MS,
+      announcers: SCOPE_ANNOUNCERS,
       ...init
     }
     this.log = components.logger.child('attestation')
+    this.announcer = new ScopeAnnouncer({
+      dht: components.host.services.dht,
+      logger: this.log,
+      self: components.host.peerId.toString(),
+      keyOf: scopeCid,
+      announcers: this.init.announcers,
+      spreadMs: this.init.announceSpreadMs,
+      timeoutMs: DHT_TIMEOUT_MS
+    })
     this.now = components.now ?? Date.now
     this.onSubscriptionChange = this.onSubscriptionChange.bind(this)
     this.onPeerConnect = this.onPeerConnect.bind(this)
@@ -144,7 +170,7 @@ export class AttestationService {
   async start (): Promise<void> {
     if (this.started) return
     this.started = true
-    this.unsubscribeScopes = this.scopes.onChange(change => { this.onScopeChange(change.policyId, change.peerId, change.change) })
+    this.unsubscribeScopes = this.scopes.onChange(change => { this.onScopeChange(change.policyId) })
     this.unsubscribeBonds = this.components.bonds?.onChange(operators => { this.onBondsChange(operators) })
     this.sweepTimer = setInterval(() => { this.sweep() }, SWEEP_INTERVAL_MS)
     this.sweepTimer.unref?.()
@@ -161,6 +187,9 @@ export class AttestationService {
     clearInterval(this.sweepTimer)
     clearTimeout(this.republishTimer)
     clearTimeout(this.greetTimer)
+    this.announcer.stop()
+    clearTimeout(this.announceTimer)
+    this.changedScopes.clear()
     this.components.host.services.pubsub.removeEventListener('subscription-change', this.onSubscriptionChange)
     this.components.host.removeEventListener('peer:connect', this.onPeerConnect)
   }
@@ -326,24 +355,21 @@ export class AttestationService {
   }
 
   /**
-   * Peers in a scope announce it as DHT providers of the policy id, so that a
-   * node with a partial view of the network can still find them.
+   * A few peers in a scope announce it as DHT providers of the policy id, so
+   * that a node with a partial view of the network can still find them. Who
+   * announces depends on the whole membership (see ScopeAnnouncer), and a
+   * policy's publication changes it one peer at a time: changes are looked
+   * at together.
    */
-  private onScopeChange (policyId: string, peerId: string, change: 'joined' | 'left'): void {
-    if (peerId !== this.components.host.peerId.toString()) return
-    const dht = this.components.host.services.dht
-    const cid = scopeCid(policyId)
-    if (change === 'joined') {
-      void (async () => {
-        try {
-          for await (const event of dht.provide(cid, { signal: AbortSignal.timeout(DHT_TIMEOUT_MS) })) void event
-        } catch (err) {
-          this.log.debug('announcing scope membership failed', { policyId, err })
-        }
-      })()
-    } else {
-      void dht.cancelReprovide(cid).catch(() => {})
-    }
+  private onScopeChange (policyId: string): void {
+    this.changedScopes.add(policyId)
+    if (this.announceTimer != null || !this.started) return
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = undefined
+      for (const id of this.changedScopes) this.announcer.update(id, this.scopes.members(id))
+      this.changedScopes.clear()
+    }, SCOPE_ANNOUNCE_DEBOUNCE_MS)
+    this.announceTimer.unref?.()
   }
 
   /** Peers that announce membership of a scope in the DHT (unverified: members are what this node verified). */

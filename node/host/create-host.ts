@@ -9,7 +9,7 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
+import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_ALPHA, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Ping } from '@libp2p/ping'
@@ -73,9 +73,11 @@ export async function createHost (init: HostInit): Promise<Host> {
     // most pairs of a network, so that is a new stream per connection per
     // side every 10 s, and on a saturated machine (a 100-node simulation on 2
     // cores) a healthy peer's late answer aborts the connection, whose re-dial
-    // (noise, identify, syncs) loads the machine further. Every 30 s with a
-    // floor of 10 s still drops a dead connection within a minute; protocols
-    // fail over sooner on their own deadlines.
+    // (noise, identify, syncs) loads the machine further. Each ping is a new
+    // stream (yamux, multistream-select, a peer store write on both sides),
+    // the largest share of an idle node's work in a 40-node simulation. Every
+    // 60 s with a floor of 10 s still drops a dead connection within about a
+    // minute and a half; protocols fail over sooner on their own deadlines.
     connectionMonitor: {
       pingInterval: CONNECTION_PING_INTERVAL_MS,
       pingTimeout: { minTimeout: CONNECTION_PING_MIN_TIMEOUT_MS }
@@ -122,6 +124,7 @@ export async function createHost (init: HostInit): Promise<Host> {
       }),
       dht: kadDHT({
         protocol: DHT_PROTOCOL,
+        alpha: DHT_ALPHA,
         clientMode: false,
         peerInfoMapper: init.allowPrivateAddresses ? passthroughMapper : removePrivateAddressesMapper,
         // signed policies live under /escrin-policy/<id>; every copy of a key is the same document

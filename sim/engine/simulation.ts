@@ -338,6 +338,7 @@ class Simulation {
       latencyMs: this.scenario.latencyMs,
       attestationTtlMs: this.scenario.attestationTtlMs,
       minConnections: this.scenario.minConnections,
+      maxConnections: this.scenario.maxConnections,
       bonds: this.bondEntries(),
       denied: this.deniedPeersOf(name),
       logLevel: this.options.logLevel ?? 'silent'

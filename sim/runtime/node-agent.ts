@@ -92,6 +92,7 @@ export class NodeAgent {
       listen: [multiaddr(boot.listen)],
       roles: boot.roles,
       minConnections: boot.minConnections,
+      maxConnections: boot.maxConnections,
       logLevel: boot.logLevel === 'silent' ? 'error' : boot.logLevel
     })
     const node = await EscrinNode.create(config, {

@@ -29,6 +29,7 @@ export interface NodeBoot {
   latencyMs: number
   attestationTtlMs: number
   minConnections: number
+  maxConnections: number
   bonds: Array<[operator: string, wei: bigint]>
   /** Peers this node may not connect to (a partition in force when it starts). */
   denied: string[]

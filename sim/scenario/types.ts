@@ -93,6 +93,8 @@ export interface Scenario {
   /** How often time series (agreement, connections) are sampled. */
   sampleEveryMs: number
   minConnections: number
+  /** The nodes' --max-connections: a node refuses inbound connections beyond it and prunes the least useful. */
+  maxConnections: number
   groups: NodeGroup[]
   /** Every node, in group order. */
   nodes: NodeRef[]
