@@ -20,6 +20,15 @@ export const DHT_PROTOCOL = `${PROTOCOL_PREFIX}/kad/1.0.0`
  * closest peers in a few rounds.
  */
 export const DHT_ALPHA = 3
+/**
+ * Kademlia's k: the size of a routing-table bucket, of a query's result and
+ * of a record's replica set. kad-dht adds (after a ping, which dials) every
+ * peer named in any response while its bucket has room, so with the usual 20
+ * a network of up to about a hundred nodes ends up fully meshed: every join
+ * costs every node a handshake, identify, Hello and syncs, and every idle
+ * connection its pings. 8 still keeps each record on 8 peers.
+ */
+export const DHT_K = 8
 
 /** The network a node joins unless told otherwise. Peers on other networks are disconnected. */
 export const DEFAULT_NETWORK = 'escrin-devnet'

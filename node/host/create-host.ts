@@ -9,7 +9,7 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_ALPHA, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
+import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Ping } from '@libp2p/ping'
@@ -125,6 +125,7 @@ export async function createHost (init: HostInit): Promise<Host> {
       dht: kadDHT({
         protocol: DHT_PROTOCOL,
         alpha: DHT_ALPHA,
+        kBucketSize: DHT_K,
         clientMode: false,
         peerInfoMapper: init.allowPrivateAddresses ? passthroughMapper : removePrivateAddressesMapper,
         // signed policies live under /escrin-policy/<id>; every copy of a key is the same document
