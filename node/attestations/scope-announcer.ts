@@ -103,6 +103,8 @@ export class ScopeAnnouncer {
     } catch (err) {
       this.init.logger.debug('announcing scope membership failed', { policyId, err })
     }
+    // withdrawn while the walk ran: withdraw's cancel came before provide registered the key for re-providing
+    if (!this.announced.has(policyId)) void this.init.dht.cancelReprovide(this.init.keyOf(policyId)).catch(() => {})
   }
 }
 

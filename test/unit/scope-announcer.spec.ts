@@ -77,6 +77,7 @@ describe('ScopeAnnouncer', () => {
     assert.deepEqual([...rec.calls].sort(), [`provide ${keyOf(A).toString()}`, `provide ${keyOf(B).toString()}`].sort())
     assert.equal(rec.maxInFlight, 1)
     a.update(A, [SELF, 'x', 'y', 'z']) // still an announcer: nothing new
+    await new Promise(resolve => setTimeout(resolve, 150)) // longer than the spread: a second announcement would have started
     assert.equal(rec.calls.length, 2)
     a.stop()
   })
@@ -112,12 +113,26 @@ describe('ScopeAnnouncer', () => {
 
   it('withdrawing before the start time drops the announcement; stop drops them all', async () => {
     const rec = recordingDht()
-    const a = announcer(rec, { spreadMs: 10_000, random: () => 0.99 })
+    const a = announcer(rec, { spreadMs: 30, random: () => 0.99 })
     a.update(A, [SELF])
     a.update(A, [])
+    await new Promise(resolve => setTimeout(resolve, 150)) // longer than the spread: a dropped announcement would have started
+    assert.deepEqual(rec.calls, [], 'a withdrawn announcement is neither made nor cancelled')
     a.update(B, [SELF])
     a.stop()
     a.update(A, [SELF])
-    assert.deepEqual(rec.calls, [], 'nothing was announced, nor cancelled')
+    await new Promise(resolve => setTimeout(resolve, 150))
+    assert.deepEqual(rec.calls, [], 'after stop nothing is announced')
+  })
+
+  it('a scope withdrawn while its announcement runs is not re-provided', async () => {
+    const rec = recordingDht()
+    const a = announcer(rec, { random: () => 0 })
+    a.update(A, [SELF])
+    await waitFor(() => rec.calls.length === 1, { timeoutMs: 2_000 })
+    a.update(A, []) // during the walk
+    rec.release()
+    await waitFor(() => rec.calls.filter(c => c === `cancel ${keyOf(A).toString()}`).length === 2, { timeoutMs: 2_000 })
+    a.stop()
   })
 })
