@@ -57,6 +57,25 @@ export const MIN_CONNECTIONS = 8
 export const MAX_CONNECTIONS = 300
 
 /**
+ * Degree bounds of the connection trimmer (node/discovery/connection-trimmer):
+ * above HIGH_WATER connected peers it closes idle connections of the least
+ * valued peers down to LOW_WATER. kad-dht keeps its 20 closest peers
+ * connected and gossipsub wants up to 12 mesh peers per topic, so the low
+ * mark leaves room for both; a network smaller than HIGH_WATER + 1 stays a
+ * full mesh, as cheap there as any other shape.
+ */
+export const CONNECTION_LOW_WATER = 32
+export const CONNECTION_HIGH_WATER = 48
+/** A connection younger than this is never trimmed (the query, job or join that dialled it is using it). */
+export const CONNECTION_GRACE_MS = 30_000
+/** How often the trimmer counts connections, besides after each burst of new ones. */
+export const CONNECTION_TRIM_INTERVAL_MS = 10_000
+/** A peer that dials back right after a trim wants the link; it is kept this long. */
+export const CONNECTION_WANTED_MS = 30 * 60_000
+/** Trimmed peers remembered to recognise one dialling back. */
+export const TRIMMED_PEERS_REMEMBERED = 1_024
+
+/**
  * Per-host inbound connection attempts allowed per second. The libp2p default
  * (5) silently refuses simultaneous dials when every peer is on 127.0.0.1.
  */

@@ -10,7 +10,7 @@ import type { EvidenceVerifier } from '../protocol/attestation/index.js'
 import { privateKeyToAddress } from 'viem/accounts'
 import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
 import { VERSION } from './constants.js'
-import { PeerFinder } from './discovery/index.js'
+import { ConnectionTrimmer, PeerFinder } from './discovery/index.js'
 import { StartupError } from './errors.js'
 import { GossipService } from './gossip/index.js'
 import { HelloService } from './hello/index.js'
@@ -60,6 +60,8 @@ export interface EscrinNodeOptions {
   memoryLatencyMs?: number
   /** The storage role: limits and quotas, replicas per blob (r), and how often holders check replicas. */
   storage?: { limits?: Partial<StorageLimits>, replication?: number, repairIntervalMs?: number }
+  /** How old a connection must be before the trimmer may close it (default CONNECTION_GRACE_MS); tests shorten it. */
+  connectionGraceMs?: number
 }
 
 export interface NodeStatus {
@@ -100,6 +102,7 @@ export class EscrinNode {
   readonly scores: PeerScores
   readonly hello: HelloService
   readonly finder: PeerFinder
+  readonly trimmer: ConnectionTrimmer
   readonly gossip: GossipService
   readonly policies: PolicyService
   readonly attestations: AttestationService
@@ -200,7 +203,12 @@ export class EscrinNode {
     this.finder = new PeerFinder({ host, logger, metrics }, {
       bootstrap: config.bootstrap,
       minConnections: config.minConnections,
-      maxConnections: config.maxConnections
+      maxConnections: Math.min(config.maxConnections, config.lowWater)
+    })
+    this.trimmer = new ConnectionTrimmer({ host, logger, metrics }, {
+      lowWater: config.lowWater,
+      highWater: config.highWater,
+      ...(options.connectionGraceMs != null ? { gracePeriodMs: options.connectionGraceMs } : {})
     })
     if (config.api != null) {
       this.api = new ApiServer({ logger, metrics }, config.api)
@@ -314,6 +322,7 @@ export class EscrinNode {
     await this.attestations.start()
     this.repair?.start()
     this.finder.start()
+    this.trimmer.start()
     this.startedAt = Date.now()
     this.running = true
     this.logger.info('node started', { peerId: this.peerId, addrs: this.host.getMultiaddrs().map(String), api: this.api?.address })
@@ -323,6 +332,7 @@ export class EscrinNode {
   async stop (): Promise<void> {
     if (!this.running) return
     this.running = false
+    this.trimmer.stop()
     this.finder.stop()
     this.repair?.stop()
     await this.storage?.stop()

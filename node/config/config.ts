@@ -20,6 +20,9 @@ export interface NodeConfig {
   bondLedger: string | null
   minConnections: number
   maxConnections: number
+  /** Connected peers above which the trimmer closes idle connections, and down to how many. */
+  highWater: number
+  lowWater: number
   logLevel: LogLevel
   logFormat: LogFormat
 }
@@ -74,6 +77,9 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
   if (maxConnections < minConnections) {
     throw new UsageError(`max-connections (${maxConnections}) is below min-connections (${minConnections})`)
   }
+  const highWater = parseCount(str('high-water'))
+  const lowWater = parseCount(str('low-water'))
+  if (lowWater > highWater) throw new UsageError(`low-water (${lowWater}) is above high-water (${highWater})`)
 
   const bondLedger = str('bond-ledger').value
   return {
@@ -88,6 +94,8 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     bondLedger: bondLedger != null ? resolve(bondLedger) : null,
     minConnections,
     maxConnections,
+    highWater,
+    lowWater,
     logLevel: parseLogLevel(str('log-level')),
     logFormat: parseChoice(str('log-format'), ['text', 'json'] as const)
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, MAX_CONNECTIONS, MIN_CONNECTIONS } from '../constants.js'
+import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, MAX_CONNECTIONS, MIN_CONNECTIONS } from '../constants.js'
 
 /**
  * The node's settings, one table for all three sources: a flag `--NAME`, a key
@@ -25,7 +25,9 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'bond-ledger', kind: 'string', description: 'JSON file of operator bonds, the embedded local ledger (default: DATA_DIR/bonds.json)' },
   { name: 'chain', kind: 'string', description: 'Ethereum JSON-RPC URL (default: the embedded local ledger)' },
   { name: 'min-connections', kind: 'string', description: 'below this many connections the node searches for peers actively', default: String(MIN_CONNECTIONS) },
-  { name: 'max-connections', kind: 'string', description: 'connections kept at most', default: String(MAX_CONNECTIONS) },
+  { name: 'max-connections', kind: 'string', description: 'connections kept at most; at the limit new ones are refused', default: String(MAX_CONNECTIONS) },
+  { name: 'high-water', kind: 'string', description: 'above this many connected peers, idle connections are closed...', default: String(CONNECTION_HIGH_WATER) },
+  { name: 'low-water', kind: 'string', description: '...down to this many', default: String(CONNECTION_LOW_WATER) },
   { name: 'log-level', kind: 'string', description: 'error, warn, info, debug or trace', default: 'info' },
   { name: 'log-format', kind: 'string', description: 'text or json', default: 'text' }
 ]

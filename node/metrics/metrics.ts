@@ -13,6 +13,7 @@ export interface NodeMetrics {
   peerBans: Counter
   discoveryWalks: Counter<'result'>
   discoveryDials: Counter<'result'>
+  connectionsTrimmed: Counter
   knownPeers: Gauge
   connectedPeers: Gauge
   apiRequests: Counter<'route' | 'status'>
@@ -38,6 +39,7 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
     peerBans: new Counter({ name: 'escrin_peer_bans_total', help: 'Peers banned for their score', registers }),
     discoveryWalks: new Counter({ name: 'escrin_discovery_walks_total', help: 'DHT random walks by result', labelNames: ['result'], registers }),
     discoveryDials: new Counter({ name: 'escrin_discovery_dials_total', help: 'Dials of discovered peers by result', labelNames: ['result'], registers }),
+    connectionsTrimmed: new Counter({ name: 'escrin_connections_trimmed_total', help: 'Peers whose idle connections the trimmer closed to bound the degree', registers }),
     knownPeers: new Gauge({
       name: 'escrin_known_peers',
       help: 'Peers in the peer store',

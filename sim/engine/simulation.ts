@@ -339,6 +339,8 @@ class Simulation {
       attestationTtlMs: this.scenario.attestationTtlMs,
       minConnections: this.scenario.minConnections,
       maxConnections: this.scenario.maxConnections,
+      highWater: this.scenario.highWater,
+      lowWater: this.scenario.lowWater,
       bonds: this.bondEntries(),
       denied: this.deniedPeersOf(name),
       logLevel: this.options.logLevel ?? 'silent'

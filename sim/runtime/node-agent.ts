@@ -93,6 +93,8 @@ export class NodeAgent {
       roles: boot.roles,
       minConnections: boot.minConnections,
       maxConnections: boot.maxConnections,
+      highWater: boot.highWater,
+      lowWater: boot.lowWater,
       logLevel: boot.logLevel === 'silent' ? 'error' : boot.logLevel
     })
     const node = await EscrinNode.create(config, {

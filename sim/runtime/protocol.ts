@@ -30,6 +30,8 @@ export interface NodeBoot {
   attestationTtlMs: number
   minConnections: number
   maxConnections: number
+  highWater: number
+  lowWater: number
   bonds: Array<[operator: string, wei: bigint]>
   /** Peers this node may not connect to (a partition in force when it starts). */
   denied: string[]

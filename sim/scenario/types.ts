@@ -95,6 +95,9 @@ export interface Scenario {
   minConnections: number
   /** The nodes' --max-connections: a node refuses inbound connections beyond it and prunes the least useful. */
   maxConnections: number
+  /** The nodes' --high-water and --low-water: above the first, idle connections are trimmed down to the second. */
+  highWater: number
+  lowWater: number
   groups: NodeGroup[]
   /** Every node, in group order. */
   nodes: NodeRef[]

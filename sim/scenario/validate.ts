@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { parseEther } from 'viem/utils'
-import { MAX_CONNECTIONS, ROLES, type Role } from '../../node/constants.js'
+import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, MAX_CONNECTIONS, ROLES, type Role } from '../../node/constants.js'
 import { canonicalize, parsePredicate, PolicyError } from '../../protocol/policy/index.js'
 import { ScenarioError } from './errors.js'
 import { Fields } from './fields.js'
@@ -56,6 +56,9 @@ export function validateScenario (document: unknown, file: string): Scenario {
   const minConnections = top.integer('minConnections', 8, 1, 100)
   const maxConnections = top.integer('maxConnections', MAX_CONNECTIONS, 2, 10_000)
   if (maxConnections < minConnections) throw new ScenarioError('maxConnections', `is below minConnections (${minConnections})`)
+  const highWater = top.integer('highWater', CONNECTION_HIGH_WATER, 1, 10_000)
+  const lowWater = top.integer('lowWater', Math.min(CONNECTION_LOW_WATER, highWater), 1, 10_000)
+  if (lowWater > highWater) throw new ScenarioError('lowWater', `is above highWater (${highWater})`)
 
   const apps = top.list('apps', false).map((raw, i) => readApp(raw, `apps[${i}]`, seed))
   unique(apps.map(a => a.name), 'apps', 'app')
@@ -73,7 +76,7 @@ export function validateScenario (document: unknown, file: string): Scenario {
   timeline.sort((a, b) => a.atMs - b.atMs || a.line - b.line)
   checkPolicyReferences(timeline)
   const restartable = new Set(timeline.flatMap(e => e.do === 'restart' ? e.nodes : []))
-  return { name, description, file, seed, mode, durationMs, attestationTtlMs, latencyMs, convergeWithinMs, warmupMs, sampleEveryMs, minConnections, maxConnections, groups, nodes, apps, timeline, restartable }
+  return { name, description, file, seed, mode, durationMs, attestationTtlMs, latencyMs, convergeWithinMs, warmupMs, sampleEveryMs, minConnections, maxConnections, highWater, lowWater, groups, nodes, apps, timeline, restartable }
 }
 
 function unique (names: string[], path: string, what: string): void {

@@ -16,6 +16,7 @@ describe('configuration', () => {
     assert.deepEqual(config.api, { host: '127.0.0.1', port: 7001 })
     assert.equal(config.listen[0].toString(), '/ip4/0.0.0.0/tcp/4001')
     assert.equal(config.attestation, 'nitro') // dev evidence only when asked for (devnet does)
+    assert.ok(config.lowWater <= config.highWater && config.highWater <= config.maxConnections)
   })
 
   it('applies flags over environment over config file over defaults', async () => {
@@ -47,6 +48,7 @@ describe('configuration', () => {
     ['a bad api address', { flags: { api: 'localhost' } }, /not HOST:PORT/],
     ['a bad log level', { flags: {}, env: { ESCRIN_LOG_LEVEL: 'loud' } }, /ESCRIN_LOG_LEVEL: unknown log level "loud"/],
     ['max below min connections', { flags: { 'min-connections': '10', 'max-connections': '5' } }, /max-connections/],
+    ['a low water mark above the high one', { flags: { 'low-water': '40', 'high-water': '30' } }, /low-water \(40\) is above high-water \(30\)/],
     ['a bad network id', { flags: { network: 'Bad Net' } }, /network id/],
     ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
   ]
