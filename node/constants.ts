@@ -76,6 +76,14 @@ export const CONNECTION_WANTED_MS = 30 * 60_000
 export const TRIMMED_PEERS_REMEMBERED = 1_024
 
 /**
+ * Anti-entropy (node/sync/anti-entropy): each record kind is synced with one
+ * random connected peer, first this soon after start, then at doubling
+ * intervals up to the maximum (each jittered by +-50%).
+ */
+export const ANTI_ENTROPY_FIRST_MS = 5_000
+export const ANTI_ENTROPY_MAX_INTERVAL_MS = 60_000
+
+/**
  * Per-host inbound connection attempts allowed per second. The libp2p default
  * (5) silently refuses simultaneous dials when every peer is on 127.0.0.1.
  */

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
-import { pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
+import { AntiEntropy, pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { peerIdFromString } from '@libp2p/peer-id'
@@ -114,6 +114,7 @@ export class AttestationService {
   private readonly peers = new Map<string, PeerEntry>()
   /** Digests of the records in `peers`: every connection syncs every record, and most are already known. */
   private readonly digests = new Set<string>()
+  private readonly antiEntropy: AntiEntropy
   /** Digests of records in `peers` that arrived by sync and have not been relayed by gossip yet (see onGossip). */
   private readonly pulled = new Set<string>()
   private readonly init: Required<AttestationInit>
@@ -159,6 +160,7 @@ export class AttestationService {
     this.now = components.now ?? Date.now
     this.onSubscriptionChange = this.onSubscriptionChange.bind(this)
     this.onPeerConnect = this.onPeerConnect.bind(this)
+    this.antiEntropy = new AntiEntropy(() => this.components.host.getPeers(), async peer => { await this.syncFrom(peer) })
     this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(ATTESTATION_TOPIC, async data => { await this.onGossip(data) })
     components.policies.onChange((entry, replaced) => {
@@ -176,6 +178,7 @@ export class AttestationService {
     this.sweepTimer.unref?.()
     this.components.host.services.pubsub.addEventListener('subscription-change', this.onSubscriptionChange)
     this.components.host.addEventListener('peer:connect', this.onPeerConnect)
+    this.antiEntropy.start()
     await this.publishOwn()
   }
 
@@ -188,6 +191,7 @@ export class AttestationService {
     clearTimeout(this.republishTimer)
     clearTimeout(this.greetTimer)
     this.announcer.stop()
+    this.antiEntropy.stop()
     clearTimeout(this.announceTimer)
     this.changedScopes.clear()
     this.components.host.services.pubsub.removeEventListener('subscription-change', this.onSubscriptionChange)

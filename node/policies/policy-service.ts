@@ -8,7 +8,7 @@ import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
+import { AntiEntropy, pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
 import type { Connection, PeerId, Stream, StreamHandler } from '@libp2p/interface'
 
 /** How long a DHT store or look-up of a policy may take. */
@@ -26,6 +26,7 @@ export interface PolicySyncHost extends PullDialer {
   unhandle(protocol: string): Promise<void>
   addEventListener(type: 'peer:connect', listener: (event: CustomEvent<PeerId>) => void): void
   removeEventListener(type: 'peer:connect', listener: (event: CustomEvent<PeerId>) => void): void
+  getPeers(): PeerId[]
 }
 
 export interface PolicyServiceComponents {
@@ -61,10 +62,12 @@ export class PolicyService {
   private readonly syncRecords = new WeakMap<StoredPolicy, SyncRecord>()
 
   private started = false
+  private readonly antiEntropy: AntiEntropy
 
   constructor (private readonly components: PolicyServiceComponents) {
     this.log = components.logger.child('policies')
     this.onPeerConnect = this.onPeerConnect.bind(this)
+    this.antiEntropy = new AntiEntropy(() => this.components.host?.getPeers() ?? [], async peer => { await this.syncFrom(peer) })
     this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(POLICY_TOPIC, async data => { await this.onGossip(data) })
   }
@@ -84,11 +87,13 @@ export class PolicyService {
     this.started = true
     await this.load()
     this.components.host?.addEventListener('peer:connect', this.onPeerConnect)
+    if (this.components.host != null) this.antiEntropy.start()
   }
 
   stop (): void {
     if (!this.started) return
     this.started = false
+    this.antiEntropy.stop()
     this.components.host?.removeEventListener('peer:connect', this.onPeerConnect)
   }
 
