@@ -6,6 +6,7 @@ import { generateKeyPair } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { ApiServer, type Route } from './api/index.js'
 import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
+import type { AntiEntropyInit } from './sync/index.js'
 import type { EvidenceVerifier } from '../protocol/attestation/index.js'
 import { privateKeyToAddress } from 'viem/accounts'
 import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
@@ -60,6 +61,8 @@ export interface EscrinNodeOptions {
   memoryLatencyMs?: number
   /** The storage role: limits and quotas, replicas per blob (r), and how often holders check replicas. */
   storage?: { limits?: Partial<StorageLimits>, replication?: number, repairIntervalMs?: number }
+  /** Anti-entropy rounds of record sync (default: first after 5 s, then doubling up to 60 s); tests of other paths push them out. */
+  antiEntropy?: AntiEntropyInit
   /** How old a connection must be before the trimmer may close it (default CONNECTION_GRACE_MS); tests shorten it. */
   connectionGraceMs?: number
 }
@@ -159,14 +162,16 @@ export class EscrinNode {
       datastore,
       logger,
       metrics,
-      penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
+      penalise: (peer, action, reason) => { this.penalise(peer, action, reason) },
+      ...(options.antiEntropy != null ? { antiEntropy: options.antiEntropy } : {})
     })
     this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
       capacity: options.runnerCapacity ?? DEFAULT_RUNNER_CAPACITY,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
       ...(options.evidence != null ? { evidence: options.evidence } : {}),
-      ...(options.attestationTtlMs != null ? { ttlMs: options.attestationTtlMs } : {})
+      ...(options.attestationTtlMs != null ? { ttlMs: options.attestationTtlMs } : {}),
+      ...(options.antiEntropy != null ? { antiEntropy: options.antiEntropy } : {})
     })
     this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
     const penalise = (peer: PeerId, action: PeerAction, reason: string): void => { this.penalise(peer, action, reason) }

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto'
 import { CID } from 'multiformats/cid'
 import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
-import { AntiEntropy, pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
+import { AntiEntropy, type AntiEntropyInit, pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { peerIdFromString } from '@libp2p/peer-id'
@@ -75,6 +75,8 @@ export interface AttestationInit {
   announceSpreadMs?: number
   /** See SCOPE_ANNOUNCERS. */
   announcers?: number
+  /** Anti-entropy rounds (see node/sync/anti-entropy). */
+  antiEntropy?: AntiEntropyInit
 }
 
 export interface AttestationComponents {
@@ -114,6 +116,13 @@ export class AttestationService {
   private readonly peers = new Map<string, PeerEntry>()
   /** Digests of the records in `peers`: every connection syncs every record, and most are already known. */
   private readonly digests = new Set<string>()
+  /**
+   * Verifications in flight, by record digest. A joining node syncs with
+   * every peer it connects to at once, and each answers with every record the
+   * node lacks: without this, the same record was verified (a secp256k1
+   * recovery of its operator statement among the rest) once per connection.
+   */
+  private readonly verifying = new Map<string, Promise<void>>()
   private readonly antiEntropy: AntiEntropy
   /** Digests of records in `peers` that arrived by sync and have not been relayed by gossip yet (see onGossip). */
   private readonly pulled = new Set<string>()
@@ -145,6 +154,7 @@ export class AttestationService {
       evidence: devEvidence,
       announceSpreadMs: SCOPE_ANNOUNCE_SPREAD_MS,
       announcers: SCOPE_ANNOUNCERS,
+      antiEntropy: {},
       ...init
     }
     this.log = components.logger.child('attestation')
@@ -160,7 +170,7 @@ export class AttestationService {
     this.now = components.now ?? Date.now
     this.onSubscriptionChange = this.onSubscriptionChange.bind(this)
     this.onPeerConnect = this.onPeerConnect.bind(this)
-    this.antiEntropy = new AntiEntropy(() => this.components.host.getPeers(), async peer => { await this.syncFrom(peer) })
+    this.antiEntropy = new AntiEntropy(() => this.components.host.getPeers(), async peer => { await this.syncFrom(peer) }, this.init.antiEntropy)
     this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(ATTESTATION_TOPIC, async data => { await this.onGossip(data) })
     components.policies.onChange((entry, replaced) => {
@@ -227,8 +237,7 @@ export class AttestationService {
         const digest = digestOf(sealed)
         if (this.digests.has(digest)) return // verified before: skip the signature checks
         try {
-          await this.apply(sealed, digest)
-          this.pulled.add(digest)
+          await this.apply(sealed, digest, true)
         } catch (err) {
           // a peer relays only what it verified: a record no honest node accepts is its fault
           if (err instanceof AttestationError && err.verdict === 'REJECT') throw err
@@ -422,6 +431,8 @@ export class AttestationService {
     // of the network to learn of the join only as its connections form. Later
     // copies are duplicates as before, so a replayed record floods at most once.
     const digest = digestOf(data)
+    // a sync may be verifying this very copy: its outcome decides (a pulled record is relayed)
+    await this.verifying.get(digest)?.catch(() => {})
     if (this.pulled.delete(digest)) return
     try {
       await this.apply(data, digest)
@@ -434,9 +445,34 @@ export class AttestationService {
   }
 
   /** Verifies a sealed record and, if it is new, puts it in the peer table and the scope index. */
-  private async apply (sealed: Uint8Array, digest = digestOf(sealed)): Promise<void> {
+  private async apply (sealed: Uint8Array, digest = digestOf(sealed), bySync = false): Promise<void> {
     if (this.digests.has(digest)) throw new AttestationError('STALE', 'record already known')
-    const { record, tee } = await openAttestation(sealed, { now: this.now(), verifiers: this.init.verifiers })
+    const inFlight = this.verifying.get(digest)
+    if (inFlight != null) {
+      // the same bytes get the same verdict: a forgery is rejected from every sender, a good copy is a duplicate
+      await inFlight
+      throw new AttestationError('STALE', 'record already known')
+    }
+    const verification = this.verifyAndStore(sealed, digest, bySync)
+    this.verifying.set(digest, verification)
+    try {
+      await verification
+    } finally {
+      this.verifying.delete(digest)
+    }
+  }
+
+  /** `bySync`: the record was pulled, not gossiped; its first gossip copy is then relayed (see onGossip). */
+  private async verifyAndStore (sealed: Uint8Array, digest: string, bySync: boolean): Promise<void> {
+    let opened
+    try {
+      opened = await openAttestation(sealed, { now: this.now(), verifiers: this.init.verifiers })
+      this.components.metrics?.attestationVerifications.inc({ result: 'ok' })
+    } catch (err) {
+      this.components.metrics?.attestationVerifications.inc({ result: 'error' })
+      throw err
+    }
+    const { record, tee } = opened
     const known = this.peers.get(record.peerId)
     if (known != null && known.record.seq >= record.seq) {
       throw new AttestationError('STALE', `seq ${record.seq} is not newer than ${known.record.seq}`)
@@ -451,6 +487,7 @@ export class AttestationService {
     }
     this.peers.set(record.peerId, { record, tee, facts, sealed, digest, id: recordId(sealed) })
     this.digests.add(digest)
+    if (bySync) this.pulled.add(digest)
     this.scopes.upsertPeer(facts)
     this.components.metrics?.attestedPeers.set(this.peers.size)
   }

@@ -20,6 +20,7 @@ export interface NodeMetrics {
   gossipMessages: Counter<'topic' | 'result'>
   policies: Gauge
   attestedPeers: Gauge
+  attestationVerifications: Counter<'result'>
   jobs: Counter<'role' | 'result'>
   jobLatency: Histogram<'role'>
 }
@@ -56,6 +57,7 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
     gossipMessages: new Counter({ name: 'escrin_gossip_messages_total', help: 'Gossip messages validated, by topic and verdict', labelNames: ['topic', 'result'], registers }),
     policies: new Gauge({ name: 'escrin_policies', help: 'Policies known (latest version of each)', registers }),
     attestedPeers: new Gauge({ name: 'escrin_attested_peers', help: 'Peers with a valid, verified attestation record', registers }),
+    attestationVerifications: new Counter({ name: 'escrin_attestation_verifications_total', help: 'Attestation records verified (each distinct record once, however many peers send it), by result', labelNames: ['result'], registers }),
     jobs: new Counter({ name: 'escrin_jobs_total', help: 'Jobs by role (client or runner) and result', labelNames: ['role', 'result'], registers }),
     jobLatency: new Histogram({
       name: 'escrin_job_seconds',

@@ -8,7 +8,7 @@ import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { AntiEntropy, pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
+import { AntiEntropy, type AntiEntropyInit, pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
 import type { Connection, PeerId, Stream, StreamHandler } from '@libp2p/interface'
 
 /** How long a DHT store or look-up of a policy may take. */
@@ -38,6 +38,8 @@ export interface PolicyServiceComponents {
   datastore?: Datastore
   penalise?: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
+  /** Anti-entropy rounds (see node/sync/anti-entropy). */
+  antiEntropy?: AntiEntropyInit
   metrics?: NodeMetrics
 }
 
@@ -67,7 +69,7 @@ export class PolicyService {
   constructor (private readonly components: PolicyServiceComponents) {
     this.log = components.logger.child('policies')
     this.onPeerConnect = this.onPeerConnect.bind(this)
-    this.antiEntropy = new AntiEntropy(() => this.components.host?.getPeers() ?? [], async peer => { await this.syncFrom(peer) })
+    this.antiEntropy = new AntiEntropy(() => this.components.host?.getPeers() ?? [], async peer => { await this.syncFrom(peer) }, components.antiEntropy)
     this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(POLICY_TOPIC, async data => { await this.onGossip(data) })
   }

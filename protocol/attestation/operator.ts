@@ -47,15 +47,19 @@ export async function signOperatorStatement (statement: OperatorStatement, priva
  * the key, so caching it cannot admit anything that was not verified.
  */
 const RECOVERED_MAX = 10_000
-const recovered = new Map<string, string>()
+/** Recoveries by key, done or in flight: a record that arrives from several peers at once is recovered once. */
+const recovered = new Map<string, Promise<string>>()
 
 /** The address that signed the statement (lowercase); throws on a malformed signature. */
 export async function recoverOperator (statement: OperatorStatement, signature: `0x${string}`): Promise<string> {
   const key = `${statement.peerId}|${bytesToHex(statement.enclaveX25519)}|${bytesToHex(statement.enclaveSigningKey)}|${signature.toLowerCase()}`
-  const cached = recovered.get(key)
-  if (cached != null) return cached
-  const operator = (await recoverTypedDataAddress({ ...typedData(statement), signature })).toLowerCase()
-  if (recovered.size >= RECOVERED_MAX) recovered.delete(recovered.keys().next().value as string) // oldest first
-  recovered.set(key, operator)
-  return operator
+  let recovery = recovered.get(key)
+  if (recovery == null) {
+    recovery = recoverTypedDataAddress({ ...typedData(statement), signature }).then(address => address.toLowerCase())
+    if (recovered.size >= RECOVERED_MAX) recovered.delete(recovered.keys().next().value as string) // oldest first
+    recovered.set(key, recovery)
+    // a malformed signature is not worth remembering (a flood of them would only evict good entries)
+    recovery.catch(() => { if (recovered.get(key) === recovery) recovered.delete(key) })
+  }
+  return await recovery
 }
