@@ -9,7 +9,8 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD } from '../constants.js'
+import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { applyYamuxWindowHysteresis } from './yamux-window-updates.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Ping } from '@libp2p/ping'
@@ -53,6 +54,7 @@ export interface HostInit {
  * Kademlia DHT in server mode under the escrin protocol id.
  */
 export async function createHost (init: HostInit): Promise<Host> {
+  applyYamuxWindowHysteresis()
   const listen = init.listen.map(ma => ma.toString())
   const usesMemory = listen.some(ma => ma.startsWith('/memory/'))
   return await createLibp2p({
@@ -62,7 +64,10 @@ export async function createHost (init: HostInit): Promise<Host> {
     addresses: { listen },
     transports: usesMemory ? [tcp(), memory({ latency: init.memoryLatencyMs ?? 0 })] : [tcp()],
     connectionEncrypters: [noise()],
-    streamMuxers: [yamux()],
+    // yamux pings each connection once at the start (its RTT sizes the stream
+    // windows) and then every 30 s by default, on top of libp2p's own
+    // connection monitor (CONNECTION_PING_INTERVAL_MS): one keep-alive is enough
+    streamMuxers: [yamux({ keepAliveInterval: YAMUX_KEEPALIVE_INTERVAL_MS })],
     datastore: init.datastore,
     connectionManager: {
       maxConnections: init.maxConnections,

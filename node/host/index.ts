@@ -1,1 +1,2 @@
+export { openStream, isClosedConnection, type StreamDialer } from './open-stream.js'
 export { createHost, type Host, type HostInit, type HostServices } from './create-host.js'

@@ -6,7 +6,7 @@ import {
 } from '../../protocol/ssss/index.js'
 import { isClosedStream } from '../jobs/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import type { Host } from '../host/index.js'
+import { openStream, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -79,9 +79,9 @@ export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal, p
   // a channel negotiates in full, once: a holder without it then fails the dial, and the requester falls back to one-shot streams
   const options = protocol === SSSS_PROTOCOL ? STREAM_OPTIONS : {}
   try {
-    return await host.dialProtocol(peer, protocol, { signal, ...options })
+    return await openStream(host, peer, protocol, { signal, ...options })
   } catch (err) {
-    if (signal.aborted || NOT_ADDRESS_FAILURES.test(`${(err as Error).name}`)) throw err
+    if (signal.aborted || isClosedStream(err) || NOT_ADDRESS_FAILURES.test(`${(err as Error).name}`)) throw err
     let found: Multiaddr[]
     try {
       found = await lookUp(host, peer, signal)

@@ -4,8 +4,7 @@ import {
   BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
   joinPieces, MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
-import { isClosedStream } from '../jobs/index.js'
-import type { Host } from '../host/index.js'
+import { openStream, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
 
@@ -38,13 +37,7 @@ export interface BlobSink {
 }
 
 async function dialBlob (host: Host, peer: PeerId, signal: AbortSignal): Promise<Stream> {
-  try {
-    return await host.dialProtocol(peer, BLOB_PROTOCOL, { signal })
-  } catch (err) {
-    // a connection that died under us: one fresh dial
-    if (!isClosedStream(err)) throw err
-    return await host.dialProtocol(peer, BLOB_PROTOCOL, { signal })
-  }
+  return await openStream(host, peer, BLOB_PROTOCOL, { signal })
 }
 
 function failed (response: BlobResponse, expected: string): BlobError {

@@ -1,3 +1,4 @@
+import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
 import { lpStream } from '@libp2p/utils'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -50,7 +51,7 @@ describe('hostile job clients (a raw libp2p host speaking /escrin/job/1)', funct
   const failureOf = (response: ReturnType<typeof decodeJobResponse>): string | undefined => response.failure != null ? jobErrorFromFailure(response.failure).code : undefined
 
   async function send (bytes: Uint8Array, from: Libp2p = attacker): Promise<ReturnType<typeof decodeJobResponse>> {
-    const stream = await from.dialProtocol(net.nodes[1].host.getMultiaddrs()[0], JOB_PROTOCOL)
+    const stream = await openStream(from, net.nodes[1].host.getMultiaddrs()[0], JOB_PROTOCOL, { signal: AbortSignal.timeout(10_000) })
     const lp = lpStream(stream, { maxDataLength: 4 * MAX_JOB_REQUEST_BYTES })
     await lp.write(bytes)
     const response = decodeJobResponse((await lp.read({ signal: AbortSignal.timeout(30_000) })).subarray())
@@ -95,7 +96,7 @@ describe('hostile job clients (a raw libp2p host speaking /escrin/job/1)', funct
       const huge = await send(request(undefined, r => { r.inlineCode = undefined; r.input.ciphertext = new Uint8Array(MAX_JOB_INPUT_BYTES + 100) }), big)
       assert.equal(failureOf(huge), 'INPUT_TOO_LARGE')
       // a frame that announces 2 GB: refused from its length prefix, before anything is buffered, and the stream reset
-      const stream = await big.dialProtocol(net.nodes[1].host.getMultiaddrs()[0], JOB_PROTOCOL)
+      const stream = await openStream(big, net.nodes[1].host.getMultiaddrs()[0], JOB_PROTOCOL, { signal: AbortSignal.timeout(10_000) })
       stream.send(Uint8Array.of(0x80, 0xa8, 0xd6, 0xb9, 0x07)) // varint 2_000_000_000
       const lp = lpStream(stream, { maxDataLength: MAX_JOB_REQUEST_BYTES })
       await assert.rejects(lp.read({ signal: AbortSignal.timeout(10_000) }))

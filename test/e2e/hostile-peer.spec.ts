@@ -1,3 +1,4 @@
+import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
 import { HELLO_PROTOCOL } from '../../protocol/hello/index.js'
 import { getJson } from '../helpers/http.js'
@@ -9,7 +10,7 @@ import type { Libp2p } from 'libp2p'
 /** Opens the hello protocol on `target` and writes `bytes` as they are. */
 async function sendRaw (attacker: Libp2p, net: TestNetwork, bytes: Uint8Array): Promise<void> {
   const target = net.nodes[0]
-  const stream = await attacker.dialProtocol(target.host.getMultiaddrs()[0], HELLO_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
+  const stream = await openStream(attacker, target.host.getMultiaddrs()[0], HELLO_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
   stream.send(bytes)
   await stream.close().catch(() => {})
 }

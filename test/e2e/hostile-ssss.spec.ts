@@ -1,3 +1,4 @@
+import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { lpStream } from '@libp2p/utils'
@@ -89,7 +90,7 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
     for (const bytes of [Uint8Array.of(0x0a, 0x00), Uint8Array.of(1, 2, 3, 4, 5), new Uint8Array(0)]) {
       const attacker = await createBareHost()
       try {
-        const stream = await attacker.dialProtocol(holder.host.getMultiaddrs()[0], SSSS_PROTOCOL)
+        const stream = await openStream(attacker, holder.host.getMultiaddrs()[0], SSSS_PROTOCOL, { signal: AbortSignal.timeout(10_000) })
         const lp = lpStream(stream)
         await lp.write(bytes)
         const response = decodeSsssResponse((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray())

@@ -1,3 +1,4 @@
+import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { lpStream } from '@libp2p/utils'
@@ -66,14 +67,15 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
     const victim = net.nodes[0]
     const attacker = net.nodes[2]
     const before = victim.scores.score(attacker.peerId.toString())
-    const stream = await attacker.host.dialProtocol(victim.peerId, BLOB_PROTOCOL)
+    const stream = await openStream(attacker.host, victim.peerId, BLOB_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
     const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES })
     await lp.write(new Uint8Array([0xff, 0xff, 0xff]))
     const answer = decodeBlobResponse((await lp.read()).subarray())
     assert.ok('failure' in answer)
     await waitFor(() => victim.scores.score(attacker.peerId.toString()) < before, { timeoutMs: 5_000 })
     // a put that then sends more than it declared
-    const s2 = await attacker.host.dialProtocol(victim.peerId, BLOB_PROTOCOL)
+    // the victim may have hung up on the attacker after that penalty: openStream dials afresh then
+    const s2 = await openStream(attacker.host, victim.peerId, BLOB_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
     const lp2 = lpStream(s2, { maxDataLength: MAX_BLOB_FRAME_BYTES })
     await lp2.write(encodeBlobRequest({ put: { policyId, size: 10, replicas: [] } }))
     assert.ok('ready' in decodeBlobResponse((await lp2.read()).subarray()))

@@ -1,3 +1,4 @@
+import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
 import { lpStream } from '@libp2p/utils'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -94,7 +95,7 @@ for (const sync of SYNCS) {
 
     /** Asks node 0 for its records, listing `held` as already known; returns what it sends back. */
     async function ask (held: Uint8Array): Promise<Uint8Array[]> {
-      const stream = await peer.dialProtocol(net.nodes[0].host.getMultiaddrs()[0], sync.protocol)
+      const stream = await openStream(peer, net.nodes[0].host.getMultiaddrs()[0], sync.protocol, { signal: AbortSignal.timeout(10_000) })
       const lp = lpStream(stream)
       await lp.write(held)
       const header = (await lp.read()).subarray()
@@ -117,7 +118,7 @@ for (const sync of SYNCS) {
 
     it('penalises a requester whose request is not a list of ids, and keeps serving others', async () => {
       const target = net.nodes[0]
-      const stream = await peer.dialProtocol(target.host.getMultiaddrs()[0], sync.protocol)
+      const stream = await openStream(peer, target.host.getMultiaddrs()[0], sync.protocol, { signal: AbortSignal.timeout(10_000) })
       await lpStream(stream).write(Uint8Array.of(1, 2, 3))
       await stream.close()
       await waitFor(() => target.scores.score(peer.peerId.toString()) < 0, { timeoutMs: 15_000 })

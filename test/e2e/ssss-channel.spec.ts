@@ -12,7 +12,7 @@ import type { TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
 import { OWNER, OWNER_KEY, responseCode, startCustodyNetwork } from '../helpers/custody-network.js'
 import type { EscrinNode } from '../../node/escrin-node.js'
-import type { Host } from '../../node/host/index.js'
+import { openStream, type Host } from '../../node/host/index.js'
 import type { PeerId } from '@libp2p/interface'
 
 
@@ -105,7 +105,7 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
     for (const { what, frame, replied } of cases) {
       const attacker = await createBareHost()
       try {
-        const stream = await attacker.dialProtocol(holder.host.getMultiaddrs()[0], SSSS_GET_PROTOCOL)
+        const stream = await openStream(attacker, holder.host.getMultiaddrs()[0], SSSS_GET_PROTOCOL, { signal: AbortSignal.timeout(10_000) })
         const lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES + 1 })
         await lp.write(frame)
         if (replied) {
