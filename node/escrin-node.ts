@@ -208,6 +208,7 @@ export class EscrinNode {
     this.finder = new PeerFinder({ host, logger, metrics }, {
       bootstrap: config.bootstrap,
       minConnections: config.minConnections,
+      // the finder dials no further than the trimmer would trim back to
       maxConnections: Math.min(config.maxConnections, config.lowWater)
     })
     this.trimmer = new ConnectionTrimmer({ host, logger, metrics }, {
