@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { startNetwork, type TestNetwork } from '../helpers/network.js'
+import { NO_ANTI_ENTROPY, startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
 
 /**
@@ -8,8 +8,6 @@ import { waitFor } from '../helpers/wait.js'
  * then receive its publication; if they treated that copy as a duplicate the
  * flood would stop at the first hop.
  */
-const NO_ANTI_ENTROPY = { antiEntropy: { firstMs: 600_000 } }
-
 describe('a joining node\'s record reaches nodes it is not connected to', function () {
   this.timeout(60_000)
   let net: TestNetwork

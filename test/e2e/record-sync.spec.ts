@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { startNetwork, type TestNetwork } from '../helpers/network.js'
+import { NO_ANTI_ENTROPY, startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
 import type { EscrinNode } from '../../node/escrin-node.js'
 
@@ -9,9 +9,6 @@ async function verifications (node: EscrinNode): Promise<{ ok: number, error: nu
   const of = (result: string): number => values.find(v => v.labels.result === result)?.value ?? 0
   return { ok: of('ok'), error: of('error') }
 }
-
-/** Anti-entropy pushed past the end of a test, for tests of the other paths. */
-const NO_ANTI_ENTROPY = { antiEntropy: { firstMs: 600_000 } }
 
 describe('record sync', function () {
   this.timeout(90_000)

@@ -7,6 +7,9 @@ import { createLogger, silentLogger } from '../../node/log/index.js'
 import type { NodeConfig } from '../../node/config/index.js'
 import type { EscrinNodeOptions } from '../../node/escrin-node.js'
 
+/** Node options that push anti-entropy past the end of a test, for tests of the other record paths (gossip relay, sync on connect). */
+export const NO_ANTI_ENTROPY: EscrinNodeOptions = { antiEntropy: { firstMs: 600_000 } }
+
 export interface TestNetwork {
   nodes: EscrinNode[]
   root: string
