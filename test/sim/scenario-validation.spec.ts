@@ -57,6 +57,17 @@ describe('sim scenario validation', () => {
     assert.equal(validateScenario(base(), 'x.yaml').apps[0].owner, s.apps[0].owner, 'app keys are derived from the seed: the same for every run')
   })
 
+  it('takes the connection watermarks, defaulting to the node\'s, and refuses a low mark above the high one', () => {
+    const defaults = validateScenario(base(), 'test.yaml')
+    assert.deepEqual([defaults.highWater, defaults.lowWater], [48, 32])
+    const doc = { ...base(), highWater: 10, lowWater: 5 }
+    const s = validateScenario(doc, 'test.yaml')
+    assert.deepEqual([s.highWater, s.lowWater], [10, 5])
+    const err = invalid({ ...base(), highWater: 10, lowWater: 20 })
+    assert.equal(err.path, 'lowWater')
+    assert.match(err.message, /^lowWater: is above highWater \(10\)/)
+  })
+
   it('names the offending path of a bad duration', () => {
     const doc = base()
     doc.timeline[3].at = '12 seconds'
