@@ -41,15 +41,15 @@ export interface ConnectionTrimmerComponents {
  * libp2p's own housekeeping. Any other stream (a job, a share request, a blob,
  * a DHT query, a sync) means the connection is in use.
  */
-/** Past the grace period by this much, so the connections that scheduled a check are old enough for it. */
-const GRACE_SLACK_MS = 100
-
 const IDLE_PROTOCOL_PREFIXES = ['/meshsub/', '/floodsub/', '/ipfs/id/', '/ipfs/ping/']
 
 function isIdleStream (protocol: string | undefined): boolean {
   // a stream still negotiating its protocol is about to be used
   return protocol != null && IDLE_PROTOCOL_PREFIXES.some(prefix => protocol.startsWith(prefix))
 }
+
+/** Past the grace period by this much, so the connections that scheduled a check are old enough for it. */
+const GRACE_SLACK_MS = 100
 
 interface Candidate {
   peer: string

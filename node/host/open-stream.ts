@@ -1,3 +1,4 @@
+import { setTimeout as pause } from 'node:timers/promises'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -24,7 +25,7 @@ export async function openStream (host: StreamDialer, peer: PeerId | Multiaddr |
       return await host.dialProtocol(peer, protocol, options)
     } catch (err) {
       if (attempt >= CLOSED_RETRIES || options.signal.aborted || !isClosedConnection(err)) throw err
-      await pause(CLOSED_RETRY_PAUSE_MS * (attempt + 1), options.signal)
+      await pause(CLOSED_RETRY_PAUSE_MS * (attempt + 1), undefined, { signal: options.signal })
     }
   }
 }
@@ -32,16 +33,4 @@ export async function openStream (host: StreamDialer, peer: PeerId | Multiaddr |
 /** libp2p's errors for a stream or connection that closed before or while it was opened. */
 export function isClosedConnection (err: unknown): boolean {
   return /StreamStateError|ConnectionClosedError|stream that is clos/.test(`${(err as Error)?.name} ${(err as Error)?.message}`)
-}
-
-async function pause (ms: number, signal: AbortSignal): Promise<void> {
-  await new Promise<void>(resolve => {
-    const timer = setTimeout(done, ms)
-    function done (): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done, { once: true })
-  })
 }

@@ -178,7 +178,7 @@ export class JobClient {
           await candidate.write(request, { signal })
           lp = candidate
         } catch (err) {
-          if (attempt > 0 || !isClosedStream(err)) throw err
+          if (attempt > 0 || !isClosedConnection(err)) throw err
           opened.abort(err as Error)
         }
       }
@@ -225,11 +225,6 @@ export class JobClient {
 
 function sha256 (bytes: Uint8Array): Uint8Array {
   return new Uint8Array(createHash('sha256').update(bytes).digest())
-}
-
-/** The stream was closed under us before anything was written. */
-export function isClosedStream (err: unknown): boolean {
-  return isClosedConnection(err)
 }
 
 /** A worker CID given as text: CIDv1, raw, sha256 (a single-chunk blob). */

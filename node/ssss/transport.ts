@@ -4,9 +4,8 @@ import {
   decodeSsssReply, decodeSsssResponse, encodeSsssCall, encodeSsssRequest, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
   type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
-import { isClosedStream } from '../jobs/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { openStream, type Host } from '../host/index.js'
+import { isClosedConnection, openStream, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 
@@ -81,7 +80,7 @@ export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal, p
   try {
     return await openStream(host, peer, protocol, { signal, ...options })
   } catch (err) {
-    if (signal.aborted || isClosedStream(err) || NOT_ADDRESS_FAILURES.test(`${(err as Error).name}`)) throw err
+    if (signal.aborted || isClosedConnection(err) || NOT_ADDRESS_FAILURES.test(`${(err as Error).name}`)) throw err
     let found: Multiaddr[]
     try {
       found = await lookUp(host, peer, signal)
@@ -107,7 +106,7 @@ export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, 
       await lp.write(encodeSsssRequest(request), { signal })
     } catch (err) {
       // the stream died with its connection before the request went out: nothing was sent, retry once
-      if (!isClosedStream(err)) throw err
+      if (!isClosedConnection(err)) throw err
       stream = await dialSsss(host, peer, signal)
       lp = lpStream(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
       await lp.write(encodeSsssRequest(request), { signal })
