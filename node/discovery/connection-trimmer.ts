@@ -17,6 +17,8 @@ export interface ConnectionTrimmerInit {
   checkIntervalMs?: number
   /** How long a peer that dialled back right after a trim is kept. */
   wantedForMs?: number
+  /** Trimmed peers, and peers kept for dialling back, remembered at most (each, oldest dropped first). */
+  remembered?: number
 }
 
 /** What the trimmer needs of a libp2p host; a narrow view so it can be tested without one. */
@@ -99,6 +101,7 @@ export class ConnectionTrimmer {
       gracePeriodMs: CONNECTION_GRACE_MS,
       checkIntervalMs: CONNECTION_TRIM_INTERVAL_MS,
       wantedForMs: CONNECTION_WANTED_MS,
+      remembered: TRIMMED_PEERS_REMEMBERED,
       ...init
     }
     this.log = components.logger.child('trimmer')
@@ -191,11 +194,7 @@ export class ConnectionTrimmer {
   private remember (peer: string, now: number): void {
     this.trimmed.delete(peer)
     this.trimmed.set(peer, now)
-    while (this.trimmed.size > TRIMMED_PEERS_REMEMBERED) {
-      const oldest = this.trimmed.keys().next().value
-      if (oldest === undefined) break
-      this.trimmed.delete(oldest)
-    }
+    dropOldest(this.trimmed, this.init.remembered)
   }
 
   private onConnectionOpen (event: CustomEvent<Connection>): void {
@@ -206,9 +205,12 @@ export class ConnectionTrimmer {
     if (trimmedAt != null && connection.direction === 'inbound' && now - trimmedAt < this.init.wantedForMs) {
       // the peer wants this link (kad-dht keeps its closest peers alive): keep it a while
       this.trimmed.delete(peer)
+      this.wanted.delete(peer)
       this.wanted.set(peer, now + this.init.wantedForMs)
-      if (this.wanted.size > TRIMMED_PEERS_REMEMBERED) {
+      if (this.wanted.size > this.init.remembered) {
         for (const [id, until] of this.wanted) if (until <= now) this.wanted.delete(id)
+        // still over: many peers (sybils, say) trimmed and dialling back; the longest kept lose the protection first
+        dropOldest(this.wanted, this.init.remembered)
       }
     }
     // new connections arrive in bursts (a DHT query, a join): one check per
@@ -218,5 +220,13 @@ export class ConnectionTrimmer {
       void this.trim()
     }, this.init.gracePeriodMs + GRACE_SLACK_MS)
     this.pending.unref?.()
+  }
+}
+
+/** Deletes a map's oldest entries (insertion order) until it holds at most `max`. */
+function dropOldest (map: Map<string, number>, max: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= max) return
+    map.delete(key)
   }
 }

@@ -133,6 +133,23 @@ describe('ConnectionTrimmer', () => {
     assert.ok(connectedPeers().includes('back'))
   })
 
+  it('remembers a bounded number of dialled-back peers: sybils that keep dialling back cannot all pin themselves', async () => {
+    const { host, connect, connectedPeers } = fakeHost()
+    const t = new ConnectionTrimmer({ host, logger: silentLogger(), now: () => NOW }, { lowWater: 0, highWater: 0, gracePeriodMs: GRACE, checkIntervalMs: 3_600_000, remembered: 3 })
+    t.start()
+    stops.push(t)
+    for (let i = 0; i < 10; i++) {
+      connect(`sybil-${i}`)
+      await t.trim(NOW)
+      // every sybil dials straight back, and would be kept for 30 min
+      connect(`sybil-${i}`, { direction: 'inbound' })
+    }
+    await t.trim(NOW)
+    const kept = connectedPeers()
+    assert.ok(kept.length >= 1 && kept.length <= 3, `${kept.length} peers kept for dialling back`)
+    assert.ok(kept.includes('sybil-9'), 'the latest to dial back is kept')
+  })
+
   it('refuses watermarks that make no sense, and does nothing once stopped', async () => {
     const { host, connect } = fakeHost()
     assert.throws(() => new ConnectionTrimmer({ host, logger: silentLogger() }, { lowWater: 5, highWater: 4 }), RangeError)
