@@ -3,6 +3,7 @@ import {
   decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
   SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
+import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { ShareStore, type StoredShare } from './share-store.js'
@@ -62,6 +63,8 @@ export class HolderService {
   private readonly events: HolderEvent[] = []
   /** Writes to one secret (deal, commit, delete) run one at a time, so a check and the write it guards cannot interleave with another. */
   private readonly writing = new Map<string, Promise<unknown>>()
+  /** A runner asks again and again: its shares are sealed under one ephemeral key per runner for a while. */
+  private readonly sealing = new SealingKeys()
 
   constructor (private readonly components: HolderComponents) {
     this.store = new ShareStore(components.datastore, components.keys.x25519Secret)
@@ -337,7 +340,7 @@ export class HolderService {
       // leaving the custody scope stops service at once
       if (!this.inScope(stored.spec.owner, stored.spec.custody, this.components.host.peerId.toString())) throw new SsssError('NOT_IN_CUSTODY', 'this holder is no longer in the custody scope')
       const served = this.faults.corruptShare ? { ...stored.share, value: (stored.share.value % 1000n) + 1n } : stored.share
-      const share = sealShare(served, record.enclaveX25519, replyAad(stored.spec.owner, stored.spec.app, stored.spec.version, stored.share.index, request.nonce))
+      const share = sealShare(served, record.enclaveX25519, replyAad(stored.spec.owner, stored.spec.app, stored.spec.version, stored.share.index, request.nonce), this.sealing)
       event('released')
       return { share: { spec: stored.spec, share } }
     } catch (err) {

@@ -6,7 +6,7 @@ import {
   openShare, Point, reconstruct, replyAad, scalarToBytes, signShareRequest, SsssError, ssssErrorFromFailure, verifySecretSpec, verifyShare, verifySharesBatch,
   type SecretSpec, type Share
 } from '../../protocol/ssss/index.js'
-import type { SealedBox } from '../../protocol/job/index.js'
+import { OpeningKeys, type SealedBox } from '../../protocol/job/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { isLostStream, SsssChannels, type LocalHolder } from './transport.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
@@ -64,10 +64,13 @@ export class KeyRelease {
   private readonly log: Logger
   /** One long-lived request stream per holder: a release costs a frame each way per holder, not a new stream. */
   private readonly channels: SsssChannels
+  /** Holders reuse an ephemeral key for a runner a while (SealingKeys): the key agreed with each is kept too. */
+  private readonly opening: OpeningKeys
 
   constructor (private readonly components: KeyReleaseComponents) {
     this.log = components.logger.child('key-release')
     this.channels = new SsssChannels(components.host, components.penalise)
+    this.opening = new OpeningKeys(components.keys.x25519Secret)
   }
 
   /** Closes the share request channels (on the node's stop); later releases use one-shot streams. Safe to call twice. */
@@ -134,7 +137,6 @@ export class KeyRelease {
    */
   private async round (state: Release, holders: string[], version: number, initial: number): Promise<Uint8Array | undefined> {
     const { owner, app, groups, problems } = state
-    const { keys } = this.components
     let settled = false
     let result: Uint8Array | undefined
     let queue = Promise.resolve()
@@ -165,7 +167,7 @@ export class KeyRelease {
       const index = indexOf(spec, holder)
       try {
         if (index === 0) throw new SsssError('BAD_SHARE', 'the holder is not listed in the spec')
-        group.candidates.push({ holder, share: openShare(answer.box, keys.x25519Secret, replyAad(owner, app, spec.version, index, answer.nonce), index) })
+        group.candidates.push({ holder, share: openShare(answer.box, this.opening, replyAad(owner, app, spec.version, index, answer.nonce), index) })
       } catch (err) {
         this.bad(holder, problems, err as Error)
         return

@@ -3,7 +3,9 @@ import { BlobError } from './errors.js'
 /**
  * Re-cuts a byte stream (HTTP body, file, libp2p stream) into chunks of
  * exactly `size` bytes, the last one shorter. Holds at most one chunk, so a
- * 64 MB blob streams through in `size`-byte steps. TOO_LARGE as soon as more
+ * 64 MB blob streams through in `size`-byte steps. A chunk may be a view of
+ * the source's piece, so the source must not reuse a piece's memory after
+ * yielding it (Node's streams and readers allocate each one afresh). TOO_LARGE as soon as more
  * than `maxBytes` arrive, before they are buffered.
  */
 export async function * rechunk (source: AsyncIterable<Uint8Array>, size: number, maxBytes = Number.MAX_SAFE_INTEGER): AsyncGenerator<Uint8Array> {
@@ -14,6 +16,12 @@ export async function * rechunk (source: AsyncIterable<Uint8Array>, size: number
     total += piece.byteLength
     if (total > maxBytes) throw new BlobError('TOO_LARGE', `the blob exceeds ${maxBytes} bytes`)
     let offset = 0
+    // whole chunks of a piece go out as views of it, never copied: a 64 MB upload given in
+    // chunk-sized pieces (a file read, the SDK) allocates nothing here
+    while (filled === 0 && piece.byteLength - offset >= size) {
+      yield piece.subarray(offset, offset + size)
+      offset += size
+    }
     while (offset < piece.byteLength) {
       const take = Math.min(size - filled, piece.byteLength - offset)
       buffer.set(piece.subarray(offset, offset + take), filled)

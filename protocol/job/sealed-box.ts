@@ -122,13 +122,28 @@ function boxKey (secret: X25519Secret, peerPublic: Uint8Array, ephemeralPublic: 
  * X25519 key (wrong length, low order): no box can be sealed to it.
  */
 export function sealToKey (recipientPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, ephemeralSecret: X25519Secret = generateX25519Secret()): { box: SealedBox, ephemeralSecret: X25519Secret } {
+  const { ephemeralPublic, key } = sealingKey(recipientPublic, ephemeralSecret)
+  return { box: sealWithKey(key, ephemeralPublic, plaintext, aad), ephemeralSecret }
+}
+
+/** The symmetric key of boxes sealed with `ephemeralSecret` to `recipientPublic` (DECRYPT_FAILED for an unusable recipient key). */
+export function sealingKey (recipientPublic: Uint8Array, ephemeralSecret: X25519Secret): { ephemeralPublic: Uint8Array, key: Buffer } {
   const ephemeralPublic = x25519PublicKey(ephemeralSecret)
-  const key = boxKey(ephemeralSecret, recipientPublic, ephemeralPublic, recipientPublic, true)
+  return { ephemeralPublic, key: boxKey(ephemeralSecret, recipientPublic, ephemeralPublic, recipientPublic, true) }
+}
+
+/** The symmetric key that opens boxes whose ephemeral key is `ephemeralPublic`, sealed to `recipientSecret`'s public key. */
+export function openingKey (recipientSecret: X25519Secret, ephemeralPublic: Uint8Array): Buffer {
+  return boxKey(recipientSecret, ephemeralPublic, ephemeralPublic, x25519PublicKey(recipientSecret), false)
+}
+
+/** A box under a key already agreed (sealingKey): only the nonce is fresh. */
+export function sealWithKey (key: Buffer, ephemeralPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): SealedBox {
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES))
   const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_BYTES })
   cipher.setAAD(aad, { plaintextLength: plaintext.byteLength })
   const ciphertext = new Uint8Array(Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]))
-  return { box: { ephemeralPublic, nonce, ciphertext }, ephemeralSecret }
+  return { ephemeralPublic, nonce, ciphertext }
 }
 
 /**
@@ -138,7 +153,12 @@ export function sealToKey (recipientPublic: Uint8Array, plaintext: Uint8Array, a
  */
 export function openSealedBox (recipientSecret: X25519Secret, box: SealedBox, aad: Uint8Array): Uint8Array {
   if (box.nonce.length !== NONCE_BYTES || box.ciphertext.length < TAG_BYTES) throw new JobCryptoError('DECRYPT_FAILED', 'malformed sealed box')
-  const key = boxKey(recipientSecret, box.ephemeralPublic, box.ephemeralPublic, x25519PublicKey(recipientSecret), false)
+  return openWithKey(openingKey(recipientSecret, box.ephemeralPublic), box, aad)
+}
+
+/** Opens a box with the key openingKey gave for its ephemeral key; DECRYPT_FAILED as openSealedBox. */
+export function openWithKey (key: Buffer, box: SealedBox, aad: Uint8Array): Uint8Array {
+  if (box.nonce.length !== NONCE_BYTES || box.ciphertext.length < TAG_BYTES) throw new JobCryptoError('DECRYPT_FAILED', 'malformed sealed box')
   const body = box.ciphertext.subarray(0, box.ciphertext.length - TAG_BYTES)
   const tag = box.ciphertext.subarray(box.ciphertext.length - TAG_BYTES)
   try {

@@ -1,5 +1,5 @@
 import { concatBytes, lengthPrefixed, uvarint } from '../wire/index.js'
-import { openSealedBox, sealToKey, type SealedBox, type X25519Secret } from '../job/index.js'
+import { OpeningKeys, openSealedBox, sealToKey, type SealedBox, type SealingKeys, type X25519Secret } from '../job/index.js'
 import { scalarFromBytes, scalarToBytes, type Share } from './pedersen.js'
 import { SsssError } from './errors.js'
 
@@ -20,14 +20,17 @@ export function replyAad (owner: string, app: string, version: number, index: nu
   return lengthPrefixed([REPLY, ...ids(owner, app, version, index), nonce])
 }
 
-export function sealShare (share: Share, recipientX25519: Uint8Array, aad: Uint8Array): SealedBox {
-  return sealToKey(recipientX25519, concatBytes([scalarToBytes(share.value), scalarToBytes(share.blinding)]), aad).box
+/** Seals a share to a recipient; with `keys`, under the ephemeral key it keeps for that recipient (see SealingKeys). */
+export function sealShare (share: Share, recipientX25519: Uint8Array, aad: Uint8Array, keys?: SealingKeys): SealedBox {
+  const plain = concatBytes([scalarToBytes(share.value), scalarToBytes(share.blinding)])
+  return keys != null ? keys.seal(recipientX25519, plain, aad) : sealToKey(recipientX25519, plain, aad).box
 }
 
-export function openShare (box: SealedBox, secret: X25519Secret, aad: Uint8Array, index: number): Share {
+/** Opens a share sealed to `secret` (an OpeningKeys of it reuses the key agreed with a holder's ephemeral key). */
+export function openShare (box: SealedBox, secret: X25519Secret | OpeningKeys, aad: Uint8Array, index: number): Share {
   let plain: Uint8Array
   try {
-    plain = openSealedBox(secret, box, aad)
+    plain = secret instanceof OpeningKeys ? secret.open(box, aad) : openSealedBox(secret, box, aad)
   } catch {
     throw new SsssError('BAD_SHARE', 'the share does not decrypt (tampered, or sealed to another key or request)')
   }

@@ -1,0 +1,74 @@
+import { generateX25519Secret, openingKey, openWithKey, sealingKey, sealWithKey, type SealedBox, type X25519Secret } from './sealed-box.js'
+
+/** How long a sender keeps one ephemeral key per recipient. */
+export const SEALING_KEY_MAX_AGE_MS = 10 * 60_000
+/**
+ * Boxes sealed under one agreed key. Nonces are random 96-bit values: after
+ * 2^16 boxes the chance of a repeat is below 2^-64.
+ */
+export const SEALING_KEY_MAX_USES = 65_536
+/** Recipients (senders' side) or ephemeral keys (recipients' side) whose agreed keys are kept. */
+export const BOX_KEYS_MAX = 1024
+
+interface SealingEntry { ephemeralPublic: Uint8Array, key: Buffer, createdAt: number, uses: number }
+
+/**
+ * A sender that seals box after box to the same few recipients (an SSSS
+ * holder answering a runner's key releases) agrees one key per recipient and
+ * reuses it for a while: a box then costs a nonce and ChaCha20-Poly1305,
+ * where a fresh ephemeral key cost a key generation and an X25519 agreement
+ * (about two thirds of sealing a share). The boxes stay as they were (any
+ * recipient opens them with openSealedBox). What the reuse gives up: boxes of
+ * the same window share an ephemeral key, so an attacker who takes the
+ * sender's memory reads that window's boxes; it could read their plaintexts
+ * there anyway.
+ */
+export class SealingKeys {
+  private readonly entries = new Map<string, SealingEntry>()
+
+  constructor (private readonly init: { maxAgeMs?: number, maxUses?: number, maxRecipients?: number, now?: () => number } = {}) {}
+
+  /** Seals like sealToKey with a fresh key; DECRYPT_FAILED for an unusable recipient key. */
+  seal (recipientPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): SealedBox {
+    const entry = this.entryFor(recipientPublic)
+    entry.uses++
+    return sealWithKey(entry.key, entry.ephemeralPublic, plaintext, aad)
+  }
+
+  private entryFor (recipientPublic: Uint8Array): SealingEntry {
+    const now = (this.init.now ?? Date.now)()
+    const id = Buffer.from(recipientPublic).toString('base64')
+    const entry = this.entries.get(id)
+    if (entry != null && now - entry.createdAt < (this.init.maxAgeMs ?? SEALING_KEY_MAX_AGE_MS) && entry.uses < (this.init.maxUses ?? SEALING_KEY_MAX_USES)) return entry
+    this.entries.delete(id)
+    const fresh = { ...sealingKey(recipientPublic, generateX25519Secret()), createdAt: now, uses: 0 }
+    if (this.entries.size >= (this.init.maxRecipients ?? BOX_KEYS_MAX)) this.entries.delete(this.entries.keys().next().value as string)
+    this.entries.set(id, fresh)
+    return fresh
+  }
+}
+
+/**
+ * The recipient's side: the key agreed with each recently seen ephemeral key
+ * of one secret, so boxes from a sender that reuses its ephemeral key
+ * (SealingKeys) open without a new agreement. Agreed keys are a function of
+ * the two keys only, so a cached one is exactly what a new agreement would
+ * give; a sender rotating keys only evicts older entries.
+ */
+export class OpeningKeys {
+  private readonly keys = new Map<string, Buffer>()
+
+  constructor (private readonly secret: X25519Secret, private readonly maxKeys = BOX_KEYS_MAX) {}
+
+  /** Opens like openSealedBox; DECRYPT_FAILED on any tampering, another recipient or a malformed box. */
+  open (box: SealedBox, aad: Uint8Array): Uint8Array {
+    const id = Buffer.from(box.ephemeralPublic).toString('base64')
+    let key = this.keys.get(id)
+    if (key == null) {
+      key = openingKey(this.secret, box.ephemeralPublic)
+      if (this.keys.size >= this.maxKeys) this.keys.delete(this.keys.keys().next().value as string)
+      this.keys.set(id, key)
+    }
+    return openWithKey(key, box, aad)
+  }
+}
