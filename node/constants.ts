@@ -99,6 +99,8 @@ export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000
 /** How often the peer finder runs a random walk while the node still lacks peers, and when it has enough. */
 export const DISCOVERY_FAST_INTERVAL_MS = 1_000
 export const DISCOVERY_SLOW_INTERVAL_MS = 30_000
+/** The longest interval between walks of a node short of minConnections whose walks find no one it is not connected to (a small network, a partition). */
+export const DISCOVERY_SHORT_INTERVAL_MS = 10_000
 /** The longest interval between walks of a node that has all the connections it dials for. */
 export const DISCOVERY_IDLE_INTERVAL_MS = 5 * 60_000
 /** A random walk that takes longer than this is abandoned. */

@@ -11,7 +11,7 @@ import type { EvidenceVerifier } from '../protocol/attestation/index.js'
 import { privateKeyToAddress } from 'viem/accounts'
 import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
 import { VERSION } from './constants.js'
-import { ConnectionTrimmer, PeerFinder } from './discovery/index.js'
+import { ConnectionTrimmer, PeerFinder, type PeerFinderInit } from './discovery/index.js'
 import { StartupError } from './errors.js'
 import { GossipService } from './gossip/index.js'
 import { HelloService } from './hello/index.js'
@@ -65,6 +65,8 @@ export interface EscrinNodeOptions {
   antiEntropy?: AntiEntropyInit
   /** How old a connection must be before the trimmer may close it (default CONNECTION_GRACE_MS); tests shorten it. */
   connectionGraceMs?: number
+  /** The peer finder's walk intervals (defaults DISCOVERY_*_INTERVAL_MS); tests shorten them. */
+  discovery?: Pick<PeerFinderInit, 'fastIntervalMs' | 'shortIntervalMs' | 'slowIntervalMs' | 'idleIntervalMs'>
 }
 
 export interface NodeStatus {
@@ -209,7 +211,8 @@ export class EscrinNode {
       bootstrap: config.bootstrap,
       minConnections: config.minConnections,
       // the finder dials no further than the trimmer would trim back to
-      maxConnections: Math.min(config.maxConnections, config.lowWater)
+      maxConnections: Math.min(config.maxConnections, config.lowWater),
+      ...options.discovery
     })
     this.trimmer = new ConnectionTrimmer({ host, logger, metrics }, {
       lowWater: config.lowWater,

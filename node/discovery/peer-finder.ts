@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import {
-  DISCOVERY_DIAL_CONCURRENCY, DISCOVERY_FAST_INTERVAL_MS, DISCOVERY_IDLE_INTERVAL_MS, DISCOVERY_QUERY_TIMEOUT_MS, DISCOVERY_SLOW_INTERVAL_MS
+  DISCOVERY_DIAL_CONCURRENCY, DISCOVERY_FAST_INTERVAL_MS, DISCOVERY_IDLE_INTERVAL_MS, DISCOVERY_SHORT_INTERVAL_MS, DISCOVERY_QUERY_TIMEOUT_MS, DISCOVERY_SLOW_INTERVAL_MS
 } from '../constants.js'
 import { DialBackoff } from './dial-backoff.js'
 
@@ -17,6 +17,8 @@ export interface PeerFinderInit {
   maxConnections: number
   fastIntervalMs?: number
   slowIntervalMs?: number
+  /** The longest interval between walks of a node short of minConnections that has no one left to find or dial. */
+  shortIntervalMs?: number
   /** The longest interval between walks once the node has its dial target of connections. */
   idleIntervalMs?: number
   queryTimeoutMs?: number
@@ -43,10 +45,12 @@ export interface PeerFinderComponents {
  *   minutes), with a per-peer exponential backoff for peers that fail. Other
  *   peers stay known (peer store, DHT) and are dialled when a job needs them.
  *
- * Walks run every fastIntervalMs while the node has fewer than minConnections,
- * or fewer than its dial target and walks keep turning up someone new;
- * otherwise each walk doubles the interval, up to slowIntervalMs (idleIntervalMs
- * once the node has its dial target of connections). One empty walk proves little (a random
+ * Walks run every fastIntervalMs while the node has fewer than minConnections
+ * and walks turn up someone new or leave someone to dial, or fewer than its
+ * dial target and walks keep turning up someone new; otherwise each walk
+ * doubles the interval, up to shortIntervalMs while short of minConnections,
+ * slowIntervalMs above it (idleIntervalMs once the node has its dial target
+ * of connections). One empty walk proves little (a random
  * key's closest peers are a small part of a larger network), so the backoff
  * is gradual: a settled network costs little and churn is noticed quickly.
  */
@@ -68,6 +72,7 @@ export class PeerFinder {
     this.init = {
       fastIntervalMs: DISCOVERY_FAST_INTERVAL_MS,
       slowIntervalMs: DISCOVERY_SLOW_INTERVAL_MS,
+      shortIntervalMs: DISCOVERY_SHORT_INTERVAL_MS,
       idleIntervalMs: DISCOVERY_IDLE_INTERVAL_MS,
       queryTimeoutMs: DISCOVERY_QUERY_TIMEOUT_MS,
       dialConcurrency: DISCOVERY_DIAL_CONCURRENCY,
@@ -142,19 +147,25 @@ export class PeerFinder {
     try {
       if (this.components.host.getConnections().length === 0) await this.dialBootstrap()
       const { found, peers } = await this.walk()
-      await this.dialKnownPeers(peers)
+      const dialled = await this.dialKnownPeers(peers)
       const connected = this.components.host.getPeers().length
+      const short = connected < this.init.minConnections
       // A node with its dial target of connections gains little from walking
       // faster when walks find someone: in a network that grows one join at a
       // time every walk does, and every node walking each second (each walk a
       // score of DHT queries, dials and peer-store writes) was what kept a
       // 100-node network from ever settling. It still walks, ever less often.
-      const wantsPeers = connected < this.init.minConnections || (found > 0 && connected < this.dialTarget())
+      // Short of minConnections, a walk that found no one new with no one left
+      // to dial says the network (or this node's side of a partition) is
+      // smaller than minConnections: walking every second then repeats the
+      // same queries for good (each node of a 5-node devnet did). Such walks
+      // back off too, to a shorter cap, so a heal or a newcomer is still seen soon.
+      const wantsPeers = (short && (found > 0 || dialled > 0)) || (found > 0 && connected < this.dialTarget())
       this.emptyWalks = wantsPeers ? 0 : this.emptyWalks + 1
       // At its dial target the node only keeps its routing table fresh (kad-dht
       // refreshes it too, and newcomers dial in): each walk is a score of
       // queries, so walks back off much further there.
-      const cap = connected >= this.dialTarget() ? this.init.idleIntervalMs : this.init.slowIntervalMs
+      const cap = short ? this.init.shortIntervalMs : connected >= this.dialTarget() ? this.init.idleIntervalMs : this.init.slowIntervalMs
       return Math.min(cap, this.init.fastIntervalMs * 2 ** this.emptyWalks)
     } catch (err) {
       this.log.debug('discovery tick failed', { err })
@@ -187,11 +198,12 @@ export class PeerFinder {
   }
 
   /** Dials known, unconnected peers while there is room, a few at a time; `known` saves a scan of the peer store. */
-  private async dialKnownPeers (known?: Peer[]): Promise<void> {
-    if (this.controller == null) return
+  /** Returns how many it dialled. */
+  private async dialKnownPeers (known?: Peer[]): Promise<number> {
+    if (this.controller == null) return 0
     const host = this.components.host
     const room = this.dialTarget() - host.getPeers().length - this.dialing.size
-    if (room <= 0) return
+    if (room <= 0) return 0
     const connected = new Set(host.getPeers().map(p => p.toString()))
     const now = Date.now()
     const self = host.peerId.toString()
@@ -203,6 +215,7 @@ export class PeerFinder {
       if (candidates.length >= Math.min(room, this.init.dialConcurrency - this.dialing.size)) break
     }
     await Promise.all(candidates.map(async peer => { await this.dialOne(peer) }))
+    return candidates.length
   }
 
   /** Connections the finder dials up to; the rest of the budget is for peers that dial us and for on-demand dials. */
