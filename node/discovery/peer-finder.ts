@@ -50,9 +50,9 @@ export interface PeerFinderComponents {
  * dial target and walks keep turning up someone new; otherwise each walk
  * doubles the interval, up to shortIntervalMs while short of minConnections,
  * slowIntervalMs above it (idleIntervalMs once the node has its dial target
- * of connections). One empty walk proves little (a random
- * key's closest peers are a small part of a larger network), so the backoff
- * is gradual: a settled network costs little and churn is noticed quickly.
+ * of connections). One empty walk proves little (a random key's closest peers
+ * are a small part of a larger network), so the backoff is gradual: a settled
+ * network costs little and churn is noticed quickly.
  */
 export class PeerFinder {
   private readonly components: PeerFinderComponents
@@ -197,8 +197,7 @@ export class PeerFinder {
     }))
   }
 
-  /** Dials known, unconnected peers while there is room, a few at a time; `known` saves a scan of the peer store. */
-  /** Returns how many it dialled. */
+  /** Dials known, unconnected peers while there is room, a few at a time; `known` saves a scan of the peer store. Returns how many it dialled. */
   private async dialKnownPeers (known?: Peer[]): Promise<number> {
     if (this.controller == null) return 0
     const host = this.components.host

@@ -3,10 +3,10 @@ import { BlobError } from './errors.js'
 /**
  * Re-cuts a byte stream (HTTP body, file, libp2p stream) into chunks of
  * exactly `size` bytes, the last one shorter. Holds at most one chunk, so a
- * 64 MB blob streams through in `size`-byte steps. A chunk may be a view of
- * the source's piece, so the source must not reuse a piece's memory after
- * yielding it (Node's streams and readers allocate each one afresh). TOO_LARGE as soon as more
- * than `maxBytes` arrive, before they are buffered.
+ * 64 MB blob streams through in `size`-byte steps. TOO_LARGE as soon as more
+ * than `maxBytes` arrive, before they are buffered. A chunk may be a view of
+ * the source's piece, so a source must not reuse a piece's memory once it
+ * has yielded it (Node's streams and readers allocate each piece afresh).
  */
 export async function * rechunk (source: AsyncIterable<Uint8Array>, size: number, maxBytes = Number.MAX_SAFE_INTEGER): AsyncGenerator<Uint8Array> {
   let buffer = new Uint8Array(size)
