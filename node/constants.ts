@@ -89,9 +89,9 @@ export const ANTI_ENTROPY_MAX_INTERVAL_MS = 60_000
  */
 export const INBOUND_CONNECTION_THRESHOLD = 1000
 
-/** How often libp2p's connection monitor pings each connection (libp2p's default is 10 s; see node/host). */
+/** How often each connection is pinged on its muxer (node/host/connection-liveness.ts; libp2p's monitor pinged every 10 s by default). */
 export const CONNECTION_PING_INTERVAL_MS = 60_000
-/** Yamux's own keep-alive pings (its default is 30 s); libp2p's connection monitor already watches each connection. */
+/** Yamux's own keep-alive pings (its default is 30 s; they never close a connection); ConnectionLiveness watches each connection. */
 export const YAMUX_KEEPALIVE_INTERVAL_MS = 10 * 60_000
 /** The shortest ping timeout before a connection is judged dead, whatever the measured RTT. */
 export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000

@@ -15,7 +15,7 @@ import { ConnectionTrimmer, PeerFinder, type PeerFinderInit } from './discovery/
 import { StartupError } from './errors.js'
 import { GossipService } from './gossip/index.js'
 import { HelloService } from './hello/index.js'
-import { createHost, type Host } from './host/index.js'
+import { ConnectionLiveness, createHost, type ConnectionLivenessInit, type Host } from './host/index.js'
 import { loadOrCreateIdentity } from './identity/index.js'
 import { createLogger, type Logger } from './log/index.js'
 import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
@@ -65,6 +65,8 @@ export interface EscrinNodeOptions {
   antiEntropy?: AntiEntropyInit
   /** How old a connection must be before the trimmer may close it (default CONNECTION_GRACE_MS); tests shorten it. */
   connectionGraceMs?: number
+  /** How often connections are pinged, and the shortest timeout (defaults CONNECTION_PING_*); tests shorten them. */
+  liveness?: ConnectionLivenessInit
   /** The peer finder's walk intervals (defaults DISCOVERY_*_INTERVAL_MS); tests shorten them. */
   discovery?: Pick<PeerFinderInit, 'fastIntervalMs' | 'shortIntervalMs' | 'slowIntervalMs' | 'idleIntervalMs'>
 }
@@ -108,6 +110,7 @@ export class EscrinNode {
   readonly hello: HelloService
   readonly finder: PeerFinder
   readonly trimmer: ConnectionTrimmer
+  readonly liveness: ConnectionLiveness
   readonly gossip: GossipService
   readonly policies: PolicyService
   readonly attestations: AttestationService
@@ -214,6 +217,7 @@ export class EscrinNode {
       maxConnections: Math.min(config.maxConnections, config.lowWater),
       ...options.discovery
     })
+    this.liveness = new ConnectionLiveness({ host, logger, metrics }, options.liveness)
     this.trimmer = new ConnectionTrimmer({ host, logger, metrics }, {
       lowWater: config.lowWater,
       highWater: config.highWater,
@@ -332,6 +336,7 @@ export class EscrinNode {
     this.repair?.start()
     this.finder.start()
     this.trimmer.start()
+    this.liveness.start()
     this.startedAt = Date.now()
     this.running = true
     this.logger.info('node started', { peerId: this.peerId, addrs: this.host.getMultiaddrs().map(String), api: this.api?.address })
@@ -341,6 +346,7 @@ export class EscrinNode {
   async stop (): Promise<void> {
     if (!this.running) return
     this.running = false
+    this.liveness.stop()
     this.trimmer.stop()
     this.finder.stop()
     this.repair?.stop()

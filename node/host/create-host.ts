@@ -9,7 +9,7 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS, DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
 import { applyYamuxWindowHysteresis } from './yamux-window-updates.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
@@ -65,28 +65,21 @@ export async function createHost (init: HostInit): Promise<Host> {
     transports: usesMemory ? [tcp(), memory({ latency: init.memoryLatencyMs ?? 0 })] : [tcp()],
     connectionEncrypters: [noise()],
     // yamux pings each connection once at the start (its RTT sizes the stream
-    // windows) and then every 30 s by default, on top of libp2p's own
-    // connection monitor (CONNECTION_PING_INTERVAL_MS): one keep-alive is enough
+    // windows) and then every 30 s by default, on top of ConnectionLiveness's
+    // pings on the same session (CONNECTION_PING_INTERVAL_MS), which also
+    // close a connection that stops answering: one keep-alive is enough
     streamMuxers: [yamux({ keepAliveInterval: YAMUX_KEEPALIVE_INTERVAL_MS })],
     datastore: init.datastore,
     connectionManager: {
       maxConnections: init.maxConnections,
       inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD
     },
-    // libp2p pings every connection (default every 10 s, with an adaptive
-    // timeout of a few RTTs) and aborts it when a ping fails. kad-dht connects
-    // most pairs of a network, so that is a new stream per connection per
-    // side every 10 s, and on a saturated machine (a 100-node simulation on 2
-    // cores) a healthy peer's late answer aborts the connection, whose re-dial
-    // (noise, identify, syncs) loads the machine further. Each ping is a new
-    // stream (yamux, multistream-select, a peer store write on both sides),
-    // the largest share of an idle node's work in a 40-node simulation. Every
-    // 60 s with a floor of 10 s still drops a dead connection within about a
-    // minute and a half; protocols fail over sooner on their own deadlines.
-    connectionMonitor: {
-      pingInterval: CONNECTION_PING_INTERVAL_MS,
-      pingTimeout: { minTimeout: CONNECTION_PING_MIN_TIMEOUT_MS }
-    },
+    // libp2p's connection monitor pings every connection on a new /ipfs/ping
+    // stream (a stream open, multistream-select and a peer-store write at
+    // both ends, per connection and interval): the largest share of the
+    // streams a settled node opens. ConnectionLiveness (node/host) watches
+    // connections with a ping frame on their yamux session instead.
+    connectionMonitor: { enabled: false },
     connectionGater: {
       // loopback and private addresses are how devnets and tests connect
       denyDialMultiaddr: () => false,

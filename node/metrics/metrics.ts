@@ -14,6 +14,7 @@ export interface NodeMetrics {
   discoveryWalks: Counter<'result'>
   discoveryDials: Counter<'result'>
   connectionsTrimmed: Counter
+  connectionsDead: Counter
   knownPeers: Gauge
   connectedPeers: Gauge
   apiRequests: Counter<'route' | 'status'>
@@ -41,6 +42,7 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
     discoveryWalks: new Counter({ name: 'escrin_discovery_walks_total', help: 'DHT random walks by result', labelNames: ['result'], registers }),
     discoveryDials: new Counter({ name: 'escrin_discovery_dials_total', help: 'Dials of discovered peers by result', labelNames: ['result'], registers }),
     connectionsTrimmed: new Counter({ name: 'escrin_connections_trimmed_total', help: 'Peers whose idle connections the trimmer closed to bound the degree', registers }),
+    connectionsDead: new Counter({ name: 'escrin_connections_dead_total', help: 'Connections closed because a ping on their muxer went unanswered', registers }),
     knownPeers: new Gauge({
       name: 'escrin_known_peers',
       help: 'Peers in the peer store',
