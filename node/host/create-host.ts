@@ -10,6 +10,7 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { skipRedundantPeerStoreMerges } from './peer-store-merges.js'
 import { applyYamuxWindowHysteresis } from './yamux-window-updates.js'
 import type { Identify } from '@libp2p/identify'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
@@ -57,7 +58,7 @@ export async function createHost (init: HostInit): Promise<Host> {
   applyYamuxWindowHysteresis()
   const listen = init.listen.map(ma => ma.toString())
   const usesMemory = listen.some(ma => ma.startsWith('/memory/'))
-  return await createLibp2p({
+  const host = await createLibp2p({
     // the node starts it, after every escrin service has been wired
     start: false,
     privateKey: init.privateKey,
@@ -132,4 +133,6 @@ export async function createHost (init: HostInit): Promise<Host> {
       })
     }
   })
+  skipRedundantPeerStoreMerges(host.peerStore, host)
+  return host
 }
