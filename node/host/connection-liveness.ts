@@ -1,11 +1,9 @@
 import { CONNECTION_PING_INTERVAL_MS, CONNECTION_PING_MIN_TIMEOUT_MS } from '../constants.js'
+import { muxerPing } from './muxer-ping.js'
 import type { Host } from './create-host.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { Connection } from '@libp2p/interface'
-
-/** A muxer that can ping its session (yamux can); not part of libp2p's public Connection type. */
-interface PingingMuxer { ping: (options: { signal: AbortSignal }) => Promise<number> }
 
 export interface ConnectionLivenessInit {
   /** How often every connection is checked. */
@@ -78,10 +76,8 @@ export class ConnectionLiveness {
     const timeoutMs = Math.max(this.init.minTimeoutMs, 10 * (this.rtt.get(connection) ?? 0))
     const signal = AbortSignal.any([stopping, AbortSignal.timeout(timeoutMs)])
     try {
-      const muxer = (connection as unknown as { muxer?: Partial<PingingMuxer> }).muxer
-      const rtt = typeof muxer?.ping === 'function'
-        ? await muxer.ping({ signal })
-        : await this.components.host.services.ping.ping(connection.remoteAddr, { signal })
+      const onMuxer = muxerPing(connection)
+      const rtt = onMuxer != null ? await onMuxer({ signal }) : await this.components.host.services.ping.ping(connection.remoteAddr, { signal })
       this.rtt.set(connection, rtt)
       connection.rtt = rtt
     } catch (err) {

@@ -10,10 +10,11 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { pingConnectedPeersOnMuxer } from './muxer-ping.js'
 import { skipRedundantPeerStoreMerges } from './peer-store-merges.js'
 import { applyYamuxWindowHysteresis } from './yamux-window-updates.js'
 import type { Identify } from '@libp2p/identify'
-import type { PeerId, PrivateKey } from '@libp2p/interface'
+import { isPeerId, type PeerId, type PrivateKey } from '@libp2p/interface'
 import type { Ping } from '@libp2p/ping'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { Datastore } from 'interface-datastore'
@@ -134,5 +135,6 @@ export async function createHost (init: HostInit): Promise<Host> {
     }
   })
   skipRedundantPeerStoreMerges(host.peerStore, host)
+  pingConnectedPeersOnMuxer(host.services.ping, peer => isPeerId(peer) ? host.getConnections(peer) : [])
   return host
 }

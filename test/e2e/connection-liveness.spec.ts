@@ -41,6 +41,22 @@ describe('connection liveness on the muxer', function () {
     assert.equal(typeof a.liveness.rttOf(connection), 'number')
   })
 
+  it('answers pings of a connected peer (as kad-dht sends them) on the muxer, without a ping stream', async () => {
+    const [a, b] = net.nodes
+    const connection = await connectionOf()
+    const newStream = connection.newStream.bind(connection)
+    const opened: string[] = []
+    connection.newStream = async (protocols, options) => { opened.push(...[protocols].flat()); return await newStream(protocols, options) }
+    const muxer = muxerOf(connection)
+    const ping = muxer.ping.bind(muxer)
+    let onMuxer = 0
+    muxer.ping = async options => { onMuxer++; return await ping(options) }
+    const rtt = await a.host.services.ping.ping(b.peerId)
+    assert.equal(typeof rtt, 'number')
+    assert.equal(onMuxer, 1)
+    assert.deepEqual(opened.filter(p => p.includes('/ping/')), [])
+  })
+
   it('closes a connection whose peer stops answering, and counts it', async () => {
     const [a, b] = net.nodes
     const connection = await connectionOf()
