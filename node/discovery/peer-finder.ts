@@ -46,8 +46,7 @@ export interface PeerFinderComponents {
  *   peers stay known (peer store, DHT) and are dialled when a job needs them.
  *
  * Walks run every fastIntervalMs while the node has fewer than minConnections
- * and walks turn up someone new or leave someone to dial, or fewer than its
- * dial target and walks keep turning up someone new; otherwise each walk
+ * and walks turn up someone new or leave someone to dial; otherwise each walk
  * doubles the interval, up to shortIntervalMs while short of minConnections,
  * slowIntervalMs above it (idleIntervalMs once the node has its dial target
  * of connections). One empty walk proves little (a random key's closest peers
@@ -150,17 +149,19 @@ export class PeerFinder {
       const dialled = await this.dialKnownPeers(peers)
       const connected = this.components.host.getPeers().length
       const short = connected < this.init.minConnections
-      // A node with its dial target of connections gains little from walking
-      // faster when walks find someone: in a network that grows one join at a
-      // time every walk does, and every node walking each second (each walk a
-      // score of DHT queries, dials and peer-store writes) was what kept a
-      // 100-node network from ever settling. It still walks, ever less often.
-      // Short of minConnections, a walk that found no one new with no one left
-      // to dial says the network (or this node's side of a partition) is
+      // Walks are for a node short of minConnections. Above it, walking
+      // faster because walks find someone gains little: in a network that
+      // grows one join at a time every walk does, each walk is a score of
+      // DHT queries (three quarters of a 20-node formation's kad-dht
+      // streams), and newcomers dial in anyway; the dial target fills from
+      // what the node learns meanwhile. Every node walking each second was
+      // what kept a 100-node network from ever settling. Short of
+      // minConnections, a walk that found no one new with no one left to
+      // dial says the network (or this node's side of a partition) is
       // smaller than minConnections: walking every second then repeats the
       // same queries for good (each node of a 5-node devnet did). Such walks
       // back off too, to a shorter cap, so a heal or a newcomer is still seen soon.
-      const wantsPeers = (short && (found > 0 || dialled > 0)) || (found > 0 && connected < this.dialTarget())
+      const wantsPeers = short && (found > 0 || dialled > 0)
       this.emptyWalks = wantsPeers ? 0 : this.emptyWalks + 1
       // At its dial target the node only keeps its routing table fresh (kad-dht
       // refreshes it too, and newcomers dial in): each walk is a score of
