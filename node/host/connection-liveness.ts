@@ -34,7 +34,6 @@ export class ConnectionLiveness {
   private readonly log: Logger
   private timer?: ReturnType<typeof setInterval>
   private controller?: AbortController
-  private readonly rtt = new WeakMap<Connection, number>()
   private readonly checking = new WeakSet<Connection>()
 
   constructor (private readonly components: ConnectionLivenessComponents, init: ConnectionLivenessInit = {}) {
@@ -56,9 +55,9 @@ export class ConnectionLiveness {
     this.controller = undefined
   }
 
-  /** The last measured round trip of a connection, if one was measured. */
+  /** The last measured round trip of a connection, if one was measured (kept on the connection, as libp2p's monitor kept it). */
   rttOf (connection: Connection): number | undefined {
-    return this.rtt.get(connection)
+    return connection.rtt
   }
 
   private checkAll (): void {
@@ -73,13 +72,11 @@ export class ConnectionLiveness {
     const stopping = this.controller?.signal
     if (stopping == null) return
     this.checking.add(connection)
-    const timeoutMs = Math.max(this.init.minTimeoutMs, 10 * (this.rtt.get(connection) ?? 0))
+    const timeoutMs = Math.max(this.init.minTimeoutMs, 10 * (connection.rtt ?? 0))
     const signal = AbortSignal.any([stopping, AbortSignal.timeout(timeoutMs)])
     try {
       const onMuxer = muxerPing(connection)
-      const rtt = onMuxer != null ? await onMuxer({ signal }) : await this.components.host.services.ping.ping(connection.remoteAddr, { signal })
-      this.rtt.set(connection, rtt)
-      connection.rtt = rtt
+      connection.rtt = onMuxer != null ? await onMuxer({ signal }) : await this.components.host.services.ping.ping(connection.remoteAddr, { signal })
     } catch (err) {
       // stopping, or the connection closed meanwhile: nothing to judge
       if (stopping.aborted || connection.status !== 'open') return
