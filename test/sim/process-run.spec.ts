@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { runScenario } from '../../sim/engine/simulation.js'
 import { buildReport } from '../../sim/report/build-report.js'
+import { DEFAULT_NODE_FLAGS, nodeProcessFlags } from '../../sim/runtime/process-cluster.js'
 import { loadScenario } from '../../sim/scenario/index.js'
 import { ScenarioFiles } from './helpers.js'
 
@@ -42,11 +43,19 @@ describe('sim in process mode (one OS process per node, TCP loopback)', function
     })
     const scenario = await loadScenario(path)
     let peak = 0
-    const result = await runScenario(scenario, { onProgress: () => { peak = Math.max(peak, simChildren().length) } })
+    let flagged = 0
+    const result = await runScenario(scenario, {
+      onProgress: () => {
+        const children = simChildren()
+        peak = Math.max(peak, children.length)
+        flagged = Math.max(flagged, children.filter(c => DEFAULT_NODE_FLAGS.every(flag => c.includes(flag))).length)
+      }
+    })
     const report = buildReport(result)
     assert.equal(report.scenario.mode, 'process')
     assert.equal(report.verdict, 'pass', JSON.stringify({ conv: report.invariants.convergence.failures, log: report.log }))
     assert.equal(peak, 3, 'each node ran as its own process')
+    assert.equal(flagged, 3, 'node processes run with the simulator\'s V8 flags')
     assert.deepEqual(simChildren(), [], 'no node process outlives the run')
     assert.deepEqual(report.log.filter(l => !l.ok), [])
     assert.ok(report.jobs.ok >= 6, JSON.stringify(report.jobs))
@@ -58,5 +67,11 @@ describe('sim in process mode (one OS process per node, TCP loopback)', function
     // per-node resources come from each process
     assert.equal(report.resources.nodes.length, 3)
     assert.ok(report.resources.nodes.every(n => n.peakRssBytes > 20 * 1024 * 1024 && n.cpuPercent > 0), JSON.stringify(report.resources.nodes))
+  })
+
+  it('takes the node processes\' flags from ESCRIN_SIM_NODE_FLAGS when set (empty: V8\'s defaults)', () => {
+    assert.deepEqual(nodeProcessFlags(undefined), DEFAULT_NODE_FLAGS)
+    assert.deepEqual(nodeProcessFlags(''), [])
+    assert.deepEqual(nodeProcessFlags(' --max-opt=2  --single-threaded-gc '), ['--max-opt=2', '--single-threaded-gc'])
   })
 })
