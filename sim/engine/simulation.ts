@@ -111,7 +111,7 @@ class Simulation {
     const report = (message: string): void => { options.onViolation?.(message) }
     this.convergence = new ConvergenceTracker(this.truth, scenario.convergeWithinMs, f => { report(`convergence: ${f.label} not converged after ${scenario.convergeWithinMs / 1000}s: ${f.detail}`) })
     this.leaks = new ScopeLeakDetector(this.truth, scenario.convergeWithinMs, leak => { if (leak.senderHonest) report(`scope leak: ${leak.kind} from ${leak.sender} reached ${leak.receiver}: ${leak.reason}`) })
-    this.integrity = new RecordIntegrityCheck(this.truth, v => { report(`record integrity: ${v.holder} accepted ${v.peerId.slice(-8)}: ${v.reason}`) })
+    this.integrity = new RecordIntegrityCheck(this.truth, v => { report(`record integrity: ${v.holder} accepted ${v.peerId.slice(-8)}: ${v.reason}`) }, () => this.starting.size > 0)
     this.resources = new ResourceMeter(this.mode)
     this.simKinds = [...new Set(scenario.groups.map(g => g.evidence.kind).filter(k => k !== 'dev'))]
     this.usesBonds = scenario.groups.some(g => g.bond > 0n) || scenario.timeline.some(e => e.do === 'bond')
@@ -143,6 +143,7 @@ class Simulation {
         await delay(EVALUATE_INTERVAL_MS)
         this.tick()
       }
+      this.integrity.finish()
       this.tick()
       this.sample()
     } finally {
@@ -355,6 +356,7 @@ class Simulation {
       this.starting.delete(name)
       if (started != null) this.truth.nodeStarted(name, started.peerId, started.operator, started.ownExpiresAt, Date.now())
       this.onEvents(name, queued)
+      this.integrity.nodeStarted()
     }
     const t = Date.now()
     this.addrs.set(name, started.addrs)

@@ -10,6 +10,8 @@ export interface IntegrityViolation {
 }
 
 const MAX_KEPT = 200
+/** Records of unknown peer ids held while nodes start (see below); past this the oldest is judged at once. */
+const MAX_DEFERRED = 10_000
 
 /**
  * Invariant (c): no honest node accepted a record that fails verification.
@@ -18,6 +20,13 @@ const MAX_KEPT = 200
  * gave that node. A forged record that got past verification shows up as an
  * unknown peer id (a fabricated identity) or as facts that differ from the
  * truth (stolen identity, claimed measurement).
+ *
+ * The simulator learns a node's peer id when the node's start returns, but
+ * the node gossips its record while starting: on a saturated machine its
+ * peers have held that record for tens of seconds by then. So while any node
+ * is starting (`starting()`), a record of an unknown peer id is set aside and
+ * judged when a start completes (`nodeStarted`) or the run ends (`finish`);
+ * a fabricated identity is still caught, only later.
  */
 export class RecordIntegrityCheck {
   readonly violations: IntegrityViolation[] = []
@@ -26,8 +35,14 @@ export class RecordIntegrityCheck {
   unlisted = 0
   checks = 0
   private readonly seen = new Set<string>()
+  /** Records of peer ids unknown while nodes were starting, by holder/peer id. */
+  private readonly deferred = new Map<string, { holder: string, t: number, record: RecordFacts }>()
 
-  constructor (private readonly truth: GroundTruth, private readonly onViolation: (v: IntegrityViolation) => void = () => {}) {}
+  constructor (
+    private readonly truth: GroundTruth,
+    private readonly onViolation: (v: IntegrityViolation) => void = () => {},
+    private readonly starting: () => boolean = () => false
+  ) {}
 
   observe (holder: string, t: number, records: RecordFacts[], total: number): void {
     const holderNode = this.truth.nodes.get(holder)
@@ -35,16 +50,53 @@ export class RecordIntegrityCheck {
     this.checks++
     this.unlisted = Math.max(this.unlisted, total - records.length)
     for (const record of records) {
-      const problem = this.problemWith(record)
-      if (problem == null) continue
-      const key = `${holder}/${record.peerId}/${problem}`
-      if (this.seen.has(key)) continue
-      this.seen.add(key)
-      this.count++
-      const violation = { t, holder, peerId: record.peerId, reason: problem }
-      if (this.violations.length < MAX_KEPT) this.violations.push(violation)
-      this.onViolation(violation)
+      if (this.truth.nameOf(record.peerId) == null && this.starting()) {
+        this.defer(holder, t, record)
+        continue
+      }
+      this.judge(holder, t, record)
     }
+  }
+
+  /** A node's start returned (its peer id is now known): judges the records set aside. */
+  nodeStarted (): void {
+    const deferred = [...this.deferred.values()]
+    this.deferred.clear()
+    const starting = this.starting()
+    for (const { holder, t, record } of deferred) {
+      if (this.truth.nameOf(record.peerId) == null && starting) this.defer(holder, t, record)
+      else this.judge(holder, t, record)
+    }
+  }
+
+  /** The run is over: whatever is still unknown was never started. */
+  finish (): void {
+    const deferred = [...this.deferred.values()]
+    this.deferred.clear()
+    for (const { holder, t, record } of deferred) this.judge(holder, t, record)
+  }
+
+  private defer (holder: string, t: number, record: RecordFacts): void {
+    const key = `${holder}/${record.peerId}`
+    if (this.deferred.has(key)) return
+    if (this.deferred.size >= MAX_DEFERRED) {
+      const [oldestKey, oldest] = this.deferred.entries().next().value as [string, { holder: string, t: number, record: RecordFacts }]
+      this.deferred.delete(oldestKey)
+      this.judge(oldest.holder, oldest.t, oldest.record)
+    }
+    this.deferred.set(key, { holder, t, record })
+  }
+
+  private judge (holder: string, t: number, record: RecordFacts): void {
+    const problem = this.problemWith(record)
+    if (problem == null) return
+    const key = `${holder}/${record.peerId}/${problem}`
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    this.count++
+    const violation = { t, holder, peerId: record.peerId, reason: problem }
+    if (this.violations.length < MAX_KEPT) this.violations.push(violation)
+    this.onViolation(violation)
   }
 
   private problemWith (record: RecordFacts): string | undefined {

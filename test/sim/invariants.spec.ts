@@ -180,5 +180,31 @@ describe('sim invariants', () => {
       check.observe('dev-1', 5_000, [{ ...good, peerId: 'QmForged' }], 1)
       assert.equal(check.count, 2, 'a byzantine node\'s table is not the honest network\'s')
     })
+
+    it('sets aside records of unknown peer ids while a node starts, and judges them when the start returns or the run ends', () => {
+      const { truth } = world()
+      let starting = true
+      const check = new RecordIntegrityCheck(truth, () => {}, () => starting)
+      // tee-2 restarts with a new identity; its record is gossiped before its start returns, next to a forgery
+      const late = { peerId: 'QmLate', kind: 'nitro', measurement: 'aa', roles: ['runner'], operator: OP(2) }
+      const forged = { ...late, peerId: 'QmForged' }
+      check.observe('tee-1', 5_000, [late, forged], 2)
+      assert.equal(check.count, 0, 'nothing judged while a node is starting')
+      // the start returns: tee-2's new peer id is known, the forgery is not
+      truth.nodeStarted('tee-2', 'QmLate', OP(2), 100_000, 5_500)
+      starting = false
+      check.nodeStarted()
+      assert.equal(check.count, 1)
+      assert.equal(check.violations[0].peerId, 'QmForged')
+      assert.match(check.violations[0].reason, /never started/)
+      // the end of a run judges whatever is still set aside
+      starting = true
+      const other = new RecordIntegrityCheck(truth, () => {}, () => starting)
+      other.observe('tee-1', 6_000, [forged], 1)
+      other.nodeStarted()
+      assert.equal(other.count, 0, 'still set aside while another node starts')
+      other.finish()
+      assert.equal(other.count, 1)
+    })
   })
 })
