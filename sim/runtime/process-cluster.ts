@@ -26,16 +26,9 @@ const CHILD_ENV = {
  * arithmetic, which reaches it within a signature or two and keeps its speed)
  * is optimised; the rest stays in V8's baseline tier. Measured on 60 nodes:
  * settled CPU 40-73% of two cores instead of 62-100%, and the network agreed
- * 31 s sooner.
- *
- * The garbage collector was the next item (14%). V8's memory reducer follows
- * each full collection in a process that allocates slowly with up to two
- * more, to give memory back; without it a settled 60-node network used 32-60%
- * instead of 40-73%, and each node kept 151 MiB instead of shrinking to
- * 114 MiB (the peak is the same): a hundred nodes still fit in 24 GiB.
- * Production nodes, one per machine, keep V8's defaults.
+ * 31 s sooner. Production nodes, one per machine, keep V8's defaults.
  */
-export const DEFAULT_NODE_FLAGS = ['--invocation-count-for-turbofan=30000', '--no-memory-reducer']
+export const DEFAULT_NODE_FLAGS = ['--invocation-count-for-turbofan=30000']
 
 /** The extra node (and V8) flags of a node process: `override` (ESCRIN_SIM_NODE_FLAGS, space-separated) or the defaults. */
 export function nodeProcessFlags (override: string | undefined = process.env.ESCRIN_SIM_NODE_FLAGS): string[] {
