@@ -60,20 +60,22 @@ export class RecordIntegrityCheck {
 
   /** A node's start returned (its peer id is now known): judges the records set aside. */
   nodeStarted (): void {
-    const deferred = [...this.deferred.values()]
-    this.deferred.clear()
-    const starting = this.starting()
-    for (const { holder, t, record } of deferred) {
-      if (this.truth.nameOf(record.peerId) == null && starting) this.defer(holder, t, record)
-      else this.judge(holder, t, record)
-    }
+    this.review(this.starting())
   }
 
   /** The run is over: whatever is still unknown was never started. */
   finish (): void {
+    this.review(false)
+  }
+
+  /** Judges the records set aside; those still unknown are set aside again while `nodesStarting`. */
+  private review (nodesStarting: boolean): void {
     const deferred = [...this.deferred.values()]
     this.deferred.clear()
-    for (const { holder, t, record } of deferred) this.judge(holder, t, record)
+    for (const { holder, t, record } of deferred) {
+      if (nodesStarting && this.truth.nameOf(record.peerId) == null) this.defer(holder, t, record)
+      else this.judge(holder, t, record)
+    }
   }
 
   private defer (holder: string, t: number, record: RecordFacts): void {
