@@ -10,6 +10,7 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { gossipFastMessageId } from './gossip-message-id.js'
 import { pingConnectedPeersOnMuxer } from './muxer-ping.js'
 import { skipRedundantPeerStoreMerges } from './peer-store-merges.js'
 import { applyYamuxWindowHysteresis } from './yamux-window-updates.js'
@@ -112,6 +113,8 @@ export async function createHost (init: HostInit): Promise<Host> {
         // a lone node must still be able to publish (its record reaches peers as they join)
         allowPublishToZeroTopicPeers: true,
         fallbackToFloodsub: false,
+        // duplicates are recognised by their bytes before any signature check (see gossip-message-id)
+        fastMsgIdFn: gossipFastMessageId,
         scoreParams: {
           appSpecificScore: init.appScore,
           appSpecificWeight: 1,
