@@ -29,6 +29,15 @@ export const DHT_ALPHA = 3
  * connection its pings. 8 still keeps each record on 8 peers.
  */
 export const DHT_K = 8
+/**
+ * How often kad-dht refreshes its routing table (a query per bucket) and
+ * looks itself up. kad-dht 16 does both every 5 min; go-libp2p-kad-dht
+ * refreshes every 10 min. Each query dials the peers it asks, and in a
+ * network of a hundred nodes most of those are peers the node is not
+ * connected to, whose connections the trimmer then closes again: a
+ * handshake, identify, Hello and record syncs at both ends, each time.
+ */
+export const DHT_REFRESH_INTERVAL_MS = 10 * 60_000
 
 /** The network a node joins unless told otherwise. Peers on other networks are disconnected. */
 export const DEFAULT_NETWORK = 'escrin-devnet'

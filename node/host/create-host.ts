@@ -9,7 +9,8 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { setDhtRefreshInterval } from './dht-refresh.js'
 import { gossipFastMessageId } from './gossip-message-id.js'
 import { pingConnectedPeersOnMuxer } from './muxer-ping.js'
 import { skipRedundantPeerStoreMerges } from './peer-store-merges.js'
@@ -129,6 +130,7 @@ export async function createHost (init: HostInit): Promise<Host> {
         protocol: DHT_PROTOCOL,
         alpha: DHT_ALPHA,
         kBucketSize: DHT_K,
+        querySelfInterval: DHT_REFRESH_INTERVAL_MS,
         clientMode: false,
         peerInfoMapper: init.allowPrivateAddresses ? passthroughMapper : removePrivateAddressesMapper,
         // signed policies live under /escrin-policy/<id>; every copy of a key is the same document
@@ -138,6 +140,8 @@ export async function createHost (init: HostInit): Promise<Host> {
     }
   })
   skipRedundantPeerStoreMerges(host.peerStore, host)
+  // false only if kad-dht's internals changed; test/e2e/dht-refresh catches that
+  setDhtRefreshInterval(host.services.dht, DHT_REFRESH_INTERVAL_MS)
   pingConnectedPeersOnMuxer(host.services.ping, peer => isPeerId(peer) ? host.getConnections(peer) : [])
   return host
 }
