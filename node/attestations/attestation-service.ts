@@ -114,6 +114,8 @@ const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: ATTESTATION_MAX_BYTES, m
 export class AttestationService {
   readonly scopes = new ScopeIndex()
   private readonly peers = new Map<string, PeerEntry>()
+  /** See tableVersion. */
+  private version = 0
   /** Digests of the records in `peers`: every connection syncs every record, and most are already known. */
   private readonly digests = new Set<string>()
   /**
@@ -297,6 +299,11 @@ export class AttestationService {
 
   recordOf (peerId: string): AttestationRecord | undefined {
     return this.peers.get(peerId)?.record
+  }
+
+  /** Grows whenever a record is stored, replaced or dropped, or a peer's facts change: a cheap test of whether the peer table changed. */
+  get tableVersion (): number {
+    return this.version
   }
 
   get size (): number {
@@ -486,6 +493,7 @@ export class AttestationService {
       this.pulled.delete(known.digest)
     }
     this.peers.set(record.peerId, { record, tee, facts, sealed, digest, id: recordId(sealed) })
+    this.version++
     this.digests.add(digest)
     if (bySync) this.pulled.add(digest)
     this.scopes.upsertPeer(facts)
@@ -509,6 +517,7 @@ export class AttestationService {
     for (const entry of this.peers.values()) {
       if (!changed.has(entry.record.operator.toLowerCase())) continue
       entry.facts = this.factsFrom(entry.record, entry.tee)
+      this.version++
       this.scopes.upsertPeer(entry.facts)
     }
   }
@@ -518,6 +527,7 @@ export class AttestationService {
     for (const [peerId, entry] of this.peers) {
       if (entry.record.expiresAtMs <= now) {
         this.peers.delete(peerId)
+        this.version++
         this.digests.delete(entry.digest)
         this.pulled.delete(entry.digest)
         this.scopes.removePeer(peerId)

@@ -1,19 +1,32 @@
 import type { KadDHT } from '@libp2p/kad-dht'
 
-/** What this module needs of kad-dht's routing-table refresher, which its public type leaves out. */
-interface RoutingTableRefreshLike { refreshInterval: number }
+/** The parts of kad-dht's internals this module sets; its public type leaves them out. */
+interface KadDhtInternals {
+  routingTableRefresh?: { refreshInterval?: unknown }
+  routingTable?: { closestPeerTagger?: { refreshInterval?: unknown } }
+}
+
+export interface DhtIntervals {
+  /** Routing-table refresh (a query per bucket); see DHT_REFRESH_INTERVAL_MS. */
+  refreshMs: number
+  /** Recomputing which peers are closest, to tag them keep-alive; see DHT_CLOSEST_PEERS_INTERVAL_MS. */
+  closestPeersMs: number
+}
 
 /**
- * Sets how often kad-dht refreshes its routing table (see
- * DHT_REFRESH_INTERVAL_MS for why). kad-dht 16 takes no option for it. The refresher reads the interval each time it schedules itself
- * and when it decides whether a bucket is due, so setting it before start
- * is enough. Returns false (and changes nothing) when this kad-dht has no
- * such refresher, so a change of libp2p's internals shows in a test rather
- * than as a silent default.
+ * Sets two intervals of kad-dht 16 that its init does not take. Both timers
+ * read their interval when they are scheduled, so this must run before the
+ * host starts. Returns which of them could be set: false for one means
+ * kad-dht's internals changed and the node runs with kad-dht's default
+ * (test/e2e/dht-refresh checks both are set).
  */
-export function setDhtRefreshInterval (dht: KadDHT, intervalMs: number): boolean {
-  const refresher = (dht as unknown as { routingTableRefresh?: Partial<RoutingTableRefreshLike> }).routingTableRefresh
-  if (typeof refresher?.refreshInterval !== 'number') return false
-  refresher.refreshInterval = intervalMs
-  return true
+export function setDhtIntervals (dht: KadDHT, intervals: DhtIntervals): { refresh: boolean, closestPeers: boolean } {
+  const internals = dht as unknown as KadDhtInternals
+  const refresher = internals.routingTableRefresh
+  const tagger = internals.routingTable?.closestPeerTagger
+  const refresh = typeof refresher?.refreshInterval === 'number'
+  const closestPeers = typeof tagger?.refreshInterval === 'number'
+  if (refresh && refresher != null) refresher.refreshInterval = intervals.refreshMs
+  if (closestPeers && tagger != null) tagger.refreshInterval = intervals.closestPeersMs
+  return { refresh, closestPeers }
 }

@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict'
-import { DHT_REFRESH_INTERVAL_MS } from '../../node/constants.js'
-import { setDhtRefreshInterval } from '../../node/host/dht-refresh.js'
+import { DHT_CLOSEST_PEERS_INTERVAL_MS, DHT_REFRESH_INTERVAL_MS } from '../../node/constants.js'
+import { setDhtIntervals } from '../../node/host/dht-refresh.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 
-/** What the test reads back of kad-dht's internals: the refresher's interval and the self-query's. */
-interface KadInternals { routingTableRefresh: { refreshInterval: number }, querySelf: { interval: number } }
+/** What the test reads back of kad-dht's internals. */
+interface KadInternals {
+  routingTableRefresh: { refreshInterval: number }
+  querySelf: { interval: number }
+  routingTable: { closestPeerTagger: { refreshInterval: number } }
+}
 
 /**
- * A real node's kad-dht refreshes its routing table and looks itself up every
- * DHT_REFRESH_INTERVAL_MS, not kad-dht's 5 min; if a kad-dht upgrade moves
- * the refresher, this fails rather than the node silently keeping 5 min.
+ * A real node's kad-dht runs on the node's intervals, not kad-dht's (table
+ * refresh and self-query every 5 min, closest-peer tags every 5 s); if a
+ * kad-dht upgrade moves them, this fails rather than the node silently
+ * keeping kad-dht's.
  */
-describe('DHT refresh interval', function () {
+describe('DHT intervals', function () {
   this.timeout(60_000)
   let net: TestNetwork
 
@@ -23,14 +28,16 @@ describe('DHT refresh interval', function () {
     await net?.close()
   })
 
-  it('is the node\'s, for the table refresh and the self-query', () => {
+  it('are the node\'s: table refresh, self-query and closest-peer tags', () => {
     const dht = net.nodes[0].host.services.dht as unknown as KadInternals
     assert.ok(DHT_REFRESH_INTERVAL_MS > 5 * 60_000)
+    assert.ok(DHT_CLOSEST_PEERS_INTERVAL_MS > 5_000)
     assert.equal(dht.routingTableRefresh.refreshInterval, DHT_REFRESH_INTERVAL_MS)
     assert.equal(dht.querySelf.interval, DHT_REFRESH_INTERVAL_MS)
+    assert.equal(dht.routingTable.closestPeerTagger.refreshInterval, DHT_CLOSEST_PEERS_INTERVAL_MS)
   })
 
-  it('reports a kad-dht without a refresher instead of failing', () => {
-    assert.equal(setDhtRefreshInterval({} as never, 1000), false)
+  it('reports what it could not set instead of failing', () => {
+    assert.deepEqual(setDhtIntervals({} as never, { refreshMs: 1000, closestPeersMs: 1000 }), { refresh: false, closestPeers: false })
   })
 })

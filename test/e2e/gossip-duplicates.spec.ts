@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR } from '../../node/constants.js'
 import { ATTESTATION_TOPIC, stringifyTopic } from '../../protocol/gossip/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
@@ -10,6 +11,7 @@ interface GossipsubInternals {
   handleReceivedMessage: (from: PeerId, msg: RPC.Message) => Promise<void>
   validateReceivedMessage: (from: PeerId, msg: RPC.Message) => Promise<{ code: string }>
   msgIdFn: (msg: unknown) => Promise<Uint8Array> | Uint8Array
+  opts: { gossipFactor: number, mcacheGossip: number, Dlazy: number }
 }
 
 /**
@@ -55,5 +57,12 @@ describe('gossip duplicates', function () {
     const tampered = { ...first.msg, data: Uint8Array.from(first.msg.data ?? [], (byte, i) => i === 0 ? byte ^ 1 : byte) }
     const verdict = await pubsub.validateReceivedMessage(first.from, tampered)
     assert.equal(verdict.code, 'invalid')
+  })
+
+  it('sends lazy gossip to Dlazy peers per topic, about the last heartbeats the node intends', () => {
+    const { opts } = net.nodes[0].host.services.pubsub as unknown as GossipsubInternals
+    assert.equal(opts.gossipFactor, GOSSIP_LAZY_FACTOR)
+    assert.equal(opts.mcacheGossip, GOSSIP_HISTORY_WINDOWS)
+    assert.ok(opts.Dlazy >= 6)
   })
 })
