@@ -151,7 +151,7 @@ describe('sim scenario validation', () => {
   })
 
   it('every shipped scenario is valid', async () => {
-    for (const name of ['steady-state', 'churn', 'sybil-flood', 'partition-heal', 'byzantine-runners', 'scale-40', 'scale-100']) {
+    for (const name of ['steady-state', 'churn', 'sybil-flood', 'partition-heal', 'byzantine-runners', 'scale-40', 'scale-60', 'scale-100']) {
       const s = await loadScenario(join(process.cwd(), 'sim', 'scenarios', `${name}.yaml`))
       assert.equal(s.name, name)
     }
