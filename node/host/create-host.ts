@@ -118,9 +118,9 @@ export async function createHost (init: HostInit): Promise<Host> {
         fastMsgIdFn: gossipFastMessageId,
         // Lazy gossip (IHAVE) is the backup for a node its mesh missed. With the
         // defaults a node of a hundred-node network (degree ~40) sent it to 9
-        // peers per topic in two heartbeats of three (records are re-published
-        // every few minutes, so one is nearly always recent): more RPCs than
-        // every message copy together, and in a settled network the largest
+        // peers per topic in about two heartbeats of three (records are
+        // re-published every few minutes, so one is nearly always recent): in
+        // a settled network the heartbeat, mostly these sends, was the largest
         // item of gossipsub's CPU. Exactly Dlazy (6) peers per topic, about
         // messages of the last two heartbeats, still gives every node several
         // IHAVEs for each message; flood publishing, the mesh and anti-entropy

@@ -9,7 +9,7 @@ import type { RPC } from '@libp2p/gossipsub/message'
  * message up in its seen-cache, so every copy a node receives (one from each
  * mesh peer, and one from the origin's flood publish) costs an Ed25519
  * verification, a peer id decoded and a message id built, only for all but the
- * first to be dropped as duplicates. In a settled 60-node network that was
+ * first to be dropped as duplicates. In a 60-node network publishing policies that was
  * three quarters of the node's signature checks. With this id a copy whose
  * bytes match a message already accepted is a duplicate at the cost of one
  * hash. gossipsub records the id only after the signature check passed, so a
