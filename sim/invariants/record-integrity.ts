@@ -10,6 +10,9 @@ export interface IntegrityViolation {
 }
 
 const MAX_KEPT = 200
+
+/** A record as one holder reported it, at time t. */
+interface Held { holder: string, t: number, record: RecordFacts }
 /** Records of unknown peer ids held while nodes start (see below); past this the oldest is judged at once. */
 const MAX_DEFERRED = 10_000
 
@@ -36,7 +39,7 @@ export class RecordIntegrityCheck {
   checks = 0
   private readonly seen = new Set<string>()
   /** Records of peer ids unknown while nodes were starting, by holder/peer id. */
-  private readonly deferred = new Map<string, { holder: string, t: number, record: RecordFacts }>()
+  private readonly deferred = new Map<string, Held>()
 
   constructor (
     private readonly truth: GroundTruth,
@@ -49,13 +52,8 @@ export class RecordIntegrityCheck {
     if (holderNode == null || !holderNode.honest) return
     this.checks++
     this.unlisted = Math.max(this.unlisted, total - records.length)
-    for (const record of records) {
-      if (this.truth.nameOf(record.peerId) == null && this.starting()) {
-        this.defer(holder, t, record)
-        continue
-      }
-      this.judge(holder, t, record)
-    }
+    const nodesStarting = this.starting()
+    for (const record of records) this.consider({ holder, t, record }, nodesStarting)
   }
 
   /** A node's start returned (its peer id is now known): judges the records set aside. */
@@ -72,24 +70,27 @@ export class RecordIntegrityCheck {
   private review (nodesStarting: boolean): void {
     const deferred = [...this.deferred.values()]
     this.deferred.clear()
-    for (const { holder, t, record } of deferred) {
-      if (nodesStarting && this.truth.nameOf(record.peerId) == null) this.defer(holder, t, record)
-      else this.judge(holder, t, record)
-    }
+    for (const held of deferred) this.consider(held, nodesStarting)
   }
 
-  private defer (holder: string, t: number, record: RecordFacts): void {
-    const key = `${holder}/${record.peerId}`
+  /** Judges a record now, or sets it aside if its peer id is unknown while nodes are starting. */
+  private consider (held: Held, nodesStarting: boolean): void {
+    if (nodesStarting && this.truth.nameOf(held.record.peerId) == null) this.defer(held)
+    else this.judge(held)
+  }
+
+  private defer (held: Held): void {
+    const key = `${held.holder}/${held.record.peerId}`
     if (this.deferred.has(key)) return
     if (this.deferred.size >= MAX_DEFERRED) {
-      const [oldestKey, oldest] = this.deferred.entries().next().value as [string, { holder: string, t: number, record: RecordFacts }]
+      const [oldestKey, oldest] = this.deferred.entries().next().value as [string, Held]
       this.deferred.delete(oldestKey)
-      this.judge(oldest.holder, oldest.t, oldest.record)
+      this.judge(oldest)
     }
-    this.deferred.set(key, { holder, t, record })
+    this.deferred.set(key, held)
   }
 
-  private judge (holder: string, t: number, record: RecordFacts): void {
+  private judge ({ holder, t, record }: Held): void {
     const problem = this.problemWith(record)
     if (problem == null) return
     const key = `${holder}/${record.peerId}/${problem}`

@@ -285,24 +285,20 @@ export class NodeAgent {
       this.lastOwnExpiry = ownExpiry
       events.push({ type: 'own', t: now, expiresAt: ownExpiry })
     }
-    if (this.observations++ % RECORDS_EVERY !== 0) {
-      if (events.length > 0) this.emit(events)
-      return
-    }
     // building the table costs more than everything else the agent does in a
     // settled node (a 100-node profile: a few percent of the node's CPU), and
     // it can only change with the attestation table or a scope
-    if (attestations.tableVersion === this.lastTableVersion && !this.scopesChanged) {
-      if (events.length > 0) this.emit(events)
-      return
-    }
-    this.lastTableVersion = attestations.tableVersion
-    this.scopesChanged = false
-    const records = peerTable(node)
-    const digest = records.map(r => `${r.peerId}/${r.kind}/${r.measurement}/${r.roles.join(',')}/${r.operator}`).join(';') + `#${attestations.size}`
-    if (digest !== this.lastRecordsDigest) {
-      this.lastRecordsDigest = digest
-      events.push({ type: 'records', t: now, records, total: attestations.size })
+    const tableDue = this.observations++ % RECORDS_EVERY === 0 &&
+      (attestations.tableVersion !== this.lastTableVersion || this.scopesChanged)
+    if (tableDue) {
+      this.lastTableVersion = attestations.tableVersion
+      this.scopesChanged = false
+      const records = peerTable(node)
+      const digest = records.map(r => `${r.peerId}/${r.kind}/${r.measurement}/${r.roles.join(',')}/${r.operator}`).join(';') + `#${attestations.size}`
+      if (digest !== this.lastRecordsDigest) {
+        this.lastRecordsDigest = digest
+        events.push({ type: 'records', t: now, records, total: attestations.size })
+      }
     }
     if (events.length > 0) this.emit(events)
   }
