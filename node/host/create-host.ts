@@ -9,7 +9,7 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
 import { setDhtIntervals } from './dht-refresh.js'
 import { gossipFastMessageId } from './gossip-message-id.js'
 import { pingConnectedPeersOnMuxer } from './muxer-ping.js'
@@ -116,15 +116,18 @@ export async function createHost (init: HostInit): Promise<Host> {
         fallbackToFloodsub: false,
         // duplicates are recognised by their bytes before any signature check (see gossip-message-id)
         fastMsgIdFn: gossipFastMessageId,
-        // Lazy gossip (IHAVE) is the backup for a node its mesh missed. With the
-        // defaults a node of a hundred-node network (degree ~40) sent it to 9
-        // peers per topic in about two heartbeats of three (records are
-        // re-published every few minutes, so one is nearly always recent): in
-        // a settled network the heartbeat, mostly these sends, was the largest
-        // item of gossipsub's CPU. Exactly Dlazy (6) peers per topic, about
-        // messages of the last two heartbeats, still gives every node several
-        // IHAVEs for each message; flood publishing, the mesh and anti-entropy
-        // are unchanged.
+        // Lazy gossip (IHAVE) is the backup for a node its mesh missed, and
+        // with gossipsub's defaults it was most of the gossip traffic: a node
+        // of a hundred-node network (degree ~40) sent IHAVE to 9 peers per
+        // topic in about two heartbeats of three, since records are
+        // re-published every few minutes and one is nearly always recent. On
+        // two cores shared by a hundred nodes those small RPCs (each a
+        // frame, an encryption, a write and a wake-up of the receiving
+        // process) kept the cores busy enough that every event queued behind
+        // them. Announcing each message once to 3 peers outside the mesh
+        // still reaches every node several times; flood publishing, the mesh
+        // and anti-entropy are unchanged.
+        Dlazy: GOSSIP_LAZY_PEERS,
         gossipFactor: GOSSIP_LAZY_FACTOR,
         mcacheGossip: GOSSIP_HISTORY_WINDOWS,
         scoreParams: {
