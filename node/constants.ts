@@ -53,10 +53,11 @@ export const DHT_CLOSEST_PEERS_INTERVAL_MS = 30_000
  * messages of the last GOSSIP_HISTORY_WINDOWS heartbeats (gossipsub's
  * defaults: Dlazy 6, factor 0.25, 3 heartbeats). With these values each
  * validated message is announced once, in the heartbeat after it arrived, to 3
- * peers outside the mesh, by every node that has it: a node hears of each
- * message from about 3 peers besides its mesh. Measured in the simulator (a
- * 60-node network at 6 peers and 2 heartbeats): IHAVE was 58% of all gossip
- * RPCs and 1 in 110 was answered with IWANT.
+ * peers outside the mesh, by every node that has it, so a node hears of each
+ * message from about 3 peers besides its mesh. (A message whose validation
+ * outlasts that heartbeat is not announced by this node; the mesh still relays
+ * it once valid.) Measured in the simulator, a 60-node network at 6 peers and
+ * 2 heartbeats: IHAVE was 58% of all gossip RPCs and 1 in 110 got an IWANT.
  */
 export const GOSSIP_LAZY_PEERS = 3
 export const GOSSIP_LAZY_FACTOR = 0
