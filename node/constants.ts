@@ -153,6 +153,13 @@ export const SCORE_DISCONNECT_THRESHOLD = -50
 export const SCORE_BAN_THRESHOLD = -100
 export const SCORE_HALF_LIFE_MS = 10 * 60_000
 export const SCORE_BAN_DURATION_MS = 60 * 60_000
+/**
+ * Penalties smaller than this (in sum, after decay) are not passed on to
+ * gossipsub (see gossipAppScore in node/peer-score): gossipsub drops every
+ * peer with a negative score from its meshes and grafts none, so one missed
+ * deadline (-1) would keep an honest peer out of this node's meshes for hours.
+ */
+export const SCORE_GOSSIP_TOLERANCE = 5
 /** Peers whose score is tracked; the ones closest to zero are forgotten first. */
 export const SCORE_MAX_PEERS = 10_000
 

@@ -19,7 +19,7 @@ import { ConnectionLiveness, createHost, type ConnectionLivenessInit, type Host 
 import { loadOrCreateIdentity } from './identity/index.js'
 import { createLogger, type Logger } from './log/index.js'
 import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
-import { PeerAction, PeerScores } from './peer-score/index.js'
+import { gossipAppScore, PeerAction, PeerScores } from './peer-score/index.js'
 import { InboundObserver } from './observe/index.js'
 import { PolicyService } from './policies/index.js'
 import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
@@ -275,7 +275,7 @@ export class EscrinNode {
         allowPrivateAddresses: allowPrivate,
         isDenied: peer => scores.isBanned(peer.toString()) || options.denyPeer?.(peer) === true,
         ...(options.memoryLatencyMs != null ? { memoryLatencyMs: options.memoryLatencyMs } : {}),
-        appScore: peer => scores.score(peer)
+        appScore: peer => gossipAppScore(scores.score(peer))
       })
     } catch (err) {
       await datastore.close?.()

@@ -1,1 +1,1 @@
-export { PeerScores, PeerAction, type ScoreVerdict, type PeerScoreInit } from './peer-score.js'
+export { PeerScores, PeerAction, gossipAppScore, type ScoreVerdict, type PeerScoreInit } from './peer-score.js'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { DialBackoff } from '../../node/discovery/index.js'
-import { PeerAction, PeerScores } from '../../node/peer-score/index.js'
+import { gossipAppScore, PeerAction, PeerScores } from '../../node/peer-score/index.js'
 
 describe('peer scores', () => {
   it('maps actions to penalties and verdicts', () => {
@@ -24,6 +24,19 @@ describe('peer scores', () => {
     now = 20_000
     assert.ok(Math.abs(scores.score('a')) < 0.001)
     assert.equal(scores.verdict('a'), 'ok')
+  })
+
+  it('passes on to gossipsub hostile acts, not a few timeouts', () => {
+    const scores = new PeerScores({ now: () => 0 })
+    for (let i = 0; i < 4; i++) scores.apply('slow', PeerAction.Timeout)
+    assert.ok(scores.score('slow') < 0)
+    // gossipsub keeps any peer with a negative score out of its meshes
+    assert.equal(gossipAppScore(scores.score('slow')), 0)
+    scores.apply('slow', PeerAction.Timeout)
+    assert.equal(gossipAppScore(scores.score('slow')), scores.score('slow'))
+    scores.apply('hostile', PeerAction.InvalidGossip)
+    assert.equal(gossipAppScore(scores.score('hostile')), PeerScores.delta(PeerAction.InvalidGossip))
+    assert.equal(gossipAppScore(0), 0)
   })
 
   it('stays bounded under a flood of peer ids, keeping bans', () => {
