@@ -10,6 +10,7 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { admitConnectedContactsOnly } from './dht-contacts.js'
 import { setDhtIntervals } from './dht-refresh.js'
 import { gossipFastMessageId } from './gossip-message-id.js'
 import { pingConnectedPeersOnMuxer } from './muxer-ping.js'
@@ -156,6 +157,8 @@ export async function createHost (init: HostInit): Promise<Host> {
   skipRedundantPeerStoreMerges(host.peerStore, host)
   // false only if kad-dht's internals changed; test/e2e/dht-refresh catches that
   setDhtIntervals(host.services.dht, { refreshMs: DHT_REFRESH_INTERVAL_MS, closestPeersMs: DHT_CLOSEST_PEERS_INTERVAL_MS })
+  // false only if kad-dht's internals changed; test/e2e/dht-contacts catches that
+  admitConnectedContactsOnly(host.services.dht, peer => host.getConnections(peer).length > 0)
   pingConnectedPeersOnMuxer(host.services.ping, peer => isPeerId(peer) ? host.getConnections(peer) : [])
   return host
 }
