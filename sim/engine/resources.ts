@@ -7,9 +7,11 @@ export interface NodeResources {
   /** Average CPU over the node's life, in percent of one core. */
   cpuPercent: number
   connections: number
+  /** Connections the node opened or accepted over its (latest) life: with `connections`, how much the network churns. */
+  connectionsOpened: number
 }
 
-interface Track { pid: number, uptimeMs: number, lastT: number, lastCpuUs: number, peakRss: number, lastRss: number, heap: number, connections: number, prevT: number, prevCpuUs: number }
+interface Track { pid: number, uptimeMs: number, lastT: number, lastCpuUs: number, peakRss: number, lastRss: number, heap: number, connections: number, opened: number, openedSampled: number, prevT: number, prevCpuUs: number }
 
 /**
  * Resource figures. In process mode every node reports its own process's
@@ -24,11 +26,11 @@ export class ResourceMeter {
   constructor (private readonly mode: 'memory' | 'process') {}
 
   /** A node's own report (stats events). */
-  report (name: string, t: number, stats: { rss: number, heapUsed: number, cpuUs: number, connections: number, pid: number, uptimeMs: number }): void {
+  report (name: string, t: number, stats: { rss: number, heapUsed: number, cpuUs: number, connections: number, opened: number, pid: number, uptimeMs: number }): void {
     let track = this.tracks.get(name)
     // a restarted node is a new process: its figures start again (the latest life is reported)
     if (track == null || track.pid !== stats.pid) {
-      track = { pid: stats.pid, uptimeMs: 0, lastT: t, lastCpuUs: stats.cpuUs, peakRss: 0, lastRss: 0, heap: 0, connections: 0, prevT: t, prevCpuUs: stats.cpuUs }
+      track = { pid: stats.pid, uptimeMs: 0, lastT: t, lastCpuUs: stats.cpuUs, peakRss: 0, lastRss: 0, heap: 0, connections: 0, opened: 0, openedSampled: 0, prevT: t, prevCpuUs: stats.cpuUs }
       this.tracks.set(name, track)
     }
     track.uptimeMs = stats.uptimeMs
@@ -40,10 +42,28 @@ export class ResourceMeter {
     track.lastRss = stats.rss
     track.heap = stats.heapUsed
     track.connections = stats.connections
+    track.opened = stats.opened
   }
 
   connectionsOf (name: string): number | undefined {
     return this.tracks.get(name)?.connections
+  }
+
+  /**
+   * Connections opened by the nodes in `upNodes` since the last call (each
+   * node's reports since then), for the time series: a settled network opens
+   * few; every connection costs a handshake, identify, Hello and syncs at
+   * both ends.
+   */
+  openedSinceLast (upNodes: string[]): number {
+    let opened = 0
+    for (const name of upNodes) {
+      const track = this.tracks.get(name)
+      if (track == null) continue
+      opened += Math.max(0, track.opened - track.openedSampled)
+      track.openedSampled = track.opened
+    }
+    return opened
   }
 
   /** A sample of the whole run now: total RSS and CPU (percent of one core) of all nodes, for the time series. */
@@ -84,7 +104,8 @@ export class ResourceMeter {
       heapUsedBytes: t.heap,
       // over the process's whole life, start-up included: what the node costs a machine
       cpuPercent: t.uptimeMs > 0 ? (t.lastCpuUs / 1000) / t.uptimeMs * 100 : 0,
-      connections: t.connections
+      connections: t.connections,
+      connectionsOpened: t.opened
     }))
     const avg = (f: (n: NodeResources) => number): number => nodes.length === 0 ? 0 : nodes.reduce((s, n) => s + f(n), 0) / nodes.length
     return { nodes, average: { rssBytes: Math.round(avg(n => n.peakRssBytes)), cpuPercent: avg(n => n.cpuPercent) }, basis: 'each node its own process: peak RSS, and CPU time over the process\'s life (start-up included)' }

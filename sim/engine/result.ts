@@ -13,6 +13,8 @@ export interface Sample {
   checked: number
   agreeing: number
   connections: { mean: number, min: number, max: number }
+  /** Connections the nodes opened since the previous sample (both ends count one: a new link between two nodes is 2). */
+  connectionsOpened: number
   rssBytes: number
   cpuPercent: number
 }

@@ -520,6 +520,7 @@ class Simulation {
       checked,
       agreeing,
       connections: connections.length === 0 ? { mean: 0, min: 0, max: 0 } : { mean: connections.reduce((a, b) => a + b, 0) / connections.length, min: Math.min(...connections), max: Math.max(...connections) },
+      connectionsOpened: this.resources.openedSinceLast(up),
       rssBytes: usage.rssBytes,
       cpuPercent: usage.cpuPercent
     })

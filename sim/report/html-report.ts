@@ -52,6 +52,24 @@ export function renderHtml (report: SimReport): string {
     ],
     markers
   })
+  // opened per second over ~10 s groups of samples, so that single handshakes do not draw a comb
+  const spacingMs = samples.length > 1 ? Math.max(1, samples[1].t - samples[0].t) : 1_000
+  const churnEvery = Math.max(1, Math.round(10_000 / spacingMs))
+  const churn: Array<[number, number]> = []
+  let groupStart = 0
+  for (let i = churnEvery - 1; i < samples.length; i += churnEvery) {
+    const opened = samples.slice(i - churnEvery + 1, i + 1).reduce((sum, s) => sum + s.connectionsOpened, 0)
+    churn.push([samples[i].t, opened / Math.max(1, samples[i].t - groupStart) * 1_000])
+    groupStart = samples[i].t
+  }
+  const churnChart = lineChart({
+    title: 'Connections opened per second (all nodes; a new link counts at both ends)',
+    xLabel: 'time since start',
+    yLabel: 'per second',
+    yMin: 0,
+    lines: [{ label: 'opened / s', color: COLORS.blue, points: churn }],
+    markers
+  })
   const resourceChart = lineChart({
     title: `Resources (${report.scenario.mode} mode)`,
     xLabel: 'time since start',
@@ -109,6 +127,7 @@ ${successChart}
 
 <h2>Network</h2>
 ${connectionsChart}
+${churnChart}
 ${resourceChart}
 <table>${rows([
     ['memory per node', formatBytes(report.resources.average.rssBytes)], ['CPU per node', `${report.resources.average.cpuPercent.toFixed(1)}% of one core`],

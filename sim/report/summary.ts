@@ -16,10 +16,22 @@ export function renderSummary (report: SimReport, paths?: { json: string, html: 
     ['(c) record integrity', `${state(inv.recordIntegrity.ok)}: ${inv.recordIntegrity.violations} bad records accepted (${inv.recordIntegrity.checks} checks)`],
     ['jobs', report.jobs.sent === 0 ? 'none' : `${report.jobs.ok}/${report.jobs.sent} ok (${((report.jobs.successRate ?? 0) * 100).toFixed(1)}%), p50 ${formatMs(report.jobs.latencyMs.p50)}, p90 ${formatMs(report.jobs.latencyMs.p90)}, p99 ${formatMs(report.jobs.latencyMs.p99)}`],
     ['key releases', report.keyReleases.sent === 0 && report.keyReleases.refusedAsExpected === 0 ? 'none' : `${report.keyReleases.ok}/${report.keyReleases.sent} in scope ok, p50 ${formatMs(report.keyReleases.latencyMs.p50)}; ${report.keyReleases.refusedAsExpected} out-of-scope refused`],
+    ['connections', connectionsRow(report)],
     ['per node', `${formatBytes(report.resources.average.rssBytes)} RSS, ${report.resources.average.cpuPercent.toFixed(1)}% CPU (${report.scenario.mode === 'memory' ? 'shared process, averaged' : 'own process'})`],
     ['verdict', report.verdict === 'pass' ? 'PASS: every invariant held' : 'FAIL: an invariant broke']
   ]
   if (paths != null) rows.push(['report', paths.html], ['json', paths.json])
   const width = Math.max(...rows.map(r => r[0].length))
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')
+}
+
+/** Degree at the end, and churn: connections opened over the run and in its last minute (a settled network opens few). */
+function connectionsRow (report: SimReport): string {
+  const samples = report.series.samples
+  const last = samples.at(-1)
+  if (last == null) return 'no samples'
+  const opened = samples.reduce((sum, s) => sum + s.connectionsOpened, 0)
+  const lastMinute = samples.filter(s => s.t > last.t - 60_000).reduce((sum, s) => sum + s.connectionsOpened, 0)
+  const perNode = report.scenario.nodes > 0 ? Math.round(opened / report.scenario.nodes) : 0
+  return `${last.connections.mean.toFixed(0)} per node at the end (min ${last.connections.min}, max ${last.connections.max}); opened ${opened} in all (${perNode} per node), ${lastMinute} in the last minute`
 }

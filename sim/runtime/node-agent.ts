@@ -47,6 +47,8 @@ export class NodeAgent {
   private observeTimer?: ReturnType<typeof setInterval>
   private statsTimer?: ReturnType<typeof setInterval>
   private statsCount = 0
+  /** Connections opened (either way) since the node started: with the live count, the network's churn. */
+  private connectionsOpened = 0
   private heapUsed = 0
   private forgeTimer?: ReturnType<typeof setInterval>
   private lastRecordsDigest = ''
@@ -127,6 +129,10 @@ export class NodeAgent {
     }))
     this.lastOwnExpiry = 0
     this.emit([{ type: 'identity', t: Date.now(), peerId: node.peerId.toString(), operator: node.operator }])
+    this.connectionsOpened = 0
+    const onConnectionOpen = (): void => { this.connectionsOpened++ }
+    node.host.addEventListener('connection:open', onConnectionOpen)
+    this.unsubscribe.push(() => { node.host.removeEventListener('connection:open', onConnectionOpen) })
     // the record goes out during start; the simulator must know of it even if start then fails or times out
     const duringStart = setInterval(() => { this.reportOwnRecord(node) }, OBSERVE_INTERVAL_MS)
     try {
@@ -316,7 +322,7 @@ export class NodeAgent {
     const cpu = process.cpuUsage()
     const connections = node.host.getConnections()
     const peers = new Set(connections.map(c => c.remotePeer.toString())).size
-    this.emit([{ type: 'stats', t: Date.now(), connections: connections.length, peers, rss: process.memoryUsage.rss(), heapUsed: this.heapUsed, cpuUs: cpu.user + cpu.system, pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }])
+    this.emit([{ type: 'stats', t: Date.now(), connections: connections.length, opened: this.connectionsOpened, peers, rss: process.memoryUsage.rss(), heapUsed: this.heapUsed, cpuUs: cpu.user + cpu.system, pid: process.pid, uptimeMs: Math.round(process.uptime() * 1000) }])
   }
 }
 

@@ -87,7 +87,7 @@ export type AgentEvent =
   /** The node's identity, as soon as it exists: a node whose start then fails or times out may already have published a record. */
   | { type: 'identity', t: number, peerId: string, operator: string }
   /** Resource use of the process the node runs in (its own in process mode), since that process started. */
-  | { type: 'stats', t: number, connections: number, peers: number, rss: number, heapUsed: number, cpuUs: number, pid: number, uptimeMs: number }
+  | { type: 'stats', t: number, connections: number, opened: number, peers: number, rss: number, heapUsed: number, cpuUs: number, pid: number, uptimeMs: number }
 
 /** Parent -> child and child -> parent envelopes of process mode. */
 export type ToChild = { id: number, command: Command }

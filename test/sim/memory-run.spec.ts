@@ -52,6 +52,8 @@ describe('sim in memory mode (real nodes in this process)', function () {
     // time series and resources
     assert.ok(report.series.samples.length >= 20)
     assert.ok(report.series.samples.some(s => s.nodesUp === 5 && s.connections.mean > 0))
+    // churn: four nodes joined through the first, so at least four links opened, each counted at both ends
+    assert.ok(report.series.samples.reduce((sum, s) => sum + s.connectionsOpened, 0) >= 8, 'connections opened are counted')
     assert.ok(report.series.jobs.some(b => b.ok > 0))
     assert.ok(report.resources.average.rssBytes > 0)
     assert.ok(progress.includes('running') && progress.includes('done') === false && progress.at(-1) === 'stopping')
@@ -61,7 +63,7 @@ describe('sim in memory mode (real nodes in this process)', function () {
     assert.equal(json.version, 1)
     assert.deepEqual(Object.keys(json.invariants).sort(), ['convergence', 'recordIntegrity', 'scopeLeaks'])
     const html = await readFile(paths.html, 'utf8')
-    assert.equal((html.match(/<svg /g) ?? []).length, 5, 'five plots')
+    assert.equal((html.match(/<svg /g) ?? []).length, 6, 'six plots')
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'self-contained: no script, nothing fetched')
     assert.match(html, /every invariant held/)
   })

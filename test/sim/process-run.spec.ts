@@ -67,6 +67,8 @@ describe('sim in process mode (one OS process per node, TCP loopback)', function
     // per-node resources come from each process
     assert.equal(report.resources.nodes.length, 3)
     assert.ok(report.resources.nodes.every(n => n.peakRssBytes > 20 * 1024 * 1024 && n.cpuPercent > 0), JSON.stringify(report.resources.nodes))
+    // every node of a three-node network opened (or accepted) at least one connection in its latest life
+    assert.ok(report.resources.nodes.every(n => n.connectionsOpened >= 1), JSON.stringify(report.resources.nodes))
   })
 
   it('takes the node processes\' flags from ESCRIN_SIM_NODE_FLAGS when set (empty: V8\'s defaults)', () => {
