@@ -10,6 +10,7 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { withCoalescedSends } from './coalesced-writes.js'
 import { admitConnectedContactsOnly } from './dht-contacts.js'
 import { setDhtIntervals } from './dht-refresh.js'
 import { gossipFastMessageId } from './gossip-message-id.js'
@@ -67,7 +68,8 @@ export async function createHost (init: HostInit): Promise<Host> {
     start: false,
     privateKey: init.privateKey,
     addresses: { listen },
-    transports: usesMemory ? [tcp(), memory({ latency: init.memoryLatencyMs ?? 0 })] : [tcp()],
+    // each send of a TCP connection in one socket write (see coalesced-writes)
+    transports: usesMemory ? [withCoalescedSends(tcp()), memory({ latency: init.memoryLatencyMs ?? 0 })] : [withCoalescedSends(tcp())],
     connectionEncrypters: [noise()],
     // yamux pings each connection once at the start (its RTT sizes the stream
     // windows) and then every 30 s by default, on top of ConnectionLiveness's
