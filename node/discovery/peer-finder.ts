@@ -181,8 +181,9 @@ export class PeerFinder {
       // 1 s still meant nine walks in a node's first eight minutes: in a
       // 100-node simulation about nine in ten of the connections nodes opened
       // carried a DHT query first. So at the target the next walk is an idle
-      // interval away.
-      if (connected >= this.dialTarget()) return this.init.idleIntervalMs
+      // interval away, jittered by +-25%: nodes that joined together would
+      // otherwise walk together, in waves, for good.
+      if (connected >= this.dialTarget()) return this.init.idleIntervalMs * (0.75 + Math.random() * 0.5)
       const cap = short ? this.init.shortIntervalMs : this.init.slowIntervalMs
       return Math.min(cap, this.init.fastIntervalMs * 2 ** this.emptyWalks)
     } catch (err) {
