@@ -1,4 +1,5 @@
 export { openStream, isClosedConnection, type StreamDialer } from './open-stream.js'
+export { openStreamFindingMovedPeer } from './moved-peer.js'
 export { createHost, type Host, type HostInit, type HostServices } from './create-host.js'
 export { ConnectionLiveness, type ConnectionLivenessInit, type ConnectionLivenessComponents } from './connection-liveness.js'
 export { muxerPing, pingConnectedPeersOnMuxer } from './muxer-ping.js'

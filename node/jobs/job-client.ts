@@ -11,7 +11,7 @@ import { newJobId, jobIdHex } from './job-id.js'
 import { rankRunners, RttTracker, type RunnerCandidate } from './runner-selection.js'
 import { DEFAULT_JOB_TIMEOUT_MS, MAX_JOB_TIMEOUT_MS } from './runner-service.js'
 import type { AttestationService } from '../attestations/index.js'
-import { isClosedConnection, openStream, type Host } from '../host/index.js'
+import { isClosedConnection, openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { PolicyService } from '../policies/index.js'
@@ -171,7 +171,7 @@ export class JobClient {
       // a stream can die with its connection before the request is written (libp2p
       // closes one of two simultaneous connections); nothing was sent, so one retry is safe
       for (let attempt = 0; lp == null; attempt++) {
-        const opened = await openStream(this.components.host, peer, JOB_PROTOCOL, { signal })
+        const opened = await openStreamFindingMovedPeer(this.components.host, peer, JOB_PROTOCOL, { signal })
         stream = opened
         const candidate = lpStream(opened, { maxDataLength: MAX_JOB_RESPONSE_BYTES })
         try {

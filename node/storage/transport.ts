@@ -4,7 +4,7 @@ import {
   BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
   joinPieces, MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
-import { openStream, type Host } from '../host/index.js'
+import { openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
 
@@ -37,7 +37,7 @@ export interface BlobSink {
 }
 
 async function dialBlob (host: Host, peer: PeerId, signal: AbortSignal): Promise<Stream> {
-  return await openStream(host, peer, BLOB_PROTOCOL, { signal })
+  return await openStreamFindingMovedPeer(host, peer, BLOB_PROTOCOL, { signal })
 }
 
 function failed (response: BlobResponse, expected: string): BlobError {
