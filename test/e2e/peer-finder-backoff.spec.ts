@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
+import { recordWalks } from '../helpers/walks.js'
 import { waitFor } from '../helpers/wait.js'
 import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
 
@@ -17,20 +18,11 @@ describe('peer finder in a network smaller than minConnections', function () {
   let net: TestNetwork
   const walks = new Map<EscrinNode, number[]>()
 
-  const record = (node: EscrinNode): void => {
-    const starts: number[] = []
-    walks.set(node, starts)
-    const walk = node.finder.walk.bind(node.finder)
-    node.finder.walk = async () => {
-      starts.push(performance.now())
-      return await walk()
-    }
-  }
   const fullyConnected = (): boolean => net.nodes.every(n => n.host.getPeers().length === net.nodes.length - 1)
 
   before(async () => {
     net = await startNetwork(3, {}, () => DISCOVERY)
-    for (const node of net.nodes) record(node)
+    for (const node of net.nodes) walks.set(node, recordWalks(node))
   })
 
   after(async () => {
