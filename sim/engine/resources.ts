@@ -42,6 +42,8 @@ export class ResourceMeter {
     track.lastRss = stats.rss
     track.heap = stats.heapUsed
     track.connections = stats.connections
+    // the count restarts with the node (in memory mode a restarted node keeps the simulator's pid)
+    if (stats.opened < track.opened) track.openedSampled = 0
     track.opened = stats.opened
   }
 
