@@ -131,6 +131,13 @@ export const INBOUND_CONNECTION_THRESHOLD = 1000
 export const CONNECTION_PING_INTERVAL_MS = 60_000
 /** Yamux's own keep-alive pings (its default is 30 s; they never close a connection); ConnectionLiveness watches each connection. */
 export const YAMUX_KEEPALIVE_INTERVAL_MS = 10 * 60_000
+/**
+ * The longest a closing TCP connection waits for the peer to close its side,
+ * reading and dropping what it still sends (node/host/lingering-close.ts),
+ * before the socket is destroyed anyway. libp2p's connection close passes a
+ * deadline of its own (1 s) that ends the wait first.
+ */
+export const TCP_CLOSE_LINGER_MS = 2_000
 /** The shortest ping timeout before a connection is judged dead, whatever the measured RTT. */
 export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000
 

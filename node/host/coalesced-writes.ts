@@ -1,4 +1,4 @@
-import type { Transport, Upgrader, MultiaddrConnection } from '@libp2p/interface'
+import type { MultiaddrConnection } from '@libp2p/interface'
 import type { Uint8ArrayList } from 'uint8arraylist'
 
 /** What this module needs of @libp2p/tcp's connection: its socket, and the method its stream sends through. */
@@ -37,38 +37,4 @@ export function coalesceSends (maConn: MultiaddrConnection): boolean {
     }
   }
   return true
-}
-
-/** An upgrader that applies coalesceSends to each raw connection before upgrading it. */
-function coalescingUpgrader (upgrader: Upgrader): Upgrader {
-  return new Proxy(upgrader, {
-    get (target, property, receiver) {
-      if (property === 'upgradeInbound' || property === 'upgradeOutbound') {
-        const upgrade = Reflect.get(target, property, receiver) as (maConn: MultiaddrConnection, ...rest: unknown[]) => Promise<unknown>
-        return async (maConn: MultiaddrConnection, ...rest: unknown[]) => {
-          coalesceSends(maConn)
-          return await upgrade.call(target, maConn, ...rest)
-        }
-      }
-      const value = Reflect.get(target, property, receiver)
-      return typeof value === 'function' ? value.bind(target) : value
-    }
-  })
-}
-
-/**
- * Wraps a transport factory (tcp()) so that every connection it dials or
- * accepts sends with coalesceSends. The transport hands each raw connection
- * to the upgrader it is given per dial and per listener; this gives it one
- * that first patches the connection.
- */
-export function withCoalescedSends<T extends (components: never) => Transport> (factory: T): T {
-  return ((components: never) => {
-    const transport = factory(components)
-    const dial = transport.dial.bind(transport)
-    const createListener = transport.createListener.bind(transport)
-    transport.dial = async (ma, options) => await dial(ma, { ...options, upgrader: coalescingUpgrader(options.upgrader) })
-    transport.createListener = (options) => createListener({ ...options, upgrader: coalescingUpgrader(options.upgrader) })
-    return transport
-  }) as T
 }

@@ -10,7 +10,9 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
-import { withCoalescedSends } from './coalesced-writes.js'
+import { coalesceSends } from './coalesced-writes.js'
+import { lingerOnClose } from './lingering-close.js'
+import { withRawConnectionPatches } from './raw-connections.js'
 import { admitConnectedContactsOnly } from './dht-contacts.js'
 import { setDhtIntervals } from './dht-refresh.js'
 import { gossipFastMessageId } from './gossip-message-id.js'
@@ -54,6 +56,10 @@ export interface HostInit {
   memoryLatencyMs?: number
 }
 
+function tcpTransport (): ReturnType<typeof tcp> {
+  return withRawConnectionPatches(tcp(), [coalesceSends, lingerOnClose])
+}
+
 /**
  * Assembles the libp2p host every escrin node runs: TCP (and the in-memory
  * transport for in-process simulations), noise, yamux, identify, ping and a
@@ -68,8 +74,9 @@ export async function createHost (init: HostInit): Promise<Host> {
     start: false,
     privateKey: init.privateKey,
     addresses: { listen },
-    // each send of a TCP connection in one socket write (see coalesced-writes)
-    transports: usesMemory ? [withCoalescedSends(tcp()), memory({ latency: init.memoryLatencyMs ?? 0 })] : [withCoalescedSends(tcp())],
+    // each send of a TCP connection in one socket write; a close that lets
+    // the last bytes sent reach the peer (see coalesced-writes, lingering-close)
+    transports: usesMemory ? [tcpTransport(), memory({ latency: init.memoryLatencyMs ?? 0 })] : [tcpTransport()],
     connectionEncrypters: [noise()],
     // yamux pings each connection once at the start (its RTT sizes the stream
     // windows) and then every 30 s by default, on top of ConnectionLiveness's
