@@ -12,6 +12,7 @@ import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossi
 import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
 import { coalesceSends } from './coalesced-writes.js'
 import { lingerOnClose } from './lingering-close.js'
+import { withCheapLengthDecoding } from './noise-length-decoding.js'
 import { withRawConnectionPatches } from './raw-connections.js'
 import { admitConnectedContactsOnly } from './dht-contacts.js'
 import { setDhtIntervals } from './dht-refresh.js'
@@ -77,7 +78,8 @@ export async function createHost (init: HostInit): Promise<Host> {
     // each send of a TCP connection in one socket write; a close that lets
     // the last bytes sent reach the peer (see coalesced-writes, lingering-close)
     transports: usesMemory ? [tcpTransport(), memory({ latency: init.memoryLatencyMs ?? 0 })] : [tcpTransport()],
-    connectionEncrypters: [noise()],
+    // noise, reading message lengths without building an error per read (see noise-length-decoding)
+    connectionEncrypters: [withCheapLengthDecoding(noise())],
     // yamux pings each connection once at the start (its RTT sizes the stream
     // windows) and then every 30 s by default, on top of ConnectionLiveness's
     // pings on the same session (CONNECTION_PING_INTERVAL_MS), which also
