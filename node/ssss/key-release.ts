@@ -3,7 +3,7 @@ import { createHash, hkdfSync, randomBytes } from 'node:crypto'
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
-  openShare, Point, reconstruct, replyAad, scalarToBytes, signShareRequest, SsssError, ssssErrorFromFailure, verifySecretSpec, verifyShare, verifySharesBatch,
+  openShare, Point, reconstruct, replyAad, scalarToBytes, signShareRequest, SsssError, ssssErrorFromFailure, type ShareRequest, verifySecretSpec, verifyShare, verifySharesBatch,
   type SecretSpec, type Share
 } from '../../protocol/ssss/index.js'
 import { OpeningKeys, type SealedBox } from '../../protocol/job/index.js'
@@ -180,6 +180,10 @@ export class KeyRelease {
       }
     }
 
+    // one signed request for every holder of the round: each holder checks the signature against the
+    // peer that sends it (a holder that forwards it fails that check) and remembers the nonce itself
+    let request: ShareRequest | undefined
+    const sharedRequest = (): ShareRequest => (request ??= this.signRequest(owner, app, version, state.myPeerId))
     let hedge: ReturnType<typeof setTimeout> | undefined
     await new Promise<void>(resolve => {
       let next = 0
@@ -188,7 +192,7 @@ export class KeyRelease {
         for (; count > 0 && next < holders.length; count--) {
           const holder = holders[next++]
           inFlight++
-          void this.ask(holder, owner, app, version, state.myPeerId).then(answer => {
+          void this.ask(holder, sharedRequest(), () => this.signRequest(owner, app, version, state.myPeerId)).then(answer => {
             queue = queue.then(async () => {
               try {
                 await handle(holder, answer)
@@ -231,19 +235,24 @@ export class KeyRelease {
     return shuffled.sort((a, b) => rank(a) - rank(b))
   }
 
-  /** One holder's answer to a fresh, signed request; asked once more, with a new request, if the stream is lost under the first. */
-  private async ask (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
-    const first = await this.askOnce(holder, owner, app, version, myPeerId)
-    const answer = 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, owner, app, version, myPeerId) : first
+  /** One holder's answer to `request`; asked once more, with a new request (`fresh`), if the stream is lost under the first. */
+  private async ask (holder: string, request: ShareRequest, fresh: () => ShareRequest): Promise<Answer> {
+    const first = await this.askOnce(holder, request)
+    // the holder may have taken the first request's nonce before the stream was lost: a new one
+    const answer = 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, fresh()) : first
     if ('error' in answer) bounded(this.failures, holder, Date.now())
     else this.failures.delete(holder)
     return answer
   }
 
-  private async askOnce (holder: string, owner: string, app: string, version: number, myPeerId: Uint8Array): Promise<Answer> {
+  /** A share request signed by this runner's enclave key, with a fresh nonce and the current time. */
+  private signRequest (owner: string, app: string, version: number, myPeerId: Uint8Array): ShareRequest {
     const { keys } = this.components
-    const nonce = new Uint8Array(randomBytes(16))
-    const request = signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce }, keys.signingSecret)
+    return signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce: new Uint8Array(randomBytes(16)) }, keys.signingSecret)
+  }
+
+  private async askOnce (holder: string, request: ShareRequest): Promise<Answer> {
+    const { owner, app, nonce } = request
     try {
       const response = await this.channels.get(peerIdFromString(holder), request, REQUEST_TIMEOUT_MS, this.components.local)
       if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }

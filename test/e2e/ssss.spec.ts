@@ -113,6 +113,23 @@ describe('SSSS key custody (7 real nodes, n = 5 holders, t = 4)', function () {
     assert.ok('failure' in again)
   })
 
+  it('one signed request serves every holder of a release; relayed by a holder, it gets nothing', async () => {
+    // a runner signs one request per release for all the holders it asks: each holder checks the
+    // signature against the peer that sends it, and remembers the nonce for itself
+    const { signShareRequest, ssssErrorFromFailure } = await import('../../protocol/ssss/index.js')
+    const { ssssCall } = await import('../../node/ssss/index.js')
+    const runner = net.nodes[5]
+    const request = signShareRequest(runner.peerId.toMultihash().bytes, { owner: OWNER as `0x${string}`, app: 'app', version: 0, replyX25519: runner.attestations.recordOf(runner.peerId.toString())?.enclaveX25519 as Uint8Array, timestampMs: Date.now(), nonce: new Uint8Array(16).fill(9) }, (runner as unknown as { keyRelease: { components: { keys: { signingSecret: Uint8Array } } } }).keyRelease.components.keys.signingSecret)
+    // holder 0, having received it, sends it on to holder 1 as its own
+    const relayed = await ssssCall(net.nodes[0].host, net.nodes[1].peerId, { get: request }, 5_000)
+    assert.ok('failure' in relayed && ssssErrorFromFailure(relayed.failure).code === 'BAD_SIGNATURE', JSON.stringify(relayed))
+    // the relay spent nothing: the runner's own copies are served by both holders
+    for (const holder of [0, 1]) {
+      const answer = await ssssCall(runner.host, net.nodes[holder].peerId, { get: request }, 5_000)
+      assert.ok('share' in answer, `holder ${holder}: ${JSON.stringify(answer)}`)
+    }
+  })
+
   it('every holder restarts: the shares survive', async () => {
     for (let i = 0; i <= 4; i++) {
       await net.nodes[i].stop()
