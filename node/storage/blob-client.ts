@@ -1,6 +1,6 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import {
-  BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, rechunk, sha256, type BlobLayout
+  BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
@@ -47,7 +47,12 @@ export interface BlobReader {
   cid: string
   policyId: string
   size: number
-  /** Verified chunks in order; fails over to another holder mid-blob if one misbehaves or goes away. */
+  /**
+   * The blob's bytes in order, in pieces (a chunk as the transport delivered
+   * it, not joined; at most a chunk each), every chunk verified before any of
+   * its pieces is yielded; fails over to another holder mid-blob if one
+   * misbehaves or goes away. `rechunk` makes whole chunks of them.
+   */
   chunks: AsyncGenerator<Uint8Array>
 }
 
@@ -238,7 +243,7 @@ export class BlobClient {
     return new Uint8Array(Buffer.concat(parts))
   }
 
-  private async openVerified (holder: string, cid: CID, fromChunk: number, policyId?: string): Promise<{ holder: string, policyId: string, layout: BlobLayout, chunks: AsyncGenerator<Uint8Array>, abort: (err: Error) => void }> {
+  private async openVerified (holder: string, cid: CID, fromChunk: number, policyId?: string): Promise<{ holder: string, policyId: string, layout: BlobLayout, chunks: AsyncGenerator<ChunkPieces>, abort: (err: Error) => void }> {
     const self = this.components.host.peerId.toString()
     if (holder === self) {
       const local = this.components.local as StorageService
@@ -246,7 +251,7 @@ export class BlobClient {
       if (meta == null) throw new BlobError('NOT_FOUND', 'not held here')
       if (policyId != null && meta.policyId !== policyId) throw new BlobError('NOT_FOUND', `held here for another policy (${meta.policyId})`)
       // the local store verifies every chunk itself
-      return { holder, policyId: meta.policyId, layout: local.store.layout(cid.toString()), chunks: local.store.read(cid.toString(), fromChunk), abort: () => {} }
+      return { holder, policyId: meta.policyId, layout: local.store.layout(cid.toString()), chunks: asPieces(local.store.read(cid.toString(), fromChunk)), abort: () => {} }
     }
     const source = await openRemoteBlob(this.components.host, peerIdFromString(holder), cid, fromChunk)
     try {
@@ -274,13 +279,13 @@ export class BlobClient {
     const total = current.layout.hashes.length
     while (next < total) {
       try {
-        for await (const chunk of current.chunks) {
-          if (next >= total || chunk.length !== chunkLength(current.layout, next) || !equalBytes(sha256(chunk), current.layout.hashes[next])) {
+        for await (const pieces of current.chunks) {
+          if (next >= total || piecesLength(pieces) !== chunkLength(current.layout, next) || !equalBytes(sha256Pieces(pieces), current.layout.hashes[next])) {
             this.components.penalise(peerIdFromString(current.holder), PeerAction.ProtocolViolation, `blob: chunk ${next} of ${cid.toString()} does not match its hash`)
             throw new BlobError('CORRUPTED', `chunk ${next} from ${current.holder.slice(-8)} does not match the CID`)
           }
           next++
-          yield chunk
+          yield * pieces
         }
         if (next < total) throw new BlobError('UNAVAILABLE', `${current.holder.slice(-8)} ended after ${next} of ${total} chunks`)
       } catch (err) {
@@ -360,6 +365,16 @@ export class BlobClient {
     const reasons = explained.slice(0, 5).map(e => `${e.peerId.slice(-8)}: ${e.admitted ? 'admitted' : e.reason}`)
     return `no storage node in the scope of ${policyId}; ${storage.length} known storage nodes are excluded (${reasons.join('; ')}${explained.length > 5 ? '; …' : ''})`
   }
+}
+
+async function * asPieces (chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ChunkPieces> {
+  for await (const chunk of chunks) yield [chunk]
+}
+
+function piecesLength (pieces: ChunkPieces): number {
+  let length = 0
+  for (const piece of pieces) length += piece.byteLength
+  return length
 }
 
 function xorDistance (a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -134,7 +134,7 @@ export class BlobStore {
     if (this.damaged.has(cid)) throw new BlobError('CORRUPTED', `${cid} is damaged on this node`)
     const layout = this.layout(cid)
     // a chunk that cannot be read is undefined (not a rejection nobody may await, if the reader stops first)
-    const fetch = async (i: number): Promise<Uint8Array | undefined> => await this.chunks.get(hex(layout.hashes[i])).catch(() => undefined)
+    const fetch = async (i: number): Promise<Uint8Array | undefined> => await this.chunks.get(hex(layout.hashes[i]), chunkLength(layout, i)).catch(() => undefined)
     const ahead: Array<Promise<Uint8Array | undefined>> = []
     let next = fromChunk
     for (let i = fromChunk; i < layout.hashes.length; i++) {

@@ -1,5 +1,5 @@
 import { peerIdFromString } from '@libp2p/peer-id'
-import { BlobError, parseBlobCid, sha256 } from '../../protocol/blob/index.js'
+import { BlobError, CHUNK_SIZE, parseBlobCid, rechunk, sha256 } from '../../protocol/blob/index.js'
 import { blobCall, RemoteBlobSink } from './transport.js'
 import { replicaBytes, type StorageService } from './storage-service.js'
 import { MAX_HAS_CIDS } from '../../protocol/blob/index.js'
@@ -167,7 +167,8 @@ export class BlobRepair {
     const sink = storage.openLocalRepair({ policyId: meta.policyId, size: meta.size, replicas: meta.replicas, uploader: host.peerId.toString() })
     try {
       await sink.open()
-      for await (const chunk of reader.chunks) await sink.write(chunk)
+      // the reader yields pieces; a holder takes whole chunks
+      for await (const chunk of rechunk(reader.chunks, CHUNK_SIZE, meta.size)) await sink.write(chunk)
       await sink.end(parseBlobCid(meta.cid))
       this.log.info('damaged blob restored from a replica', { cid: meta.cid })
       return true

@@ -2,7 +2,7 @@ import { lpStream } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
 import {
   BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
-  joinPieces, MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse
+  MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
@@ -106,10 +106,10 @@ export class RemoteBlobSink implements BlobSink {
   }
 }
 
-/** A holder's answer to a get: what it says the blob is, and its chunks as sent (unverified: the caller checks them). */
+/** A holder's answer to a get: what it says the blob is, and its chunks as sent, each in the pieces it arrived in (unverified: the caller checks them). */
 export interface BlobSource {
   found: { policyId: string, size: number, manifest?: Uint8Array }
-  chunks: AsyncGenerator<Uint8Array>
+  chunks: AsyncGenerator<ChunkPieces>
   abort(err: Error): void
 }
 
@@ -122,14 +122,14 @@ export async function openRemoteBlob (host: Host, peer: PeerId, cid: CID, fromCh
     await lp.write(encodeBlobRequest({ get: { cid, fromChunk } }), { signal })
     const response = decodeBlobResponse((await lp.read({ signal })).subarray())
     if (!('found' in response)) throw failed(response, 'found')
-    async function * chunks (): AsyncGenerator<Uint8Array> {
+    async function * chunks (): AsyncGenerator<ChunkPieces> {
       try {
         while (true) {
           const frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
           if ('end' in frame) return
           if (!('chunk' in frame)) throw new BlobError('MALFORMED', 'expected a chunk or the end')
-          // the one copy of a get: the pieces the transport delivered, joined for the reader
-          yield joinPieces(frame.chunk)
+          // the pieces the transport delivered, never joined: a copy of each chunk cost as much as hashing it
+          yield frame.chunk
           // taken by the consumer: the holder may send one more
           await lp.write(encodeBlobFrame({ ack: true }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }).catch(() => {})
         }
