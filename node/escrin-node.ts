@@ -5,6 +5,7 @@ import { MemoryDatastore } from 'datastore-core'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { ApiServer, type Route } from './api/index.js'
+import { tuneV8Heap } from './runtime/index.js'
 import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
 import type { AntiEntropyInit } from './sync/index.js'
 import type { EvidenceVerifier } from '../protocol/attestation/index.js'
@@ -231,6 +232,8 @@ export class EscrinNode {
 
   /** Creates a node (key and datastore opened, nothing listening yet). */
   static async create (config: NodeConfig, options: EscrinNodeOptions = {}): Promise<EscrinNode> {
+    // before the node allocates its buffers: a heap that collects once per 3 MB received is the alternative (node/runtime/v8-heap)
+    tuneV8Heap()
     if (config.attestation === 'nitro' && options.evidence == null) {
       // Nitro evidence comes from the enclave's NSM device; a node outside an enclave can only verify others'
       throw new StartupError('--attestation nitro needs to run inside an AWS Nitro Enclave; outside one, use --attestation dev')

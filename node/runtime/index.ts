@@ -1,0 +1,1 @@
+export * from './v8-heap.js'
