@@ -10,6 +10,7 @@ import { devnetNodeConfig } from '../node/devnet/index.js'
 import { EscrinNode } from '../node/escrin-node.js'
 import { silentLogger } from '../node/log/index.js'
 import { serveRaw } from './blobs.js'
+import { countFullGcs } from './gc-count.js'
 
 export type WorkerCommand =
   | { op: 'start', dataDir: string, bootstrap: string[] }
@@ -26,13 +27,22 @@ export type WorkerReply = { id: number, ok: true, value: unknown } | { id: numbe
 const SAMPLE_MS = 5
 
 let node: EscrinNode | undefined
-let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number } | undefined
+let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number, fullGcs: () => number } | undefined
 
 function sample (): void {
   if (watch == null) return
   const m = process.memoryUsage()
   watch.peakRss = Math.max(watch.peakRss, m.rss - watch.base.rss)
   watch.peakHeap = Math.max(watch.peakHeap, m.heapUsed + m.arrayBuffers - watch.base.heapUsed - watch.base.arrayBuffers)
+}
+
+/** Stops the current watch; the full collections it counted. */
+function endWatch (): number {
+  if (watch == null) return 0
+  clearInterval(watch.timer)
+  const fullGcs = watch.fullGcs()
+  watch = undefined
+  return fullGcs
 }
 
 async function handle (command: WorkerCommand): Promise<unknown> {
@@ -49,19 +59,17 @@ async function handle (command: WorkerCommand): Promise<unknown> {
       await node?.storage?.store.delete(command.cid)
       return true
     case 'watchMemory':
-      if (watch != null) clearInterval(watch.timer);
+      endWatch();
       (globalThis as { gc?: () => void }).gc?.()
-      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0 }
+      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0, fullGcs: countFullGcs() }
       return true
     case 'peakMemory': {
       sample()
-      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0 }
-      if (watch != null) clearInterval(watch.timer)
-      watch = undefined
+      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0, fullGcs: endWatch() }
       return peak
     }
     case 'stop':
-      if (watch != null) clearInterval(watch.timer)
+      endWatch()
       await node?.stop()
       node = undefined
       return true

@@ -31,6 +31,7 @@ import { silentLogger } from '../node/log/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
 import { CHUNK_SIZE } from '../protocol/blob/index.js'
 import { ratio } from './lib/measure.js'
+import { countFullGcs } from './gc-count.js'
 import type { WorkerCommand, WorkerMessage, WorkerReply } from './blobs-worker.js'
 import type { Host } from '../node/host/index.js'
 import type { PeerId } from '@libp2p/interface'
@@ -55,9 +56,10 @@ async function * chunksOf (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += CHUNK_SIZE) yield bytes.subarray(i, i + CHUNK_SIZE)
 }
 
-interface Peak { peakRssBytes: number, peakHeapBytes: number }
+/** Peak growth of RSS and of heap + array buffers, and the full garbage collections, of one process in one phase. */
+interface Peak { peakRssBytes: number, peakHeapBytes: number, fullGcs?: number }
 
-/** Peak growth of RSS and of heap + array buffers while `fn` runs, sampled every 5 ms. */
+/** Peak growth of RSS and of heap + array buffers while `fn` runs, sampled every 5 ms, and the full collections meanwhile. */
 async function withPeakMemory<T> (fn: () => Promise<T>): Promise<{ value: T } & Peak> {
   (globalThis as { gc?: () => void }).gc?.()
   const base = process.memoryUsage()
@@ -69,10 +71,11 @@ async function withPeakMemory<T> (fn: () => Promise<T>): Promise<{ value: T } & 
     peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers)
   }
   const timer = setInterval(sample, 5)
+  const fullGcs = countFullGcs()
   try {
     const value = await fn()
     sample()
-    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap }
+    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap, fullGcs: fullGcs() }
   } finally {
     clearInterval(timer)
   }
@@ -204,7 +207,7 @@ const mbps = (bytes: number, ms: number): number => Math.round((bytes / 1e6) / (
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 function maxPeak (peaks: Array<Peak | undefined>): Peak | undefined {
   if (peaks.every(p => p == null)) return undefined
-  return { peakRssBytes: Math.max(...peaks.map(p => p?.peakRssBytes ?? 0)), peakHeapBytes: Math.max(...peaks.map(p => p?.peakHeapBytes ?? 0)) }
+  return { peakRssBytes: Math.max(...peaks.map(p => p?.peakRssBytes ?? 0)), peakHeapBytes: Math.max(...peaks.map(p => p?.peakHeapBytes ?? 0)), fullGcs: Math.max(...peaks.map(p => p?.fullGcs ?? 0)) }
 }
 
 /** One setting: a client in this process and three storage nodes, here or each in its own process. */
@@ -262,7 +265,7 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
         times.get.push(performance.now() - t)
         const getHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
         if (get.value !== size) throw new Error(`got ${get.value} of ${size} bytes`)
-        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes })
+        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes, fullGcs: p.fullGcs })
         memory = {
           put: peak(put),
           get: peak(get),

@@ -232,7 +232,7 @@ export class EscrinNode {
 
   /** Creates a node (key and datastore opened, nothing listening yet). */
   static async create (config: NodeConfig, options: EscrinNodeOptions = {}): Promise<EscrinNode> {
-    // before the node allocates its buffers: a heap that collects once per 3 MB received is the alternative (node/runtime/v8-heap)
+    // before the node allocates its buffers: a heap that collects once per 6 MB received is the alternative (node/runtime/v8-heap)
     tuneV8Heap()
     if (config.attestation === 'nitro' && options.evidence == null) {
       // Nitro evidence comes from the enclave's NSM device; a node outside an enclave can only verify others'

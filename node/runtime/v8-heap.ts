@@ -9,8 +9,8 @@ import { StartupError } from '../errors.js'
  * V8 counts memory held outside its heap (the ArrayBuffers under every
  * socket read, chunk and ciphertext) against the same limit and picks the
  * growing factor itself; for a node's heap (30-40 MB live) it picked about
- * 1.1, so a storage node receiving a 64 MB blob ran 20-27 full collections
- * (350-580 ms of its CPU), one per 3 MB or so received. At 100 it runs one or
+ * 1.1, so a storage node receiving a 64 MB blob ran about ten full
+ * collections (350-580 ms of its CPU), one per 6 MB or so received. At 100 it runs one or
  * two: a put of 64 MB to three holders went from 28-36 to 51-63 MB/s on the
  * project machine, and each holder's heap grew by 37 MB at most instead of 31.
  */
