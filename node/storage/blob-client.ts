@@ -1,6 +1,6 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import {
-  BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
+  BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
@@ -369,12 +369,6 @@ export class BlobClient {
 
 async function * asPieces (chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ChunkPieces> {
   for await (const chunk of chunks) yield [chunk]
-}
-
-function piecesLength (pieces: ChunkPieces): number {
-  let length = 0
-  for (const piece of pieces) length += piece.byteLength
-  return length
 }
 
 function xorDistance (a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -1,5 +1,5 @@
 import { Key, type Datastore } from 'interface-datastore'
-import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, sha256, sha256Pieces, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
+import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, sha256, sha256Pieces, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
 import { DATASTORE_CHUNKS, DatastoreChunkStore, FileChunkStore, type ChunkStore } from './chunk-store.js'
 import type { CID } from 'multiformats/cid'
 
@@ -255,8 +255,7 @@ export class BlobWriter {
   async write (chunk: Uint8Array | ChunkPieces): Promise<void> {
     if (this.finished) throw new BlobError('MALFORMED', 'the upload is finished')
     const pieces = chunk instanceof Uint8Array ? [chunk] : chunk
-    let length = 0
-    for (const piece of pieces) length += piece.byteLength
+    const length = piecesLength(pieces)
     if (length === 0 || length > CHUNK_SIZE) throw new BlobError('MALFORMED', `a chunk of ${length} bytes (1..${CHUNK_SIZE})`)
     // every chunk but the last is full: chunk i of the stored blob is chunk i of the sent one
     if (this.written % CHUNK_SIZE !== 0) throw new BlobError('MALFORMED', 'a short chunk before the last one')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Key, type Datastore } from 'interface-datastore'
-import { joinPieces, type ChunkPieces } from '../../protocol/blob/index.js'
+import { joinPieces, piecesLength, type ChunkPieces } from '../../protocol/blob/index.js'
 
 /** Datastore prefix of chunks kept in the datastore (ephemeral nodes), and of chunks of stores older than the file layout. */
 export const DATASTORE_CHUNKS = '/escrin/blobs/chunk'
@@ -76,8 +76,7 @@ export class FileChunkStore implements ChunkStore {
     const path = this.path(id)
     const temp = `${path}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`
     const file = await open(temp, 'w')
-    let expected = 0
-    for (const piece of pieces) expected += piece.byteLength
+    const expected = piecesLength(pieces)
     try {
       const { bytesWritten } = await file.writev(pieces as Uint8Array[])
       if (bytesWritten !== expected) throw new Error(`wrote ${bytesWritten} of ${expected} bytes of chunk ${id}`)

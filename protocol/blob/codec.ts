@@ -174,12 +174,17 @@ export function decodeBlobFrame (frame: Uint8Array | Uint8ArrayList): BlobFrame 
   throw new WireError('INVALID_FIELD', 'a blob control frame needs one of end, ack')
 }
 
+/** How many bytes a chunk's pieces hold together. */
+export function piecesLength (pieces: ChunkPieces): number {
+  let length = 0
+  for (const p of pieces) length += p.byteLength
+  return length
+}
+
 /** A chunk's pieces as one array: the piece itself when there is one, else a copy. */
 export function joinPieces (pieces: ChunkPieces): Uint8Array {
   if (pieces.length === 1) return pieces[0]
-  let length = 0
-  for (const p of pieces) length += p.byteLength
-  const out = new Uint8Array(length)
+  const out = new Uint8Array(piecesLength(pieces))
   let offset = 0
   for (const p of pieces) {
     out.set(p, offset)
