@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Key, type Datastore } from 'interface-datastore'
 import { joinPieces, piecesLength, type ChunkPieces } from '../../protocol/blob/index.js'
@@ -21,7 +21,7 @@ export interface ChunkStore {
    * chunk should have, lets a store read it in one go (at most that many
    * bytes come back; the caller's verification catches a short one).
    */
-  get(id: string, length?: number): Promise<Uint8Array>
+  get(id: string, length: number): Promise<Uint8Array>
   delete(id: string): Promise<void>
   /** Every stored chunk id, for the sweep at start; leftovers of writes cut short are removed on the way. */
   ids(): AsyncIterable<string>
@@ -89,11 +89,7 @@ export class FileChunkStore implements ChunkStore {
     await rename(temp, path)
   }
 
-  async get (id: string, length?: number): Promise<Uint8Array> {
-    if (length == null) {
-      const bytes = await readFile(this.path(id))
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    }
+  async get (id: string, length: number): Promise<Uint8Array> {
     // open, one read, close: readFile adds a stat and reads a 1 MiB file in several calls. Bytes
     // past `length` are not read: what is returned is verified, and is the chunk or is refused
     const file = await open(this.path(id), 'r')
