@@ -1,6 +1,6 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import {
-  BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
+  BlobError, blobCid, CHUNK_SIZE, commonRefusal, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
@@ -139,7 +139,7 @@ export class BlobClient {
     const open: BlobSink[] = []
     const queue = [...candidates]
     const problems: string[] = []
-    const codes = new Set<string>()
+    const failures: unknown[] = []
     while (open.length < r && queue.length > 0) {
       const batch = queue.splice(0, r - open.length)
       const results = await Promise.allSettled(batch.map(async peer => {
@@ -151,14 +151,12 @@ export class BlobClient {
         if (result.status === 'fulfilled') open.push(result.value)
         else {
           problems.push(`${batch[i].slice(-8)}: ${(result.reason as Error).message}`)
-          codes.add(result.reason instanceof BlobError ? result.reason.code : 'UNAVAILABLE')
+          failures.push(result.reason)
         }
       })
     }
     if (open.length === 0 && problems.length > 0) {
-      // every holder refused the same way (too large, over quota): that is the answer
-      const code = codes.size === 1 ? [...codes][0] as BlobError['code'] : 'UNAVAILABLE'
-      throw new BlobError(code, `no storage node took the blob: ${problems.join('; ')}`)
+      throw new BlobError(commonRefusal(failures), `no storage node took the blob: ${problems.join('; ')}`)
     }
     return open
   }
@@ -223,9 +221,12 @@ export class BlobClient {
           problems.push(`${holder.slice(-8)}: ${(err as Error).message}`)
         }
       }
-      // where this node put it is only a hint: those holders may be gone; the DHT knows the rest
-      if (round > 0 || !this.placed.has(cid.toString())) break
-      for (const h of await this.findHolders(cid, false)) if (!holders.includes(h)) holders.push(h)
+      // the first look-up is quick (where this node put it, or the DHT's first answer) and may
+      // name only holders that are gone; a full one names the rest. One that found nobody was full.
+      if (round > 0 || holders.length === 0) break
+      const more = (await this.findHolders(cid, { hints: false, exhaustive: true, exclude: tried })).filter(h => !holders.includes(h))
+      if (more.length === 0) break
+      holders.push(...more)
     }
     if (holders.length === 0) throw new BlobError('NOT_FOUND', `no node is known to hold ${cid.toString()}`)
     throw new BlobError('UNAVAILABLE', `no holder served ${cid.toString()}: ${problems.join('; ')}`)
@@ -299,7 +300,7 @@ export class BlobClient {
 
   private async resume (cid: CID, fromChunk: number, holders: string[], tried: Set<string>, options: GetBlobOptions, cause: Error): Promise<Awaited<ReturnType<BlobClient['openVerified']>>> {
     // the known holders are used up: a fresh look-up (the DHT, then asking storage peers) may name others
-    if (holders.every(h => tried.has(h))) for (const h of await this.findHolders(cid, false)) if (!holders.includes(h)) holders.push(h)
+    if (holders.every(h => tried.has(h))) for (const h of await this.findHolders(cid, { hints: false, exhaustive: true, exclude: tried })) if (!holders.includes(h)) holders.push(h)
     for (const holder of holders) {
       if (tried.has(holder)) continue
       tried.add(holder)
@@ -311,27 +312,31 @@ export class BlobClient {
   }
 
   /**
-   * Who holds a blob, nearest first: this node, then the DHT's providers,
-   * connected ones first; when the DHT names nobody, the storage peers this
-   * node knows are asked directly.
+   * Who holds a blob, nearest first: this node, then where this node put it
+   * (`hints`), else the DHT's providers, connected ones first; when that
+   * names nobody new, the storage peers this node knows are asked directly.
+   * A quick look-up stops at the DHT's first answer with holders; an
+   * `exhaustive` one (a failover's) runs the whole query. Peers in `exclude`
+   * (already tried) do not count as found.
    */
-  async findHolders (cid: CID, useHints = true): Promise<string[]> {
+  async findHolders (cid: CID, options: { hints?: boolean, exhaustive?: boolean, exclude?: ReadonlySet<string> } = {}): Promise<string[]> {
+    const { hints = true, exhaustive = false, exclude = new Set<string>() } = options
     const self = this.components.host.peerId.toString()
     const found = new Set<string>()
+    const fresh = (): number => [...found].filter(p => p !== self && !exclude.has(p)).length
     if (this.components.local?.store.has(cid.toString()) === true) found.add(self)
-    if (useHints) for (const peer of this.placed.get(cid.toString()) ?? []) if (peer !== self) found.add(peer)
-    if (found.size === 0) try {
+    if (hints) for (const peer of this.placed.get(cid.toString()) ?? []) if (peer !== self) found.add(peer)
+    if (found.size === 0 || exhaustive) try {
       for await (const event of this.components.host.services.dht.findProviders(cid, { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
         if (event.name !== 'PROVIDER') continue
         for (const p of event.providers) if (!p.id.equals(this.components.host.peerId)) found.add(p.id.toString())
-        // the first answer with holders is enough to start; a failover looks further if it must
-        if (found.size > 0) break
+        if (!exhaustive && fresh() > 0) break
       }
     } catch (err) {
       this.log.debug('blob provider look-up failed', { cid: cid.toString(), err })
     }
-    if (found.size <= (found.has(self) ? 1 : 0)) {
-      const asked = this.rankHolders(this.components.attestations.peersWithRole('storage').filter(p => p !== self), cid.multihash.digest).slice(0, MAX_DIRECT_ASKS)
+    if (fresh() === 0) {
+      const asked = this.rankHolders(this.components.attestations.peersWithRole('storage').filter(p => p !== self && !exclude.has(p)), cid.multihash.digest).slice(0, MAX_DIRECT_ASKS)
       await Promise.allSettled(asked.map(async peer => {
         const response = await blobCall(this.components.host, peerIdFromString(peer), { has: { cids: [cid] } })
         if ('held' in response && response.held.some(c => c.equals(cid))) found.add(peer)

@@ -19,6 +19,22 @@ export class BlobError extends Error {
   }
 }
 
+/** Failures that say a holder could not take part now, not what it thinks of the blob. */
+const NOT_AN_ANSWER = new Set<BlobErrorCode>(['UNAVAILABLE', 'BUSY', 'SHUTTING_DOWN', 'INTERNAL'])
+
+/**
+ * What a set of holders' failures tells the client: the refusal shared by
+ * every holder that answered (too large, over quota, out of scope), else
+ * UNAVAILABLE. Holders that could not be reached, or were busy or stopping,
+ * do not vote: one restarting peer must not hide that the blob is too large
+ * for all the others.
+ */
+export function commonRefusal (failures: readonly unknown[]): BlobErrorCode {
+  const codes = new Set<BlobErrorCode>()
+  for (const f of failures) if (f instanceof BlobError && !NOT_AN_ANSWER.has(f.code)) codes.add(f.code)
+  return codes.size === 1 ? [...codes][0] : 'UNAVAILABLE'
+}
+
 const TO_WIRE: Partial<Record<BlobErrorCode, escrin.BlobErrorCode>> = {
   MALFORMED: escrin.BlobErrorCode.BLOB_MALFORMED,
   NOT_FOUND: escrin.BlobErrorCode.BLOB_NOT_FOUND,

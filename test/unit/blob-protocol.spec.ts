@@ -8,7 +8,7 @@ import { MemoryDatastore } from 'datastore-core'
 import { Key } from 'interface-datastore'
 import { Uint8ArrayList } from 'uint8arraylist'
 import {
-  BlobError, blobCidOf, CHUNK_SIZE, chunkFrame, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, encodeBlobFrame, joinPieces, layoutFor, MANIFEST_CODEC,
+  BlobError, blobCidOf, CHUNK_SIZE, chunkFrame, commonRefusal, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, encodeBlobFrame, joinPieces, layoutFor, MANIFEST_CODEC,
   MAX_BLOB_FRAME_BYTES, openStream, parseBlobCid, RAW_CODEC, rechunk, sealedSize, sealStream, sha256, sha256Pieces
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
@@ -131,6 +131,17 @@ describe('blob protocol: CIDs, chunking, client-side sealing, wire codec', () =>
       assert.throws(() => decodeBlobFrame(bad), (err: unknown) => err instanceof WireError)
     }
     assert.throws(() => chunkFrame(new Uint8Array(CHUNK_SIZE + 1)), (err: unknown) => err instanceof BlobError && err.code === 'MALFORMED')
+  })
+
+  it('names the refusal every answering holder gave; unreachable, busy or stopping holders do not vote', () => {
+    const tooLarge = new BlobError('TOO_LARGE', 'over the limit')
+    const unreachable = [new Error('connect ECONNREFUSED 127.0.0.1:4001'), new BlobError('UNAVAILABLE', 'no answer'), new BlobError('BUSY', 'x'), new BlobError('SHUTTING_DOWN', 'x'), new BlobError('INTERNAL', 'x')]
+    assert.equal(commonRefusal([tooLarge, tooLarge, ...unreachable, tooLarge]), 'TOO_LARGE')
+    assert.equal(commonRefusal([new BlobError('QUOTA_EXCEEDED', 'x'), unreachable[0]]), 'QUOTA_EXCEEDED')
+    // holders that disagree, or none that answered: nothing to name but unavailability
+    assert.equal(commonRefusal([tooLarge, new BlobError('QUOTA_EXCEEDED', 'x')]), 'UNAVAILABLE')
+    assert.equal(commonRefusal(unreachable), 'UNAVAILABLE')
+    assert.equal(commonRefusal([]), 'UNAVAILABLE')
   })
 })
 
