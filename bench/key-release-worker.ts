@@ -1,6 +1,6 @@
 /**
  * One measurement of bench/key-release, in its own process:
- *   node --expose-gc dist/bench/key-release-worker.js <escrin|raw|fanout> <T> <N> <ROUNDS>
+ *   node --expose-gc dist/bench/key-release-worker.js <escrin|raw|fanout> <T> <N> <ROUNDS> [WARMUP]
  *
  * escrin: N SSSS nodes and one runner on TCP loopback in one process; an app
  * key dealt T-of-N; each round the runner releases it (T signed requests in
@@ -32,17 +32,18 @@ import { EscrinNode } from '../node/escrin-node.js'
 import { silentLogger } from '../node/log/index.js'
 import { dealSecret } from '../node/ssss/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
-import { settle, timeUntil } from './lib/measure.js'
+import { DEFAULT_WARMUP_ROUNDS, settle, timeUntil } from './lib/measure.js'
 import { RAW_OPEN_PROTOCOL, RAW_PROTOCOL, serveRaw } from './lib/raw-echo.js'
 import { createBareHost } from './lib/raw-host.js'
 
-const [variantText, tText, nText, roundsText] = process.argv.slice(2)
+const [variantText, tText, nText, roundsText, warmupText] = process.argv.slice(2)
 const procs = variantText.endsWith('-procs')
 const variant = variantText.replace(/-procs$/, '')
 const peerScript = fileURLToPath(new URL('./key-release-peer.js', import.meta.url))
 const t = Number(tText ?? 3)
 const n = Number(nText ?? 5)
 const rounds = Number(roundsText ?? 50)
+const warmup = Number(warmupText ?? DEFAULT_WARMUP_ROUNDS)
 const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
 
 function percentile (values: number[], p: number): number {
@@ -54,7 +55,7 @@ function percentile (values: number[], p: number): number {
 let cpuMsPerRound = 0
 
 async function timed (one: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await one()
+  for (let i = 0; i < warmup; i++) await one()
   const latencies: number[] = []
   const cpu = process.cpuUsage()
   for (let i = 0; i < rounds; i++) {

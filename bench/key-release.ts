@@ -7,7 +7,7 @@
  * against t such round trips in parallel (raw hosts in the same process: the least
  * a t-way fan-out costs when every node shares the machine's cores).
  *
- *   node dist/bench/key-release.js [--rounds R] [--settings in-process,processes]
+ *   node dist/bench/key-release.js [--rounds R] [--warmup W] [--settings in-process,processes]
  *
  * In the `processes` setting each holder (and each raw server) runs in its
  * own OS process, as in production.
@@ -15,7 +15,7 @@
  * Target: within 3x of one round trip (the fan-out is parallel).
  */
 import { fileURLToPath } from 'node:url'
-import { ratio, runChild } from './lib/measure.js'
+import { DEFAULT_WARMUP_ROUNDS, ratio, runChild } from './lib/measure.js'
 
 const worker = fileURLToPath(new URL('./key-release-worker.js', import.meta.url))
 const TARGET_RATIO = 3
@@ -26,15 +26,15 @@ const TARGET_RATIO = 3
  * measuring one (`processes`, as in production). Each is compared with the
  * raw round trip measured in the same setting.
  */
-export async function runKeyReleaseBench (configs: Array<[number, number]>, rounds: number, settings = ['in-process', 'processes']): Promise<Record<string, unknown>> {
+export async function runKeyReleaseBench (configs: Array<[number, number]>, rounds: number, settings = ['in-process', 'processes'], warmup = DEFAULT_WARMUP_ROUNDS): Promise<Record<string, unknown>> {
   const results = []
   for (const setting of settings) {
     const suffix = setting === 'processes' ? '-procs' : ''
-    const raw = await runChild(worker, [`raw${suffix}`, '0', '0', String(rounds)], 300_000)
-    const rawOpen = await runChild(worker, [`rawopen${suffix}`, '0', '0', String(rounds)], 300_000)
+    const raw = await runChild(worker, [`raw${suffix}`, '0', '0', String(rounds), String(warmup)], 300_000)
+    const rawOpen = await runChild(worker, [`rawopen${suffix}`, '0', '0', String(rounds), String(warmup)], 300_000)
     for (const [t, n] of configs) {
-      const escrin = await runChild(worker, [`escrin${suffix}`, String(t), String(n), String(rounds)], 600_000)
-      const fanout = await runChild(worker, [`fanout${suffix}`, String(t), '0', String(rounds)], 300_000)
+      const escrin = await runChild(worker, [`escrin${suffix}`, String(t), String(n), String(rounds), String(warmup)], 600_000)
+      const fanout = await runChild(worker, [`fanout${suffix}`, String(t), '0', String(rounds), String(warmup)], 300_000)
       results.push({
         setting,
         t,
@@ -54,11 +54,12 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
       })
     }
   }
-  return { bench: 'key-release', target: `release p50 <= ${TARGET_RATIO} x one raw libp2p round trip (same setting, same run)`, rounds, results }
+  return { bench: 'key-release', target: `release p50 <= ${TARGET_RATIO} x one raw libp2p round trip (same setting, same run)`, rounds, warmupRounds: warmup, results }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--rounds')
   const s = process.argv.indexOf('--settings')
-  console.log(JSON.stringify(await runKeyReleaseBench([[3, 5], [7, 10]], i >= 0 ? Number(process.argv[i + 1]) : 50, s >= 0 ? process.argv[s + 1].split(',') : undefined), null, 2))
+  const w = process.argv.indexOf('--warmup')
+  console.log(JSON.stringify(await runKeyReleaseBench([[3, 5], [7, 10]], i >= 0 ? Number(process.argv[i + 1]) : 50, s >= 0 ? process.argv[s + 1].split(',') : undefined, w >= 0 ? Number(process.argv[w + 1]) : undefined), null, 2))
 }

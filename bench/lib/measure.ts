@@ -59,3 +59,11 @@ export async function settle (options: { minMs?: number, windowMs?: number, maxC
   }
   return Date.now() - start
 }
+
+/**
+ * Rounds a latency bench runs before it measures, in every variant: enough
+ * for V8 to optimise the request path in each process (a holder in its own
+ * process sees only t/n of them), so that the measured rounds are the steady
+ * state of a running node, not its first requests after start.
+ */
+export const DEFAULT_WARMUP_ROUNDS = 200
