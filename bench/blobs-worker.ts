@@ -27,7 +27,7 @@ export type WorkerReply = { id: number, ok: true, value: unknown } | { id: numbe
 const SAMPLE_MS = 5
 
 let node: EscrinNode | undefined
-let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number, fullGcs: () => number } | undefined
+let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number, fullGcs: () => number, cpu: NodeJS.CpuUsage } | undefined
 
 function sample (): void {
   if (watch == null) return
@@ -61,11 +61,12 @@ async function handle (command: WorkerCommand): Promise<unknown> {
     case 'watchMemory':
       endWatch();
       (globalThis as { gc?: () => void }).gc?.()
-      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0, fullGcs: countFullGcs() }
+      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0, fullGcs: countFullGcs(), cpu: process.cpuUsage() }
       return true
     case 'peakMemory': {
       sample()
-      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0, fullGcs: endWatch() }
+      const cpu = process.cpuUsage(watch?.cpu)
+      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0, cpuMs: watch == null ? 0 : Math.round((cpu.user + cpu.system) / 1000), fullGcs: endWatch() }
       return peak
     }
     case 'stop':

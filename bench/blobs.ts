@@ -57,7 +57,13 @@ async function * chunksOf (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 }
 
 /** Peak growth of RSS and of heap + array buffers, and the full garbage collections, of one process in one phase. */
-interface Peak { peakRssBytes: number, peakHeapBytes: number, fullGcs?: number }
+interface Peak {
+  peakRssBytes: number
+  peakHeapBytes: number
+  fullGcs?: number
+  /** CPU time (user + system) of the process in the phase; for the holders, of the three together. */
+  cpuMs?: number
+}
 
 /** Peak growth of RSS and of heap + array buffers while `fn` runs, sampled every 5 ms, and the full collections meanwhile. */
 async function withPeakMemory<T> (fn: () => Promise<T>): Promise<{ value: T } & Peak> {
@@ -72,10 +78,12 @@ async function withPeakMemory<T> (fn: () => Promise<T>): Promise<{ value: T } & 
   }
   const timer = setInterval(sample, 5)
   const fullGcs = countFullGcs()
+  const cpu = process.cpuUsage()
   try {
     const value = await fn()
     sample()
-    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap, fullGcs: fullGcs() }
+    const used = process.cpuUsage(cpu)
+    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap, fullGcs: fullGcs(), cpuMs: Math.round((used.user + used.system) / 1000) }
   } finally {
     clearInterval(timer)
   }
@@ -207,7 +215,12 @@ const mbps = (bytes: number, ms: number): number => Math.round((bytes / 1e6) / (
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 function maxPeak (peaks: Array<Peak | undefined>): Peak | undefined {
   if (peaks.every(p => p == null)) return undefined
-  return { peakRssBytes: Math.max(...peaks.map(p => p?.peakRssBytes ?? 0)), peakHeapBytes: Math.max(...peaks.map(p => p?.peakHeapBytes ?? 0)), fullGcs: Math.max(...peaks.map(p => p?.fullGcs ?? 0)) }
+  return {
+    peakRssBytes: Math.max(...peaks.map(p => p?.peakRssBytes ?? 0)),
+    peakHeapBytes: Math.max(...peaks.map(p => p?.peakHeapBytes ?? 0)),
+    fullGcs: Math.max(...peaks.map(p => p?.fullGcs ?? 0)),
+    cpuMs: peaks.reduce((sum, p) => sum + (p?.cpuMs ?? 0), 0)
+  }
 }
 
 /** One setting: a client in this process and three storage nodes, here or each in its own process. */
@@ -234,7 +247,8 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
     for (const size of sizes) {
       const times = { put: [] as number[], get: [] as number[], rawPut: [] as number[], rawGet: [] as number[] }
       let memory: Record<string, Peak> | undefined
-      for (let r = 0; r < repeats; r++) {
+      // one unmeasured repeat first: the measured ones are every process's steady state, not its first transfer
+      for (let r = -1; r < repeats; r++) {
         const blob = new Uint8Array(randomBytes(size))
         // the raw transfers are watched as the blob's are, so both pay the same sampling
         await Promise.all(holders.map(async h => { await h.watchMemory() }))
@@ -265,7 +279,7 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
         times.get.push(performance.now() - t)
         const getHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
         if (get.value !== size) throw new Error(`got ${get.value} of ${size} bytes`)
-        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes, fullGcs: p.fullGcs })
+        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes, fullGcs: p.fullGcs, cpuMs: p.cpuMs })
         memory = {
           put: peak(put),
           get: peak(get),
@@ -278,6 +292,7 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
           ...(rawGetHolders != null ? { rawGetHolder: rawGetHolders } : {})
         }
         for (const h of holders) await h.delete(put.value.cid)
+        if (r < 0) for (const phase of Object.values(times)) phase.length = 0
       }
       const row = {
         mode,
@@ -316,6 +331,8 @@ export async function runBlobsBench (sizes: number[], repeats: number, modes: re
     chunkBytes: CHUNK_SIZE,
     replicas: 3,
     repeats,
+    // each size's first repeat is run and not measured
+    warmupRepeats: 1,
     results
   }
 }
