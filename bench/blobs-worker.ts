@@ -10,7 +10,7 @@ import { devnetNodeConfig } from '../node/devnet/index.js'
 import { EscrinNode } from '../node/escrin-node.js'
 import { silentLogger } from '../node/log/index.js'
 import { serveRaw } from './blobs.js'
-import { countFullGcs } from './gc-count.js'
+import { countGcs, type GcTally } from './gc-count.js'
 
 export type WorkerCommand =
   | { op: 'start', dataDir: string, bootstrap: string[] }
@@ -27,7 +27,7 @@ export type WorkerReply = { id: number, ok: true, value: unknown } | { id: numbe
 const SAMPLE_MS = 5
 
 let node: EscrinNode | undefined
-let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number, fullGcs: () => number, cpu: NodeJS.CpuUsage } | undefined
+let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number, gcs: () => GcTally, cpu: NodeJS.CpuUsage } | undefined
 
 function sample (): void {
   if (watch == null) return
@@ -36,13 +36,13 @@ function sample (): void {
   watch.peakHeap = Math.max(watch.peakHeap, m.heapUsed + m.arrayBuffers - watch.base.heapUsed - watch.base.arrayBuffers)
 }
 
-/** Stops the current watch; the full collections it counted. */
-function endWatch (): number {
-  if (watch == null) return 0
+/** Stops the current watch; the collections it counted. */
+function endWatch (): GcTally {
+  if (watch == null) return { fullGcs: 0, gcMs: 0 }
   clearInterval(watch.timer)
-  const fullGcs = watch.fullGcs()
+  const gcs = watch.gcs()
   watch = undefined
-  return fullGcs
+  return gcs
 }
 
 async function handle (command: WorkerCommand): Promise<unknown> {
@@ -61,12 +61,12 @@ async function handle (command: WorkerCommand): Promise<unknown> {
     case 'watchMemory':
       endWatch();
       (globalThis as { gc?: () => void }).gc?.()
-      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0, fullGcs: countFullGcs(), cpu: process.cpuUsage() }
+      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0, gcs: countGcs(), cpu: process.cpuUsage() }
       return true
     case 'peakMemory': {
       sample()
       const cpu = process.cpuUsage(watch?.cpu)
-      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0, cpuMs: watch == null ? 0 : Math.round((cpu.user + cpu.system) / 1000), fullGcs: endWatch() }
+      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0, cpuMs: watch == null ? 0 : Math.round((cpu.user + cpu.system) / 1000), ...endWatch() }
       return peak
     }
     case 'stop':

@@ -31,7 +31,7 @@ import { silentLogger } from '../node/log/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
 import { CHUNK_SIZE } from '../protocol/blob/index.js'
 import { ratio } from './lib/measure.js'
-import { countFullGcs } from './gc-count.js'
+import { countGcs } from './gc-count.js'
 import type { WorkerCommand, WorkerMessage, WorkerReply } from './blobs-worker.js'
 import type { Host } from '../node/host/index.js'
 import type { PeerId } from '@libp2p/interface'
@@ -61,6 +61,8 @@ interface Peak {
   peakRssBytes: number
   peakHeapBytes: number
   fullGcs?: number
+  /** Time in garbage collection of every kind (for the holders, of the three together). */
+  gcMs?: number
   /** CPU time (user + system) of the process in the phase; for the holders, of the three together. */
   cpuMs?: number
 }
@@ -77,13 +79,13 @@ async function withPeakMemory<T> (fn: () => Promise<T>): Promise<{ value: T } & 
     peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers)
   }
   const timer = setInterval(sample, 5)
-  const fullGcs = countFullGcs()
+  const gcs = countGcs()
   const cpu = process.cpuUsage()
   try {
     const value = await fn()
     sample()
     const used = process.cpuUsage(cpu)
-    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap, fullGcs: fullGcs(), cpuMs: Math.round((used.user + used.system) / 1000) }
+    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap, ...gcs(), cpuMs: Math.round((used.user + used.system) / 1000) }
   } finally {
     clearInterval(timer)
   }
@@ -169,7 +171,9 @@ function inProcessHolder (node: EscrinNode): BenchHolder {
 
 /** A storage node in its own OS process (bench/blobs-worker.js), driven over IPC. */
 async function processHolder (dataDir: string, bootstrap: string[]): Promise<BenchHolder> {
-  const child: ChildProcess = fork(WORKER, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--expose-gc'] })
+  // BENCH_WORKER_PROF=DIR: each holder process writes a V8 CPU profile there when it exits
+  const profile = process.env.BENCH_WORKER_PROF != null ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : []
+  const child: ChildProcess = fork(WORKER, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--expose-gc', ...profile] })
   const pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void }>()
   let nextId = 1
   child.on('message', (reply: WorkerReply) => {
@@ -219,6 +223,7 @@ function maxPeak (peaks: Array<Peak | undefined>): Peak | undefined {
     peakRssBytes: Math.max(...peaks.map(p => p?.peakRssBytes ?? 0)),
     peakHeapBytes: Math.max(...peaks.map(p => p?.peakHeapBytes ?? 0)),
     fullGcs: Math.max(...peaks.map(p => p?.fullGcs ?? 0)),
+    gcMs: peaks.reduce((sum, p) => sum + (p?.gcMs ?? 0), 0),
     cpuMs: peaks.reduce((sum, p) => sum + (p?.cpuMs ?? 0), 0)
   }
 }
@@ -279,7 +284,7 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
         times.get.push(performance.now() - t)
         const getHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
         if (get.value !== size) throw new Error(`got ${get.value} of ${size} bytes`)
-        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes, fullGcs: p.fullGcs, cpuMs: p.cpuMs })
+        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes, fullGcs: p.fullGcs, gcMs: p.gcMs, cpuMs: p.cpuMs })
         memory = {
           put: peak(put),
           get: peak(get),
