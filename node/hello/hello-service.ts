@@ -1,4 +1,4 @@
-import { lpStream } from '@libp2p/utils'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import { decodeHello, encodeHello, HELLO_PROTOCOL, type HelloInfo } from '../../protocol/hello/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, VERSION, type Role } from '../constants.js'
@@ -78,7 +78,7 @@ export class HelloService {
     const signal = AbortSignal.timeout(this.init.timeoutMs)
     const stream = await this.components.host.dialProtocol(peer, HELLO_PROTOCOL, { signal })
     try {
-      const lp = lpStream(stream, { maxDataLength: this.init.maxBytes })
+      const lp = lengthPrefixed(stream, { maxDataLength: this.init.maxBytes })
       await lp.write(encodeHello(this.ownHello()), { signal })
       const reply = decodeHello((await lp.read({ signal })).subarray(), this.init.maxBytes)
       await stream.close({ signal })
@@ -99,7 +99,7 @@ export class HelloService {
     const peer = connection.remotePeer
     const signal = AbortSignal.timeout(this.init.timeoutMs)
     try {
-      const lp = lpStream(stream, { maxDataLength: this.init.maxBytes })
+      const lp = lengthPrefixed(stream, { maxDataLength: this.init.maxBytes })
       const hello = decodeHello((await lp.read({ signal })).subarray(), this.init.maxBytes)
       await lp.write(encodeHello(this.ownHello()), { signal })
       await stream.close({ signal })

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { lpStream } from '@libp2p/utils'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { CID } from 'multiformats/cid'
 import {
   decodeJobResponse, encodeJobRequest, JOB_PROTOCOL, jobErrorFromFailure, jobInputAad, jobOutputAad, MAX_INLINE_CODE_BYTES,
   MAX_JOB_INPUT_BYTES, MAX_JOB_RESPONSE_BYTES, openSealedBox, parseWorkerCid, sealToKey, verifyReceipt, workerCid, JobError, type JobReceipt
 } from '../../protocol/job/index.js'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import { PeerAction } from '../peer-score/index.js'
 import { newJobId, jobIdHex } from './job-id.js'
 import { rankRunners, RttTracker, type RunnerCandidate } from './runner-selection.js'
@@ -167,13 +167,13 @@ export class JobClient {
     let stream: Stream | undefined
     let bytes: Uint8Array
     try {
-      let lp: ReturnType<typeof lpStream> | undefined
+      let lp: ReturnType<typeof lengthPrefixed> | undefined
       // a stream can die with its connection before the request is written (libp2p
       // closes one of two simultaneous connections); nothing was sent, so one retry is safe
       for (let attempt = 0; lp == null; attempt++) {
         const opened = await openStreamFindingMovedPeer(this.components.host, peer, JOB_PROTOCOL, { signal })
         stream = opened
-        const candidate = lpStream(opened, { maxDataLength: MAX_JOB_RESPONSE_BYTES })
+        const candidate = lengthPrefixed(opened, { maxDataLength: MAX_JOB_RESPONSE_BYTES })
         try {
           await candidate.write(request, { signal })
           lp = candidate

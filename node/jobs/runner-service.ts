@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { lpStream } from '@libp2p/utils'
 import { CID } from 'multiformats/cid'
 import {
   checkCodeMatchesCid, decodeJobRequest, MAX_JOB_TIMEOUT_MS, encodeJobResponse, JOB_PROTOCOL, jobInputAad, jobOutputAad, MAX_JOB_REQUEST_BYTES,
   openSealedBox, sealToKey, signReceipt, JobError, failureFromJobError, type JobErrorCode
 } from '../../protocol/job/index.js'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { SandboxError, type WorkerSandbox } from '../runner/sandbox/index.js'
@@ -138,7 +138,7 @@ export class RunnerService {
 
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const client = connection.remotePeer
-    const lp = lpStream(stream, { maxDataLength: MAX_JOB_REQUEST_BYTES })
+    const lp = lengthPrefixed(stream, { maxDataLength: MAX_JOB_REQUEST_BYTES })
     let bytes: Uint8Array
     try {
       bytes = (await lp.read({ signal: AbortSignal.timeout(REQUEST_READ_TIMEOUT_MS) })).subarray()
@@ -163,7 +163,7 @@ export class RunnerService {
     for (const [action, reason] of penalties) this.components.penalise(client, action, reason)
   }
 
-  private async reply (lp: ReturnType<typeof lpStream>, stream: Stream, outcome: Uint8Array | JobError): Promise<void> {
+  private async reply (lp: ReturnType<typeof lengthPrefixed>, stream: Stream, outcome: Uint8Array | JobError): Promise<void> {
     try {
       const response = outcome instanceof JobError ? encodeJobResponse({ failure: failureFromJobError(outcome) }) : outcome
       await lp.write(response, { signal: AbortSignal.timeout(REQUEST_READ_TIMEOUT_MS) })

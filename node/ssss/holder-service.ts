@@ -1,8 +1,8 @@
-import { lpStream } from '@libp2p/utils'
 import {
   decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
   SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
@@ -92,7 +92,7 @@ export class HolderService {
 
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
-    const lp = lpStream(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+    const lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
     const signal = AbortSignal.timeout(STREAM_TIMEOUT_MS)
     let answer: Answer
     try {
@@ -120,7 +120,7 @@ export class HolderService {
    */
   private async handleChannel (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
-    const lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+    const lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
     const slots = new Set<Promise<void>>()
     let failed = false
     const reply = async (id: number, answer: Answer): Promise<void> => {

@@ -61,6 +61,7 @@ export class KeyRelease {
   /** When each holder last failed a request (cleared by an answer). */
   private readonly failures = new Map<string, number>()
   private readonly dealings = new Map<string, DealingCache>()
+  private readonly peers = new Map<string, PeerId>()
   private readonly log: Logger
   /** One long-lived request stream per holder: a release costs a frame each way per holder, not a new stream. */
   private readonly channels: SsssChannels
@@ -100,7 +101,7 @@ export class KeyRelease {
       // the owner's prune. Ask the holders that answered with a newer version
       // for the older one, newest first.
       for (const group of [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)) {
-        const newer = group.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()).filter(h => (state.answered.get(h) ?? 0) > group.spec.version)
+        const newer = group.holderIds.filter(h => (state.answered.get(h) ?? 0) > group.spec.version)
         if (newer.length === 0) continue
         this.log.debug('falling back to an older version', { owner, app, version: group.spec.version, asking: newer.length })
         result = await this.round(state, newer, group.spec.version, newer.length)
@@ -115,7 +116,7 @@ export class KeyRelease {
 
     const newest = [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
     if (newest != null) {
-      bounded(this.known, `${owner}/${app}`, { holders: newest.spec.holders.map(h => peerIdFromMultihash(Digest.decode(h)).toString()), threshold: newest.spec.threshold })
+      bounded(this.known, `${owner}/${app}`, { holders: newest.holderIds.filter(h => h !== ''), threshold: newest.spec.threshold })
     }
     if (result != null) return result
     // not enough for the threshold: check what did arrive, so the error counts valid shares
@@ -164,7 +165,7 @@ export class KeyRelease {
         groups.set(spec.signature, group)
       }
       if (version === 0) state.answered.set(holder, spec.version)
-      const index = indexOf(spec, holder)
+      const index = group.holderIds.indexOf(holder) + 1
       try {
         if (index === 0) throw new SsssError('BAD_SHARE', 'the holder is not listed in the spec')
         group.candidates.push({ holder, share: openShare(answer.box, this.opening, replyAad(owner, app, spec.version, index, answer.nonce), index) })
@@ -254,7 +255,7 @@ export class KeyRelease {
   private async askOnce (holder: string, request: ShareRequest): Promise<Answer> {
     const { owner, app, nonce } = request
     try {
-      const response = await this.channels.get(peerIdFromString(holder), request, REQUEST_TIMEOUT_MS, this.components.local)
+      const response = await this.channels.get(this.peerOf(holder), request, REQUEST_TIMEOUT_MS, this.components.local)
       if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }
       if (!('share' in response)) return { error: new SsssError('MALFORMED', 'unexpected response') }
       this.components.inbound?.emitInbound({ kind: 'share-release', from: holder, owner, name: app })
@@ -294,11 +295,21 @@ export class KeyRelease {
     group.verified.set(share.index, shareDigest(share))
   }
 
+  /** A holder's PeerId, decoded once: a PeerId keeps its string form, and both are needed every release. */
+  private peerOf (holder: string): PeerId {
+    let peer = this.peers.get(holder)
+    if (peer == null) {
+      peer = peerIdFromString(holder)
+      bounded(this.peers, holder, peer)
+    }
+    return peer
+  }
+
   /** The cached view of a dealing whose spec was verified: decoded commitments, digests of checked shares. */
   private dealing (spec: SecretSpec): DealingCache {
     let cached = this.dealings.get(spec.signature)
     if (cached == null) {
-      cached = { commitments: spec.commitments.map(c => Point.fromBytes(c)), verified: new Map() }
+      cached = { commitments: spec.commitments.map(c => Point.fromBytes(c)), holderIds: spec.holders.map(holderIdOf), verified: new Map() }
       if (this.dealings.size >= DEALING_CACHE_MAX) this.dealings.delete(this.dealings.keys().next().value as string)
     } else {
       this.dealings.delete(spec.signature)
@@ -343,6 +354,8 @@ interface Release {
 
 interface DealingCache {
   commitments: Point[]
+  /** The spec's holders as peer id strings, in index order ('' for an entry that is not a peer id). */
+  holderIds: string[]
   /** Share index -> digest of the (value, blinding) that verified against the commitments (one per index: at most the holder count). */
   verified: Map<number, string>
 }
@@ -359,7 +372,10 @@ interface Group extends DealingCache {
   valid: Share[]
 }
 
-function indexOf (spec: SecretSpec, holder: string): number {
-  const bytes = peerIdFromString(holder).toMultihash().bytes
-  return spec.holders.findIndex(h => h.length === bytes.length && h.every((b, i) => b === bytes[i])) + 1
+function holderIdOf (multihash: Uint8Array): string {
+  try {
+    return peerIdFromMultihash(Digest.decode(multihash)).toString()
+  } catch {
+    return ''
+  }
 }

@@ -1,4 +1,4 @@
-import { lpStream } from '@libp2p/utils'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import {
   decodeSsssReply, decodeSsssResponse, encodeSsssCall, encodeSsssRequest, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
@@ -39,14 +39,14 @@ export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, 
   const signal = AbortSignal.timeout(timeoutMs)
   let stream = await dialSsss(host, peer, signal)
   try {
-    let lp = lpStream(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+    let lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
     try {
       await lp.write(encodeSsssRequest(request), { signal })
     } catch (err) {
       // the stream died with its connection before the request went out: nothing was sent, retry once
       if (!isClosedConnection(err)) throw err
       stream = await dialSsss(host, peer, signal)
-      lp = lpStream(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+      lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
       await lp.write(encodeSsssRequest(request), { signal })
     }
     const response = decodeSsssResponse((await lp.read({ signal })).subarray())
@@ -190,7 +190,7 @@ class Channel {
   private idle: ReturnType<typeof setTimeout> | undefined
 
   constructor (private readonly stream: Stream, private readonly peer: PeerId, private readonly idleMs: number, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, private readonly onClose: () => void) {
-    this.lp = lpStream(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+    this.lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
     this.armIdle()
     void this.read()
   }

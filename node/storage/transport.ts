@@ -1,9 +1,9 @@
-import { lpStream } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
 import {
   BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
   MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse, type ChunkPieces
 } from '../../protocol/blob/index.js'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import { openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
@@ -18,7 +18,7 @@ export const BLOB_CHUNK_TIMEOUT_MS = 30_000
 /** The holder hashes and commits after the last chunk; it answers within this. */
 const COMMIT_TIMEOUT_MS = 30_000
 
-type Lp = ReturnType<typeof lpStream>
+type Lp = ReturnType<typeof lengthPrefixed>
 
 /** A chunk's frame as a list of (tag, chunk): the chunk is written as it is, never copied into a message. */
 export function chunkFrameList (chunk: Uint8Array): Uint8ArrayList {
@@ -60,7 +60,7 @@ export class RemoteBlobSink implements BlobSink {
   async open (): Promise<'ready' | 'have'> {
     const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
     this.stream = await dialBlob(this.host, this.peerId, signal)
-    this.lp = lpStream(this.stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    this.lp = lengthPrefixed(this.stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
     await this.lp.write(encodeBlobRequest({ put: this.header }), { signal })
     const response = decodeBlobResponse((await this.lp.read({ signal })).subarray())
     if ('ready' in response) return 'ready'
@@ -117,7 +117,7 @@ export interface BlobSource {
 export async function openRemoteBlob (host: Host, peer: PeerId, cid: CID, fromChunk: number): Promise<BlobSource> {
   const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
   const stream = await dialBlob(host, peer, signal)
-  const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+  const lp = lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
   try {
     await lp.write(encodeBlobRequest({ get: { cid, fromChunk } }), { signal })
     const response = decodeBlobResponse((await lp.read({ signal })).subarray())
@@ -150,7 +150,7 @@ export async function blobCall (host: Host, peer: PeerId, request: BlobRequest, 
   const signal = AbortSignal.timeout(timeoutMs)
   const stream = await dialBlob(host, peer, signal)
   try {
-    const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    const lp = lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
     await lp.write(encodeBlobRequest(request), { signal })
     const response = decodeBlobResponse((await lp.read({ signal })).subarray())
     await stream.close({ signal }).catch(() => {})

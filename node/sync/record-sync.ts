@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { lpStream } from '@libp2p/utils'
+import { lengthPrefixed } from '../host/length-prefixed.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 
 /**
@@ -60,7 +60,7 @@ function idKey (id: Uint8Array): string {
  */
 export async function serveRecords (stream: Stream, records: SyncRecord[], limits: RecordSyncLimits): Promise<void> {
   const signal = AbortSignal.timeout(limits.timeoutMs)
-  const lp = lpStream(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES) })
+  const lp = lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES) })
   let request: Uint8Array
   try {
     request = (await lp.read({ signal })).subarray()
@@ -107,7 +107,7 @@ export async function pullRecords (dialer: PullDialer, peer: PeerId, protocol: s
   let stream: Stream | undefined
   try {
     stream = await dialer.dialProtocol(peer, protocol, { signal })
-    const lp = lpStream(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES) })
+    const lp = lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES) })
     const ids = held.slice(0, limits.maxRecords).filter(id => id.byteLength === RECORD_ID_BYTES)
     await lp.write(ids.length === 1 ? ids[0] : Buffer.concat(ids), { signal })
     let header: Uint8Array
