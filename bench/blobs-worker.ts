@@ -10,7 +10,7 @@ import { devnetNodeConfig } from '../node/devnet/index.js'
 import { EscrinNode } from '../node/escrin-node.js'
 import { silentLogger } from '../node/log/index.js'
 import { serveRaw } from './blobs.js'
-import { countGcs, type GcTally } from './gc-count.js'
+import { watchPhase, type PhaseCost } from './lib/phase-cost.js'
 
 export type WorkerCommand =
   | { op: 'start', dataDir: string, bootstrap: string[] }
@@ -27,23 +27,8 @@ export type WorkerReply = { id: number, ok: true, value: unknown } | { id: numbe
 const SAMPLE_MS = 5
 
 let node: EscrinNode | undefined
-let watch: { timer: ReturnType<typeof setInterval>, base: NodeJS.MemoryUsage, peakRss: number, peakHeap: number, gcs: () => GcTally, cpu: NodeJS.CpuUsage } | undefined
-
-function sample (): void {
-  if (watch == null) return
-  const m = process.memoryUsage()
-  watch.peakRss = Math.max(watch.peakRss, m.rss - watch.base.rss)
-  watch.peakHeap = Math.max(watch.peakHeap, m.heapUsed + m.arrayBuffers - watch.base.heapUsed - watch.base.arrayBuffers)
-}
-
-/** Stops the current watch; the collections it counted. */
-function endWatch (): GcTally {
-  if (watch == null) return { fullGcs: 0, gcMs: 0 }
-  clearInterval(watch.timer)
-  const gcs = watch.gcs()
-  watch = undefined
-  return gcs
-}
+/** Ends the phase being watched, if any: its cost. */
+let endPhase: (() => PhaseCost) | undefined
 
 async function handle (command: WorkerCommand): Promise<unknown> {
   switch (command.op) {
@@ -59,18 +44,16 @@ async function handle (command: WorkerCommand): Promise<unknown> {
       await node?.storage?.store.delete(command.cid)
       return true
     case 'watchMemory':
-      endWatch();
-      (globalThis as { gc?: () => void }).gc?.()
-      watch = { timer: setInterval(sample, SAMPLE_MS), base: process.memoryUsage(), peakRss: 0, peakHeap: 0, gcs: countGcs(), cpu: process.cpuUsage() }
+      endPhase?.()
+      endPhase = watchPhase(SAMPLE_MS)
       return true
     case 'peakMemory': {
-      sample()
-      const cpu = process.cpuUsage(watch?.cpu)
-      const peak = { peakRssBytes: watch?.peakRss ?? 0, peakHeapBytes: watch?.peakHeap ?? 0, cpuMs: watch == null ? 0 : Math.round((cpu.user + cpu.system) / 1000), ...endWatch() }
-      return peak
+      const cost = endPhase?.()
+      endPhase = undefined
+      return cost
     }
     case 'stop':
-      endWatch()
+      endPhase?.()
       await node?.stop()
       node = undefined
       return true

@@ -31,7 +31,7 @@ import { silentLogger } from '../node/log/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
 import { CHUNK_SIZE } from '../protocol/blob/index.js'
 import { ratio } from './lib/measure.js'
-import { countGcs } from './gc-count.js'
+import { watchPhase, type PhaseCost } from './lib/phase-cost.js'
 import type { WorkerCommand, WorkerMessage, WorkerReply } from './blobs-worker.js'
 import type { Host } from '../node/host/index.js'
 import type { PeerId } from '@libp2p/interface'
@@ -56,38 +56,21 @@ async function * chunksOf (bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += CHUNK_SIZE) yield bytes.subarray(i, i + CHUNK_SIZE)
 }
 
-/** Peak growth of RSS and of heap + array buffers, and the full garbage collections, of one process in one phase. */
-interface Peak {
-  peakRssBytes: number
-  peakHeapBytes: number
-  fullGcs?: number
-  /** Time in garbage collection of every kind (for the holders, of the three together). */
-  gcMs?: number
-  /** CPU time (user + system) of the process in the phase; for the holders, of the three together. */
-  cpuMs?: number
-}
+/**
+ * What a phase cost one process (bench/lib/phase-cost): memory sampled every
+ * 5 ms, collections, CPU time. Merged over the holders (maxPeak), the peaks
+ * and full collections are the largest of any one, GC and CPU time the sum.
+ */
+type Peak = PhaseCost
 
-/** Peak growth of RSS and of heap + array buffers while `fn` runs, sampled every 5 ms, and the full collections meanwhile. */
+/** Runs `fn` as one phase of this process, with its cost. */
 async function withPeakMemory<T> (fn: () => Promise<T>): Promise<{ value: T } & Peak> {
-  (globalThis as { gc?: () => void }).gc?.()
-  const base = process.memoryUsage()
-  let peakRss = 0
-  let peakHeap = 0
-  const sample = (): void => {
-    const m = process.memoryUsage()
-    peakRss = Math.max(peakRss, m.rss - base.rss)
-    peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers)
-  }
-  const timer = setInterval(sample, 5)
-  const gcs = countGcs()
-  const cpu = process.cpuUsage()
+  const end = watchPhase()
   try {
     const value = await fn()
-    sample()
-    const used = process.cpuUsage(cpu)
-    return { value, peakRssBytes: peakRss, peakHeapBytes: peakHeap, ...gcs(), cpuMs: Math.round((used.user + used.system) / 1000) }
+    return { value, ...end() }
   } finally {
-    clearInterval(timer)
+    end()
   }
 }
 
@@ -284,7 +267,8 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
         times.get.push(performance.now() - t)
         const getHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
         if (get.value !== size) throw new Error(`got ${get.value} of ${size} bytes`)
-        const peak = (p: Peak): Peak => ({ peakRssBytes: p.peakRssBytes, peakHeapBytes: p.peakHeapBytes, fullGcs: p.fullGcs, gcMs: p.gcMs, cpuMs: p.cpuMs })
+        // the phase's cost without the value it returned
+        const peak = ({ value, ...cost }: { value: unknown } & Peak): Peak => cost
         memory = {
           put: peak(put),
           get: peak(get),
