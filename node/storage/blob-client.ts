@@ -223,10 +223,7 @@ export class BlobClient {
       }
       // the first look-up is quick (where this node put it, or the DHT's first answer) and may
       // name only holders that are gone; a full one names the rest. One that found nobody was full.
-      if (round > 0 || holders.length === 0) break
-      const more = (await this.findHolders(cid, { hints: false, exhaustive: true, exclude: tried })).filter(h => !holders.includes(h))
-      if (more.length === 0) break
-      holders.push(...more)
+      if (round > 0 || holders.length === 0 || await this.lookFurther(cid, holders, tried) === 0) break
     }
     if (holders.length === 0) throw new BlobError('NOT_FOUND', `no node is known to hold ${cid.toString()}`)
     throw new BlobError('UNAVAILABLE', `no holder served ${cid.toString()}: ${problems.join('; ')}`)
@@ -300,7 +297,7 @@ export class BlobClient {
 
   private async resume (cid: CID, fromChunk: number, holders: string[], tried: Set<string>, options: GetBlobOptions, cause: Error): Promise<Awaited<ReturnType<BlobClient['openVerified']>>> {
     // the known holders are used up: a fresh look-up (the DHT, then asking storage peers) may name others
-    if (holders.every(h => tried.has(h))) for (const h of await this.findHolders(cid, { hints: false, exhaustive: true, exclude: tried })) if (!holders.includes(h)) holders.push(h)
+    if (holders.every(h => tried.has(h))) await this.lookFurther(cid, holders, tried)
     for (const holder of holders) {
       if (tried.has(holder)) continue
       tried.add(holder)
@@ -309,6 +306,13 @@ export class BlobClient {
       } catch {}
     }
     throw new BlobError('UNAVAILABLE', `no other holder could continue ${cid.toString()} at chunk ${fromChunk} (${cause.message})`)
+  }
+
+  /** A full look-up, for when the holders known so far failed: adds the holders it names to `holders`; how many it added. */
+  private async lookFurther (cid: CID, holders: string[], tried: ReadonlySet<string>): Promise<number> {
+    const more = (await this.findHolders(cid, { hints: false, exhaustive: true, exclude: tried })).filter(h => !holders.includes(h))
+    holders.push(...more)
+    return more.length
   }
 
   /**
