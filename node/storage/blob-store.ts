@@ -1,6 +1,7 @@
 import { Key, type Datastore } from 'interface-datastore'
 import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, sha256, sha256Pieces, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
-import { DATASTORE_CHUNKS, DatastoreChunkStore, FileChunkStore, type ChunkStore } from './chunk-store.js'
+import { DatastoreBlobBytes, FileBlobBytes, type BlobBytes, type BlobBytesWriter } from './blob-bytes.js'
+import { dropLegacyChunks, readLegacyChunk } from './legacy-chunks.js'
 import type { CID } from 'multiformats/cid'
 
 const METAS = '/escrin/blobs/meta'
@@ -24,56 +25,74 @@ export interface BlobMeta {
   /** The peer that sent it here (per-peer quotas). */
   uploader: string
   storedAt: number
+  /** Where its bytes are: the id BlobBytes keeps them under. */
+  data: string
 }
+
+/** What a writer is told of a blob before its bytes arrive. */
+export type BlobInit = Omit<BlobMeta, 'cid' | 'manifest' | 'storedAt' | 'data'>
 
 export interface StoreUsage { blobs: number, bytes: number, byApp: Record<string, number>, byUploader: Record<string, number> }
 
 /**
- * Blobs held by this node: chunks keyed by their sha256 (one file each under
- * `chunkDir`, or datastore values when there is no data dir), so a blob is
- * written and read one chunk at a time and chunks shared by blobs are stored
- * once; meta records in the node's datastore (LevelDB). A blob becomes visible
- * only when its meta record is written, after every chunk: a crash mid-upload
- * leaves unreferenced chunks, which start() sweeps, never a partial blob.
- * Every read re-hashes each chunk against the CID's layout, so damaged bytes
- * are never returned.
+ * Blobs held by this node: each blob's bytes in one place of its own (a file
+ * under `dir`, or datastore values when there is no data dir), written and
+ * read one chunk at a time; meta records in the node's datastore (LevelDB).
+ * A blob becomes visible only when its meta record is written, after every
+ * chunk: a crash mid-upload leaves bytes no record names, which start()
+ * sweeps, never a partial blob. Every read re-hashes each chunk against the
+ * CID's layout, so damaged bytes are never returned.
  */
 export class BlobStore {
   private readonly metas = new Map<string, BlobMeta>()
-  /** Chunk → blobs (and uploads in progress) that use it; 0 means it may go. */
-  private readonly refs = new Map<string, number>()
   private readonly damaged = new Set<string>()
   private usageBytes = 0
   private readonly byApp = new Map<string, number>()
   private readonly byUploader = new Map<string, number>()
 
-  private readonly chunks: ChunkStore
+  private readonly bytes: BlobBytes
 
-  constructor (private readonly datastore: Datastore, chunkDir?: string) {
-    this.chunks = chunkDir != null ? new FileChunkStore(chunkDir) : new DatastoreChunkStore(datastore)
+  constructor (private readonly datastore: Datastore, private readonly dir?: string) {
+    this.bytes = dir != null ? new FileBlobBytes(dir) : new DatastoreBlobBytes(datastore)
   }
 
-  /** Loads the index and removes chunks no committed blob references (uploads cut short by a crash). */
-  async start (): Promise<{ blobs: number, sweptChunks: number }> {
+  /** Loads the index and removes bytes no committed blob names (uploads cut short by a crash). */
+  async start (): Promise<{ blobs: number, swept: number }> {
+    const legacy: Array<Omit<BlobMeta, 'data'>> = []
     for await (const { value } of this.datastore.query({ prefix: METAS })) {
       const meta = JSON.parse(new TextDecoder().decode(value)) as BlobMeta
-      this.index(meta)
+      if (meta.data == null) legacy.push(meta)
+      else this.index(meta)
     }
-    if (this.chunks instanceof FileChunkStore) {
-      // a store from before chunk files: its chunks move out of the datastore once
-      for await (const { key, value } of this.datastore.query({ prefix: DATASTORE_CHUNKS })) {
-        if (this.refs.has(key.baseNamespace())) await this.chunks.put(key.baseNamespace(), [value])
-        await this.datastore.delete(key)
-      }
+    // a store from before blob files kept chunks on their own: each blob's are copied into one place, once
+    for (const meta of legacy) {
+      const data = await this.copyLegacy(meta)
+      const next = { ...meta, data }
+      await this.datastore.put(new Key(`${METAS}/${meta.cid}`), new TextEncoder().encode(JSON.stringify(next)))
+      this.index(next)
     }
+    await dropLegacyChunks(this.datastore)
+    const named = new Set([...this.metas.values()].map(m => m.data))
     let swept = 0
-    for await (const id of this.chunks.ids()) {
-      if (!this.refs.has(id)) {
-        await this.chunks.delete(id)
+    for await (const id of this.bytes.ids()) {
+      if (!named.has(id)) {
+        await this.bytes.delete(id)
         swept++
       }
     }
-    return { blobs: this.metas.size, sweptChunks: swept }
+    return { blobs: this.metas.size, swept }
+  }
+
+  private async copyLegacy (meta: Omit<BlobMeta, 'data'>): Promise<string> {
+    const layout = layoutFor(parseBlobCid(meta.cid), meta.size, meta.manifest != null ? new Uint8Array(Buffer.from(meta.manifest, 'base64')) : undefined)
+    const writer = this.bytes.create()
+    for (const [i, hash] of layout.hashes.entries()) {
+      // a chunk neither layout has stays a hole: the blob reads as damaged, and repair replaces it
+      const chunk = await readLegacyChunk(this.datastore, this.dir, hex(hash))
+      if (chunk != null) await writer.write(i, [chunk])
+    }
+    await writer.finish()
+    return writer.id
   }
 
   has (cid: string): boolean {
@@ -106,8 +125,8 @@ export class BlobStore {
   }
 
   /** Starts writing a blob of `size` bytes; the writer checks the bytes against the CID at commit. */
-  writer (init: Omit<BlobMeta, 'cid' | 'manifest' | 'storedAt'>): BlobWriter {
-    return new BlobWriter(this, init)
+  writer (init: BlobInit): BlobWriter {
+    return new BlobWriter(this, this.bytes.create(), init)
   }
 
   async setReplicas (cid: string, replicas: string[]): Promise<void> {
@@ -133,28 +152,38 @@ export class BlobStore {
   async * read (cid: string, fromChunk = 0): AsyncGenerator<Uint8Array> {
     if (this.damaged.has(cid)) throw new BlobError('CORRUPTED', `${cid} is damaged on this node`)
     const layout = this.layout(cid)
-    // a chunk that cannot be read is undefined (not a rejection nobody may await, if the reader stops first)
-    const fetch = async (i: number): Promise<Uint8Array | undefined> => await this.chunks.get(hex(layout.hashes[i]), chunkLength(layout, i)).catch(() => undefined)
-    const ahead: Array<Promise<Uint8Array | undefined>> = []
-    let next = fromChunk
-    for (let i = fromChunk; i < layout.hashes.length; i++) {
-      while (next < layout.hashes.length && next <= i + READ_AHEAD_CHUNKS) ahead.push(fetch(next++))
-      const chunk = await ahead.shift()
-      if (chunk == null) throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
-      if (chunk.length !== chunkLength(layout, i) || !equalBytes(sha256(chunk), layout.hashes[i])) throw this.markDamaged(cid, `chunk ${i} of ${cid} does not match its hash`)
-      yield chunk
+    const data = (this.metas.get(cid) as BlobMeta).data
+    let reader
+    try {
+      reader = await this.bytes.open(data)
+    } catch {
+      throw this.markDamaged(cid, `the bytes of ${cid} are missing`)
+    }
+    try {
+      // a chunk that cannot be read is undefined (not a rejection nobody may await, if the reader stops first)
+      const fetch = async (i: number): Promise<Uint8Array | undefined> => await reader.read(i, chunkLength(layout, i)).catch(() => undefined)
+      const ahead: Array<Promise<Uint8Array | undefined>> = []
+      let next = fromChunk
+      for (let i = fromChunk; i < layout.hashes.length; i++) {
+        while (next < layout.hashes.length && next <= i + READ_AHEAD_CHUNKS) ahead.push(fetch(next++))
+        const chunk = await ahead.shift()
+        if (chunk == null) throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
+        if (chunk.length !== chunkLength(layout, i) || !equalBytes(sha256(chunk), layout.hashes[i])) throw this.markDamaged(cid, `chunk ${i} of ${cid} does not match its hash`)
+        yield chunk
+      }
+    } finally {
+      await reader.close()
     }
   }
 
-  /** Removes a blob (its chunks go when no other blob uses them). */
+  /** Removes a blob and its bytes. */
   async delete (cid: string): Promise<void> {
     const meta = this.metas.get(cid)
     if (meta == null) return
-    const layout = this.layout(cid)
     await this.datastore.delete(new Key(`${METAS}/${cid}`))
     this.unindex(meta)
     this.damaged.delete(cid)
-    await this.release(layout.hashes.map(hex))
+    await this.bytes.delete(meta.data).catch(() => {})
   }
 
   private markDamaged (cid: string, why: string): BlobError {
@@ -163,63 +192,30 @@ export class BlobStore {
   }
 
   /**
-   * @internal BlobWriter: stores a chunk and holds a reference to it. Written
-   * even when another blob references the same hash: the bytes were just
-   * hashed, and rewriting is what heals a chunk found damaged on disk.
+   * @internal BlobWriter: the blob is complete and verified; it becomes
+   * visible now. A copy found damaged is replaced (repair's upload); a blob
+   * stored twice at once keeps the first, and the second's bytes go.
    */
-  async putChunk (hash: Uint8Array, pieces: ChunkPieces): Promise<void> {
-    const id = hex(hash)
-    this.refs.set(id, (this.refs.get(id) ?? 0) + 1)
-    try {
-      await this.chunks.put(id, pieces)
-    } catch (err) {
-      await this.release([id])
-      throw err
-    }
-  }
-
-  /** @internal BlobWriter: the blob is complete and verified; it becomes visible now. */
-  async commit (meta: BlobMeta, chunkIds: string[]): Promise<void> {
+  async commit (meta: BlobMeta): Promise<void> {
     if (this.metas.has(meta.cid) && !this.damaged.has(meta.cid)) {
-      // stored twice at once: keep the first, drop this upload's references
-      await this.release(chunkIds)
+      await this.bytes.delete(meta.data).catch(() => {})
       return
     }
     const previous = this.metas.get(meta.cid)
     await this.datastore.put(new Key(`${METAS}/${meta.cid}`), new TextEncoder().encode(JSON.stringify(meta)))
     if (previous != null) {
-      // a damaged copy replaced by repair: its chunk references go, the fresh upload's stay
       this.unindex(previous)
       this.damaged.delete(meta.cid)
-      await this.release(layoutFor(parseBlobCid(previous.cid), previous.size, previous.manifest != null ? new Uint8Array(Buffer.from(previous.manifest, 'base64')) : undefined).hashes.map(hex))
+      await this.bytes.delete(previous.data).catch(() => {})
     }
     this.metas.set(meta.cid, meta)
     this.account(meta, 1)
-  }
-
-  /** @internal Drops references; chunks nobody references any more are deleted. */
-  async release (chunkIds: string[]): Promise<void> {
-    for (const id of chunkIds) {
-      const n = (this.refs.get(id) ?? 0) - 1
-      if (n > 0) {
-        this.refs.set(id, n)
-        continue
-      }
-      this.refs.delete(id)
-      await this.chunks.delete(id).catch(() => {})
-    }
   }
 
   private index (meta: BlobMeta): void {
     this.metas.set(meta.cid, meta)
     this.account(meta, 1)
-    const layout = this.layout(meta.cid)
-    for (const h of layout.hashes) {
-      const id = hex(h)
-      this.refs.set(id, (this.refs.get(id) ?? 0) + 1)
-    }
   }
-
   private unindex (meta: BlobMeta): void {
     this.metas.delete(meta.cid)
     this.account(meta, -1)
@@ -241,11 +237,10 @@ export class BlobStore {
  */
 export class BlobWriter {
   private readonly hashes: Uint8Array[] = []
-  private readonly chunkIds: string[] = []
   private written = 0
   private finished = false
 
-  constructor (private readonly store: BlobStore, private readonly init: Omit<BlobMeta, 'cid' | 'manifest' | 'storedAt'>) {}
+  constructor (private readonly store: BlobStore, private readonly bytes: BlobBytesWriter, private readonly init: BlobInit) {}
 
   get bytesWritten (): number {
     return this.written
@@ -261,9 +256,8 @@ export class BlobWriter {
     if (this.written % CHUNK_SIZE !== 0) throw new BlobError('MALFORMED', 'a short chunk before the last one')
     if (this.written + length > this.init.size) throw new BlobError('TOO_LARGE', `more than the declared ${this.init.size} bytes`)
     const hash = sha256Pieces(pieces)
-    await this.store.putChunk(hash, pieces)
+    await this.bytes.write(this.hashes.length, pieces)
     this.hashes.push(hash)
-    this.chunkIds.push(hex(hash))
     this.written += length
   }
 
@@ -272,20 +266,27 @@ export class BlobWriter {
     if (this.finished) throw new BlobError('MALFORMED', 'the upload is finished')
     this.finished = true
     if (this.written !== this.init.size) {
-      await this.store.release(this.chunkIds)
+      await this.bytes.discard()
       throw new BlobError('MALFORMED', `${this.written} bytes sent of the declared ${this.init.size}`)
     }
     const { cid, manifest } = blobCid({ size: this.written, chunkSize: CHUNK_SIZE, hashes: this.hashes })
     if (cid.toString() !== claimed.toString()) {
-      await this.store.release(this.chunkIds)
+      await this.bytes.discard()
       throw new BlobError('CORRUPTED', `the bytes hash to ${cid.toString()}, not to the claimed ${claimed.toString()}`)
+    }
+    try {
+      await this.bytes.finish()
+    } catch (err) {
+      await this.bytes.discard()
+      throw err
     }
     await this.store.commit({
       ...this.init,
       cid: cid.toString(),
       ...(manifest != null ? { manifest: Buffer.from(manifest).toString('base64') } : {}),
-      storedAt: Date.now()
-    }, this.chunkIds)
+      storedAt: Date.now(),
+      data: this.bytes.id
+    })
     return cid
   }
 
@@ -293,11 +294,10 @@ export class BlobWriter {
   async abort (): Promise<void> {
     if (this.finished) return
     this.finished = true
-    await this.store.release(this.chunkIds)
+    await this.bytes.discard()
   }
 }
 
 function hex (bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex')
 }
-

@@ -38,8 +38,8 @@ export interface StorageComponents {
   attestations: AttestationService
   policies: PolicyService
   datastore: Datastore
-  /** Where chunk files go (the data dir's blobs/); without one, chunks are datastore values (in-memory nodes). */
-  chunkDir?: string
+  /** Where blob files go (the data dir's blobs/); without one, blobs are datastore values (in-memory nodes). */
+  blobDir?: string
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   inbound?: InboundObserver
@@ -67,7 +67,7 @@ export class StorageService {
   private accepting = false
 
   constructor (private readonly components: StorageComponents, limits: Partial<StorageLimits> = {}) {
-    this.store = new BlobStore(components.datastore, components.chunkDir)
+    this.store = new BlobStore(components.datastore, components.blobDir)
     this.limits = { ...DEFAULT_STORAGE_LIMITS, ...limits }
     this.log = components.logger.child('storage')
     this.handle = this.handle.bind(this)
@@ -78,8 +78,8 @@ export class StorageService {
   }
 
   async start (): Promise<void> {
-    const { blobs, sweptChunks } = await this.store.start()
-    if (sweptChunks > 0) this.log.info('removed chunks of uploads cut short', { chunks: sweptChunks })
+    const { blobs, swept } = await this.store.start()
+    if (swept > 0) this.log.info('removed the bytes of uploads cut short', { uploads: swept })
     this.accepting = true
     this.log.debug('blob store open', { blobs })
     // provider records live in the DHT's peers, who may have restarted too: announce again

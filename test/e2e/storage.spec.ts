@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devnetNodeConfig } from '../../node/devnet/index.js'
@@ -138,10 +138,11 @@ describe('storage: blobs replicated inside the app\'s scope (8 real nodes, 5 in 
   it('a chunk damaged on disk is never served, and repair heals it from a replica', async () => {
     const i = holdersOf(cid)[0]
     const node = net.nodes[i]
-    const layout = node.storage?.store.layout(cid)
-    const hash = Buffer.from(layout?.hashes[3] as Uint8Array).toString('hex')
-    // reach under the store, as a failing disk would: the chunk's file, overwritten in place
-    await writeFile(join(node.config.dataDir, 'blobs', hash.slice(0, 2), hash), new Uint8Array(1024 * 1024).fill(7))
+    const data = node.storage?.store.meta(cid)?.data as string
+    // reach under the store, as a failing disk would: the fourth chunk of the blob's file, overwritten in place
+    const file = await open(join(node.config.dataDir, 'blobs', data.slice(0, 2), data), 'r+')
+    await file.write(new Uint8Array(1024 * 1024).fill(7), 0, 1024 * 1024, 3 * 1024 * 1024)
+    await file.close()
     const local = node.storage?.store.read(cid) as AsyncGenerator<Uint8Array>
     await assert.rejects(collect(local), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
     assert.equal(node.storage?.store.has(cid), false, 'reported as not held while damaged')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -8,7 +8,7 @@ import { MemoryDatastore } from 'datastore-core'
 import { Key } from 'interface-datastore'
 import { Uint8ArrayList } from 'uint8arraylist'
 import {
-  BlobError, blobCidOf, CHUNK_SIZE, chunkFrame, commonRefusal, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, encodeBlobFrame, joinPieces, layoutFor, MANIFEST_CODEC,
+  BlobError, blobCid, blobCidOf, CHUNK_SIZE, chunkFrame, commonRefusal, decodeBlobFrame, decodeBlobRequest, decodeBlobResponse, encodeBlobFrame, joinPieces, layoutFor, MANIFEST_CODEC,
   MAX_BLOB_FRAME_BYTES, openStream, parseBlobCid, RAW_CODEC, rechunk, sealedSize, sealStream, sha256, sha256Pieces
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
@@ -165,7 +165,7 @@ describe('BlobStore: chunked, verified, crash-safe', () => {
     assert.equal(store.list().length, 1)
   })
 
-  it('after a crash mid-upload, start() sweeps the orphaned chunks; committed blobs survive', async () => {
+  it('after a crash mid-upload, start() sweeps the orphaned bytes; committed blobs survive', async () => {
     const datastore = new MemoryDatastore()
     const first = new BlobStore(datastore)
     await first.start()
@@ -175,10 +175,10 @@ describe('BlobStore: chunked, verified, crash-safe', () => {
     await w.commit(blobCidOf(kept))
     const cut = first.writer({ ...init, size: 2 * CHUNK_SIZE })
     await cut.write(new Uint8Array(randomBytes(CHUNK_SIZE))) // then the process dies
-    const count = async (): Promise<number> => { let n = 0; for await (const _ of datastore.queryKeys({ prefix: '/escrin/blobs/chunk' })) n++; return n }
+    const count = async (): Promise<number> => { let n = 0; for await (const _ of datastore.queryKeys({ prefix: '/escrin/blobs/data' })) n++; return n }
     assert.equal(await count(), 2)
     const second = new BlobStore(datastore)
-    assert.deepEqual(await second.start(), { blobs: 1, sweptChunks: 1 })
+    assert.deepEqual(await second.start(), { blobs: 1, swept: 1 })
     assert.equal(await count(), 1)
     assert.deepEqual(await collect(second.read(blobCidOf(kept).toString())), kept)
   })
@@ -191,34 +191,60 @@ describe('BlobStore: chunked, verified, crash-safe', () => {
     const w = store.writer({ ...init, size: 1000 })
     await w.write(bytes)
     const cid = (await w.commit(blobCidOf(bytes))).toString()
-    for await (const { key } of datastore.query({ prefix: '/escrin/blobs/chunk' })) await datastore.put(new Key(key.toString()), new Uint8Array(1000))
+    for await (const { key } of datastore.query({ prefix: '/escrin/blobs/data' })) await datastore.put(new Key(key.toString()), new Uint8Array(1000))
     await assert.rejects(collect(store.read(cid)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
     assert.equal(store.has(cid), false)
   })
 })
 
-describe('BlobStore with chunk files', () => {
+/** A blob as stores before blob files kept it: a meta record without `data`, each chunk on its own by its hex sha256. */
+async function writeLegacyBlob (datastore: MemoryDatastore, bytes: Uint8Array, chunkDir?: string): Promise<string> {
+  const chunks: Uint8Array[] = []
+  for (let offset = 0; offset < bytes.length; offset += CHUNK_SIZE) chunks.push(bytes.subarray(offset, offset + CHUNK_SIZE))
+  const { cid, manifest } = blobCid({ size: bytes.length, chunkSize: CHUNK_SIZE, hashes: chunks.map(sha256) })
+  for (const chunk of chunks) {
+    const id = Buffer.from(sha256(chunk)).toString('hex')
+    if (chunkDir == null) {
+      await datastore.put(new Key(`/escrin/blobs/chunk/${id}`), chunk)
+    } else {
+      await mkdir(join(chunkDir, id.slice(0, 2)), { recursive: true })
+      await writeFile(join(chunkDir, id.slice(0, 2), id), chunk)
+    }
+  }
+  const meta = { cid: cid.toString(), policyId: 'ab'.repeat(32), app: 'owner/app', size: bytes.length, ...(manifest != null ? { manifest: Buffer.from(manifest).toString('base64') } : {}), replicas: [], uploader: 'p', storedAt: 1 }
+  await datastore.put(new Key(`/escrin/blobs/meta/${cid.toString()}`), new TextEncoder().encode(JSON.stringify(meta)))
+  return cid.toString()
+}
+
+describe('BlobStore with blob files', () => {
   const init = { policyId: 'ab'.repeat(32), app: 'owner/app', replicas: [], uploader: 'p' }
   let dir: string
-  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'escrin-chunks-')) })
+  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'escrin-blobs-')) })
   afterEach(async () => { await rm(dir, { recursive: true, force: true }) })
   const files = async (): Promise<string[]> => (await Promise.all((await readdir(dir)).map(async f => (await readdir(join(dir, f))).map(n => `${f}/${n}`)))).flat().sort()
+  const fileOf = (store: BlobStore, cid: string): string => { const data = store.meta(cid)?.data as string; return join(dir, data.slice(0, 2), data) }
 
-  it('stores chunks from the pieces they arrived in, reads them back verified, and deletes them with the blob', async () => {
+  it('stores a blob in one file from the pieces its chunks arrived in, reads it back verified, and deletes it with the blob', async () => {
     const store = new BlobStore(new MemoryDatastore(), dir)
     await store.start()
     const bytes = new Uint8Array(randomBytes(2 * CHUNK_SIZE + 77))
     const w = store.writer({ ...init, size: bytes.length })
     for await (const c of rechunk(pieces(bytes, 300_000), CHUNK_SIZE)) await w.write([c.subarray(0, 1000), c.subarray(1000)])
     const cid = (await w.commit(blobCidOf(bytes))).toString()
-    assert.equal((await files()).length, 3)
+    assert.equal((await files()).length, 1)
+    assert.deepEqual(new Uint8Array(await readFile(fileOf(store, cid))), bytes)
     assert.deepEqual(await collect(store.read(cid)), bytes)
     assert.deepEqual(await collect(store.read(cid, 2)), bytes.subarray(2 * CHUNK_SIZE))
+    // the same blob uploaded again keeps the first copy, and the second's file goes
+    const again = store.writer({ ...init, size: bytes.length })
+    for await (const c of rechunk(pieces(bytes, CHUNK_SIZE), CHUNK_SIZE)) await again.write(c)
+    await again.commit(blobCidOf(bytes))
+    assert.equal((await files()).length, 1)
     await store.delete(cid)
     assert.deepEqual(await files(), [])
   })
 
-  it('after a crash mid-upload, start() sweeps orphaned chunk files and temporary files; a damaged file is never returned', async () => {
+  it('after a crash mid-upload, start() sweeps orphaned files; a damaged file is never returned', async () => {
     const datastore = new MemoryDatastore()
     const first = new BlobStore(datastore, dir)
     await first.start()
@@ -227,33 +253,56 @@ describe('BlobStore with chunk files', () => {
     await w.write(kept)
     const cid = (await w.commit(blobCidOf(kept))).toString()
     const cut = first.writer({ ...init, size: 2 * CHUNK_SIZE })
-    await cut.write(new Uint8Array(randomBytes(CHUNK_SIZE))) // then the process dies, one chunk file half written
-    const [folder] = await readdir(dir)
-    await writeFile(join(dir, folder, `${'0'.repeat(64)}.abcdef.tmp`), new Uint8Array(10))
+    await cut.write(new Uint8Array(randomBytes(CHUNK_SIZE))) // then the process dies, one chunk of two written
+    assert.equal((await files()).length, 2)
     const second = new BlobStore(datastore, dir)
-    assert.deepEqual(await second.start(), { blobs: 1, sweptChunks: 1 })
+    assert.deepEqual(await second.start(), { blobs: 1, swept: 1 })
     assert.equal((await files()).length, 1)
     assert.deepEqual(await collect(second.read(cid)), kept)
-    const hash = Buffer.from(second.layout(cid).hashes[0]).toString('hex')
-    await writeFile(join(dir, hash.slice(0, 2), hash), new Uint8Array(500))
+    await cut.abort() // the dead process's file handle, which a real crash would have closed
+    await writeFile(fileOf(second, cid), new Uint8Array(500))
     await assert.rejects(collect(second.read(cid)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
     assert.equal(second.has(cid), false)
   })
 
-  it('a store from before chunk files: its chunks move out of the datastore into files at start', async () => {
-    const datastore = new MemoryDatastore()
-    const old = new BlobStore(datastore)
-    await old.start()
-    const bytes = new Uint8Array(randomBytes(CHUNK_SIZE + 5))
-    const w = old.writer({ ...init, size: bytes.length })
-    for await (const c of rechunk(pieces(bytes, CHUNK_SIZE), CHUNK_SIZE)) await w.write(c)
-    const cid = (await w.commit(blobCidOf(bytes))).toString()
-    const moved = new BlobStore(datastore, dir)
-    assert.deepEqual(await moved.start(), { blobs: 1, sweptChunks: 0 })
-    assert.equal((await files()).length, 2)
-    let left = 0
-    for await (const _ of datastore.queryKeys({ prefix: '/escrin/blobs/chunk' })) left++
-    assert.equal(left, 0)
-    assert.deepEqual(await collect(moved.read(cid)), bytes)
+  it('a missing file reads as damaged, and an upload of the same blob replaces it', async () => {
+    const store = new BlobStore(new MemoryDatastore(), dir)
+    await store.start()
+    const bytes = new Uint8Array(randomBytes(CHUNK_SIZE + 3))
+    const put = async (): Promise<string> => {
+      const w = store.writer({ ...init, size: bytes.length })
+      for await (const c of rechunk(pieces(bytes, CHUNK_SIZE), CHUNK_SIZE)) await w.write(c)
+      return (await w.commit(blobCidOf(bytes))).toString()
+    }
+    const cid = await put()
+    await rm(fileOf(store, cid))
+    await assert.rejects(collect(store.read(cid)), (err: unknown) => err instanceof BlobError && err.code === 'CORRUPTED')
+    assert.equal(store.has(cid), false)
+    await put()
+    assert.equal(store.has(cid), true)
+    assert.equal((await files()).length, 1)
+    assert.deepEqual(await collect(store.read(cid)), bytes)
   })
+
+  for (const layout of ['datastore values', 'chunk files'] as const) {
+    it(`a store whose chunks are ${layout} (older layouts): each blob is copied into one file at start, the old chunks removed`, async () => {
+      const datastore = new MemoryDatastore()
+      const bytes = new Uint8Array(randomBytes(2 * CHUNK_SIZE + 5))
+      const small = new Uint8Array(randomBytes(10))
+      const cid = await writeLegacyBlob(datastore, bytes, layout === 'chunk files' ? dir : undefined)
+      const smallCid = await writeLegacyBlob(datastore, small, layout === 'chunk files' ? dir : undefined)
+      const store = new BlobStore(datastore, dir)
+      assert.deepEqual(await store.start(), { blobs: 2, swept: layout === 'chunk files' ? 4 : 0 })
+      assert.equal((await files()).length, 2)
+      let left = 0
+      for await (const _ of datastore.queryKeys({ prefix: '/escrin/blobs/chunk' })) left++
+      assert.equal(left, 0)
+      assert.deepEqual(await collect(store.read(cid)), bytes)
+      assert.deepEqual(await collect(store.read(smallCid)), small)
+      // and the copy is for good: a restart reads the same files, copying nothing
+      const again = new BlobStore(datastore, dir)
+      assert.deepEqual(await again.start(), { blobs: 2, swept: 0 })
+      assert.deepEqual(await collect(again.read(cid)), bytes)
+    })
+  }
 })
