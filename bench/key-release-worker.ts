@@ -5,7 +5,10 @@
  * escrin: N SSSS nodes and one runner on TCP loopback in one process; an app
  * key dealt T-of-N; each round the runner releases it (T signed requests in
  * parallel, more only if one fails; T sealed shares checked against the
- * commitments; reconstruction).
+ * commitments; reconstruction), then makes one raw round trip (as `raw`,
+ * between two bare hosts beside the nodes), so that the release and its
+ * baseline are measured in alternation, under the same machine conditions
+ * (`paired`).
  * raw: two raw js-libp2p hosts, one length-prefixed request/response round
  * trip on a new stream, the baseline of the target.
  * rawopen: the same on a stream opened once (as SSSS_GET_PROTOCOL's channels
@@ -35,6 +38,9 @@ import { createPolicy, signPolicy } from '../protocol/policy/index.js'
 import { DEFAULT_WARMUP_ROUNDS, settle, timeUntil } from './lib/measure.js'
 import { RAW_OPEN_PROTOCOL, RAW_PROTOCOL, serveRaw } from './lib/raw-echo.js'
 import { createBareHost } from './lib/raw-host.js'
+import type { PeerId } from '@libp2p/interface'
+
+type BareHost = Awaited<ReturnType<typeof createBareHost>>
 
 const [variantText, tText, nText, roundsText, warmupText] = process.argv.slice(2)
 const procs = variantText.endsWith('-procs')
@@ -51,21 +57,30 @@ function percentile (values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 100) / 100
 }
 
-/** CPU time of this process (every node in it) per measured round: less sensitive than latency to other load on the machine. */
-let cpuMsPerRound = 0
+/** What one measured operation took over the rounds: latencies, and this process's CPU time (every node in it) per round. */
+interface Measured { latencies: number[], cpuMsPerRound: number }
 
-async function timed (one: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await one()
-  const latencies: number[] = []
-  const cpu = process.cpuUsage()
+/**
+ * Runs the operations in turn, `warmup` rounds then `rounds` measured ones,
+ * each timed on its own. Measured in alternation, two operations see the
+ * same machine: on this shared VM the same loop ran 15-40% slower in some
+ * runs than in others (OpenSSL's Ed25519 check included), which moved a
+ * ratio of separately measured runs by as much.
+ */
+async function timed (ops: Array<() => Promise<void>>): Promise<Measured[]> {
+  for (let i = 0; i < warmup; i++) for (const op of ops) await op()
+  const measured = ops.map(() => ({ latencies: [] as number[], cpuMs: 0 }))
   for (let i = 0; i < rounds; i++) {
-    const start = performance.now()
-    await one()
-    latencies.push(performance.now() - start)
+    for (const [k, op] of ops.entries()) {
+      const cpu = process.cpuUsage()
+      const start = performance.now()
+      await op()
+      measured[k].latencies.push(performance.now() - start)
+      const used = process.cpuUsage(cpu)
+      measured[k].cpuMs += (used.user + used.system) / 1000
+    }
   }
-  const used = process.cpuUsage(cpu)
-  cpuMsPerRound = Math.round((used.user + used.system) / 1000 / rounds * 100) / 100
-  return latencies
+  return measured.map(m => ({ latencies: m.latencies, cpuMsPerRound: Math.round(m.cpuMs / rounds * 100) / 100 }))
 }
 
 /** A peer in its own process (key-release-peer.js), its address once it listens. */
@@ -94,10 +109,11 @@ async function stopPeers (peers: Peer[]): Promise<void> {
   }))
 }
 
-async function escrin (): Promise<number[]> {
+async function escrin (): Promise<{ release: Measured, paired: Measured }> {
   const root = await mkdtemp(join(tmpdir(), 'escrin-bench-ssss-'))
   const nodes: EscrinNode[] = []
   const peers: Peer[] = []
+  const bare: BareHost[] = []
   try {
     let runner: EscrinNode
     if (procs) {
@@ -135,17 +151,48 @@ async function escrin (): Promise<number[]> {
       dealt = await dealSecret(runner, { ownerKey: OWNER_KEY, app: 'app', custody: 'custody', threshold: t })
     }
     if (dealt.committed.length !== n) throw new Error(`dealing: ${JSON.stringify(dealt.failed)}`)
+    // the paired baseline: a raw client here, its server here too or in a process of its own, as the holders are
+    const rawClient = await createBareHost()
+    bare.push(rawClient)
+    let rawServer: PeerId
+    if (procs) {
+      const peer = await forkPeer(['raw'])
+      peers.push(peer)
+      rawServer = peerIdFromString(peer.peerId)
+      await rawClient.dial(multiaddr(peer.addr))
+    } else {
+      const host = await createBareHost()
+      bare.push(host)
+      await serveRaw(host)
+      rawServer = host.peerId
+      await rawClient.dial(host.getMultiaddrs()[0])
+    }
     await settle()
-    return await timed(async () => { await runner.keyRelease.appKey(owner, 'app') })
+    const [release, paired] = await timed([
+      async () => { await runner.keyRelease.appKey(owner, 'app') },
+      async () => { await rawRoundTrip(rawClient, rawServer) }
+    ])
+    return { release, paired }
   } finally {
-    await Promise.allSettled(nodes.map(async x => { await x.stop() }))
+    await Promise.allSettled([...nodes, ...bare].map(async x => { await x.stop() }))
     await stopPeers(peers)
     await rm(root, { recursive: true, force: true })
   }
 }
 
+const REQUEST = new Uint8Array(300).fill(1)
+
+/** One length-prefixed request/response on a new stream: the target's baseline. */
+async function rawRoundTrip (client: BareHost, server: PeerId): Promise<void> {
+  const stream = await client.dialProtocol(server, RAW_PROTOCOL)
+  const lp = lpStream(stream)
+  await lp.write(REQUEST)
+  await lp.read()
+  await stream.close()
+}
+
 /** One client and `servers` raw hosts; each round, one request/response to each server in parallel. */
-async function raw (servers: number, open: boolean): Promise<number[]> {
+async function raw (servers: number, open: boolean): Promise<Measured> {
   const client = await createBareHost()
   const hosts = procs ? [] : await Promise.all(Array.from({ length: servers }, async () => await createBareHost()))
   const peers = procs ? await Promise.all(Array.from({ length: servers }, async () => await forkPeer(['raw']))) : []
@@ -154,26 +201,19 @@ async function raw (servers: number, open: boolean): Promise<number[]> {
     const targets = [...hosts.map(h => h.peerId), ...peers.map(p => peerIdFromString(p.peerId))]
     for (const addr of [...hosts.map(h => h.getMultiaddrs()[0]), ...peers.map(p => multiaddr(p.addr))]) await client.dial(addr)
     await settle()
-    const request = new Uint8Array(300).fill(1)
     if (open) {
       // one stream per server, opened once: what a round trip costs on a channel like SSSS_GET_PROTOCOL's
       const streams = await Promise.all(targets.map(async server => lpStream(await client.dialProtocol(server, RAW_OPEN_PROTOCOL))))
-      return await timed(async () => {
+      const [measured] = await timed([async () => {
         await Promise.all(streams.map(async lp => {
-          await lp.write(request)
+          await lp.write(REQUEST)
           await lp.read()
         }))
-      })
+      }])
+      return measured
     }
-    return await timed(async () => {
-      await Promise.all(targets.map(async server => {
-        const stream = await client.dialProtocol(server, RAW_PROTOCOL)
-        const lp = lpStream(stream)
-        await lp.write(request)
-        await lp.read()
-        await stream.close()
-      }))
-    })
+    const [measured] = await timed([async () => { await Promise.all(targets.map(async server => { await rawRoundTrip(client, server) })) }])
+    return measured
   } finally {
     await Promise.allSettled([client, ...hosts].map(async h => { await h.stop() }))
     await stopPeers(peers)
@@ -181,6 +221,12 @@ async function raw (servers: number, open: boolean): Promise<number[]> {
 }
 
 // raw: one round trip on a new stream; rawopen: on a stream open already; fanout: t round trips in parallel, to t hosts (in one process: what a release's fan-out costs at the least there)
-const latencies = variant === 'escrin' ? await escrin() : await raw(variant === 'fanout' ? t : 1, variant === 'rawopen')
-console.log(JSON.stringify({ variant: variantText, t, n, rounds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), cpuMsPerRound }))
+const summary = (m: Measured): { p50Ms: number, p99Ms: number, cpuMsPerRound: number } => ({ p50Ms: percentile(m.latencies, 0.5), p99Ms: percentile(m.latencies, 0.99), cpuMsPerRound: m.cpuMsPerRound })
+if (variant === 'escrin') {
+  const { release, paired } = await escrin()
+  console.log(JSON.stringify({ variant: variantText, t, n, rounds, ...summary(release), paired: summary(paired) }))
+} else {
+  const measured = await raw(variant === 'fanout' ? t : 1, variant === 'rawopen')
+  console.log(JSON.stringify({ variant: variantText, t, n, rounds, ...summary(measured) }))
+}
 process.exit(0)

@@ -25,7 +25,7 @@ export const BENCHMARKS: BenchEntry[] = [
   { name: 'scope-convergence', run: async quick => await runScopeConvergenceBench(quick ? [3] : [10, 30], quick ? 2 : 9) },
   { name: 'jobs', run: async quick => await runJobsBench(quick ? 10 : 500) },
   { name: 'blobs', run: async quick => await runBlobsBench(quick ? [1024, 2 * 1024 * 1024] : [1024, 1024 * 1024, 64 * 1024 * 1024], quick ? 1 : 3) },
-  { name: 'key-release', run: async quick => await runKeyReleaseBench(quick ? [[2, 3]] : [[3, 5], [7, 10]], quick ? 3 : 50, undefined, quick ? 3 : undefined) },
+  { name: 'key-release', run: async quick => await runKeyReleaseBench(quick ? [[2, 3]] : [[3, 5], [7, 10]], quick ? 3 : 200, undefined, quick ? 3 : undefined) },
   {
     name: 'policy-eval',
     run: async quick => ({
