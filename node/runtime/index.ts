@@ -1,1 +1,2 @@
 export * from './v8-heap.js'
+export * from './loop-load.js'

@@ -1,8 +1,9 @@
 import {
   decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
-  SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
+  SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, verifyShareRequestAsync, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { lengthPrefixed } from '../host/length-prefixed.js'
+import { offloadCpuWork } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
@@ -330,7 +331,10 @@ export class HolderService {
     try {
       const record = this.components.attestations.recordOf(requester)
       if (record == null) throw new SsssError('NOT_IN_SCOPE', 'this holder has no valid attestation of the requester')
-      if (!verifyShareRequest(peer.toMultihash().bytes, request, record.enclaveSigningKey)) throw new SsssError('BAD_SIGNATURE', 'the request is not signed by the requester\'s attested enclave key')
+      const requesterId = peer.toMultihash().bytes
+      // the signature check is the largest part of serving a request: off the event loop when that is the bottleneck
+      const signed = offloadCpuWork() ? await verifyShareRequestAsync(requesterId, request, record.enclaveSigningKey) : verifyShareRequest(requesterId, request, record.enclaveSigningKey)
+      if (!signed) throw new SsssError('BAD_SIGNATURE', 'the request is not signed by the requester\'s attested enclave key')
       if (!equal(request.replyX25519, record.enclaveX25519)) throw new SsssError('NOT_IN_SCOPE', 'the reply key is not the requester\'s attested enclave key')
       if (Math.abs(this.now() - request.timestampMs) > REQUEST_WINDOW_MS) throw new SsssError('STALE_REQUEST', `the request is more than ${REQUEST_WINDOW_MS / 1000} s off this holder's clock`)
       this.claimNonce(request.nonce)

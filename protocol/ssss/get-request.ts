@@ -1,4 +1,4 @@
-import { ed25519Sign, ed25519Verify } from '../crypto/index.js'
+import { ed25519Sign, ed25519Verify, ed25519VerifyAsync } from '../crypto/index.js'
 import { lengthPrefixed, uvarint } from '../wire/index.js'
 
 export interface ShareRequest {
@@ -30,4 +30,9 @@ export function signShareRequest (requesterPeerId: Uint8Array, r: Omit<ShareRequ
 
 export function verifyShareRequest (requesterPeerId: Uint8Array, r: ShareRequest, signingPublic: Uint8Array): boolean {
   return ed25519Verify(r.signature, shareRequestBytes(requesterPeerId, r), signingPublic)
+}
+
+/** verifyShareRequest off the event loop (ed25519VerifyAsync): what a holder uses on every request. */
+export async function verifyShareRequestAsync (requesterPeerId: Uint8Array, r: ShareRequest, signingPublic: Uint8Array): Promise<boolean> {
+  return await ed25519VerifyAsync(r.signature, shareRequestBytes(requesterPeerId, r), signingPublic)
 }
