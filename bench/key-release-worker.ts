@@ -5,10 +5,10 @@
  * escrin: N SSSS nodes and one runner on TCP loopback in one process; an app
  * key dealt T-of-N; each round the runner releases it (T signed requests in
  * parallel, more only if one fails; T sealed shares checked against the
- * commitments; reconstruction), then makes one raw round trip (as `raw`,
- * between two bare hosts beside the nodes), so that the release and its
- * baseline are measured in alternation, under the same machine conditions
- * (`paired`).
+ * commitments; reconstruction); and the raw round trip of `raw`, between two
+ * bare hosts beside the nodes, in blocks alternating with the releases', so
+ * that the release and its baseline are measured under the same machine
+ * conditions (`paired`).
  * raw: two raw js-libp2p hosts, one length-prefixed request/response round
  * trip on a new stream, the baseline of the target.
  * rawopen: the same on a stream opened once (as SSSS_GET_PROTOCOL's channels
@@ -58,29 +58,42 @@ function percentile (values: number[], p: number): number {
 }
 
 /** What one measured operation took over the rounds: latencies, and this process's CPU time (every node in it) per round. */
-interface Measured { latencies: number[], cpuMsPerRound: number }
+interface Measured { latencies: number[], cpuMs: number, cpuMsPerRound: number }
+
+/** Rounds of one operation run back to back before the next operation's: each is measured hot, as a loop of its own would be. */
+const BLOCK_ROUNDS = 25
 
 /**
- * Runs the operations in turn, `warmup` rounds then `rounds` measured ones,
- * each timed on its own. Measured in alternation, two operations see the
- * same machine: on this shared VM the same loop ran 15-40% slower in some
- * runs than in others (OpenSSL's Ed25519 check included), which moved a
- * ratio of separately measured runs by as much.
+ * Runs the operations in alternating blocks of BLOCK_ROUNDS (the warm-up
+ * first, then the measured rounds), each round timed on its own. Measured
+ * in alternation, two operations see the same machine: on this shared VM the
+ * same loop ran 15-40% slower in some runs than in others (OpenSSL's Ed25519
+ * check included), which moved a ratio of separately measured runs by as
+ * much. Blocks rather than single rounds in turn: right after a release a
+ * round trip met the holders' leftover work (0.2-0.6 ms more), and after a
+ * pause every process had gone cold (1-2 ms more).
  */
 async function timed (ops: Array<() => Promise<void>>): Promise<Measured[]> {
-  for (let i = 0; i < warmup; i++) for (const op of ops) await op()
-  const measured = ops.map(() => ({ latencies: [] as number[], cpuMs: 0 }))
-  for (let i = 0; i < rounds; i++) {
-    for (const [k, op] of ops.entries()) {
-      const cpu = process.cpuUsage()
-      const start = performance.now()
-      await op()
-      measured[k].latencies.push(performance.now() - start)
-      const used = process.cpuUsage(cpu)
-      measured[k].cpuMs += (used.user + used.system) / 1000
+  const measured: Measured[] = ops.map(() => ({ latencies: [], cpuMs: 0, cpuMsPerRound: 0 }))
+  const run = async (total: number, record: boolean): Promise<void> => {
+    for (let done = 0; done < total; done += BLOCK_ROUNDS) {
+      for (const [k, op] of ops.entries()) {
+        const block = Math.min(BLOCK_ROUNDS, total - done)
+        const cpu = process.cpuUsage()
+        for (let r = 0; r < block; r++) {
+          const start = performance.now()
+          await op()
+          if (record) measured[k].latencies.push(performance.now() - start)
+        }
+        const used = process.cpuUsage(cpu)
+        if (record) measured[k].cpuMs += (used.user + used.system) / 1000
+      }
     }
   }
-  return measured.map(m => ({ latencies: m.latencies, cpuMsPerRound: Math.round(m.cpuMs / rounds * 100) / 100 }))
+  await run(warmup, false)
+  await run(rounds, true)
+  for (const m of measured) m.cpuMsPerRound = Math.round(m.cpuMs / rounds * 100) / 100
+  return measured
 }
 
 /** A peer in its own process (key-release-peer.js), its address once it listens. */

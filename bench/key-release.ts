@@ -2,9 +2,9 @@
  * bench/key-release: latency (p50/p99) of releasing an app key t-of-n on
  * loopback (the runner's signed requests to t holders in parallel, sealed
  * shares checked against the commitments, reconstruction), against one raw
- * libp2p request/response round trip on a new stream, measured in
- * alternation with the releases (the target's baseline: both under the same
- * machine conditions) and on its own; on a stream open already, as the
+ * libp2p request/response round trip on a new stream, measured in blocks
+ * alternating with blocks of releases (the target's baseline: both under the
+ * same machine conditions) and on its own; on a stream open already, as the
  * release's channels are; and
  * against t such round trips in parallel (raw hosts in the same process: the least
  * a t-way fan-out costs when every node shares the machine's cores).
@@ -43,7 +43,7 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
         n,
         // in the processes setting, the CPU figures are the runner's (or the raw client's) alone
         escrin: { p50Ms: escrin.p50Ms, p99Ms: escrin.p99Ms, cpuMsPerRelease: escrin.cpuMsPerRound },
-        // the same round trip, measured in alternation with the releases by the same process: the target's baseline
+        // the same round trip, measured in blocks alternating with the releases', by the same process: the target's baseline
         pairedRoundTrip: { p50Ms: escrin.paired.p50Ms, p99Ms: escrin.paired.p99Ms, cpuMsPerRoundTrip: escrin.paired.cpuMsPerRound },
         rawRoundTrip: { p50Ms: raw.p50Ms, p99Ms: raw.p99Ms, cpuMsPerRoundTrip: raw.cpuMsPerRound },
         // on a stream open already, as a release's channels are: the stricter baseline
@@ -60,7 +60,7 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
       })
     }
   }
-  return { bench: 'key-release', target: `release p50 <= ${TARGET_RATIO} x one raw libp2p round trip (same setting, measured in alternation)`, rounds, warmupRounds: warmup, results }
+  return { bench: 'key-release', target: `release p50 <= ${TARGET_RATIO} x one raw libp2p round trip (same setting, measured in alternating blocks)`, rounds, warmupRounds: warmup, results }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
