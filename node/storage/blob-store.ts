@@ -84,7 +84,7 @@ export class BlobStore {
   }
 
   private async copyLegacy (meta: Omit<BlobMeta, 'data'>): Promise<string> {
-    const layout = layoutFor(parseBlobCid(meta.cid), meta.size, meta.manifest != null ? new Uint8Array(Buffer.from(meta.manifest, 'base64')) : undefined)
+    const layout = layoutOf(meta)
     const writer = this.bytes.create()
     for (const [i, hash] of layout.hashes.entries()) {
       // a chunk neither layout has stays a hole: the blob reads as damaged, and repair replaces it
@@ -139,9 +139,13 @@ export class BlobStore {
 
   /** The layout the CID commits to, from the stored meta. */
   layout (cid: string): BlobLayout {
+    return layoutOf(this.held(cid))
+  }
+
+  private held (cid: string): BlobMeta {
     const meta = this.metas.get(cid)
     if (meta == null) throw new BlobError('NOT_FOUND', `this node does not hold ${cid}`)
-    return layoutFor(parseBlobCid(cid), meta.size, meta.manifest != null ? new Uint8Array(Buffer.from(meta.manifest, 'base64')) : undefined)
+    return meta
   }
 
   /**
@@ -151,11 +155,11 @@ export class BlobStore {
    */
   async * read (cid: string, fromChunk = 0): AsyncGenerator<Uint8Array> {
     if (this.damaged.has(cid)) throw new BlobError('CORRUPTED', `${cid} is damaged on this node`)
-    const layout = this.layout(cid)
-    const data = (this.metas.get(cid) as BlobMeta).data
+    const meta = this.held(cid)
+    const layout = layoutOf(meta)
     let reader
     try {
-      reader = await this.bytes.open(data)
+      reader = await this.bytes.open(meta.data)
     } catch {
       throw this.markDamaged(cid, `the bytes of ${cid} are missing`)
     }
@@ -296,6 +300,11 @@ export class BlobWriter {
     this.finished = true
     await this.bytes.discard()
   }
+}
+
+/** The layout a blob's CID commits to, from what its meta record keeps. */
+function layoutOf (meta: Pick<BlobMeta, 'cid' | 'size' | 'manifest'>): BlobLayout {
+  return layoutFor(parseBlobCid(meta.cid), meta.size, meta.manifest != null ? new Uint8Array(Buffer.from(meta.manifest, 'base64')) : undefined)
 }
 
 function hex (bytes: Uint8Array): string {

@@ -1,13 +1,12 @@
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
-  BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, encodeBlobFrame, encodeBlobResponse, failureFromBlobError, MAX_BLOB_FRAME_BYTES,
+  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, encodeBlobFrame, encodeBlobResponse, failureFromBlobError,
   parseBlobCid, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
-import { lengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, chunkFrameList, type BlobSink } from './transport.js'
+import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, chunkFrameList, type BlobSink } from './transport.js'
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -114,7 +113,7 @@ export class StorageService {
 
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
-    const lp = lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    const lp = blobFrames(stream)
     let request: BlobRequest
     try {
       request = decodeBlobRequest((await lp.read({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })).subarray())
@@ -139,7 +138,7 @@ export class StorageService {
     }
   }
 
-  private async reply (lp: ReturnType<typeof lengthPrefixed>, stream: Stream, response: BlobResponse, close = true): Promise<void> {
+  private async reply (lp: ReturnType<typeof blobFrames>, stream: Stream, response: BlobResponse, close = true): Promise<void> {
     try {
       await lp.write(encodeBlobResponse(response), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
       if (close) await stream.close({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
@@ -167,7 +166,7 @@ export class StorageService {
     return undefined
   }
 
-  private async servePut (lp: ReturnType<typeof lengthPrefixed>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put']): Promise<void> {
+  private async servePut (lp: ReturnType<typeof blobFrames>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put']): Promise<void> {
     const from = peer.toString()
     this.components.inbound?.emitInbound({ kind: 'blob', from, policyId: put.policyId })
     if (!this.components.attestations.scopes.hasPolicy(put.policyId)) await this.components.policies.find(put.policyId)
@@ -195,7 +194,7 @@ export class StorageService {
   }
 
   /** Reads the chunks of an admitted put into a writer; the stored CID, or the error it was refused with. */
-  private async receive (lp: ReturnType<typeof lengthPrefixed>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put'], app: string): Promise<CID | BlobError> {
+  private async receive (lp: ReturnType<typeof blobFrames>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put'], app: string): Promise<CID | BlobError> {
     const self = this.components.host.peerId.toString()
     const writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...replicaIds(put.replicas), self])].sort(), uploader: peer.toString() })
     try {
@@ -299,7 +298,7 @@ export class StorageService {
     }
   }
 
-  private async serveGet (lp: ReturnType<typeof lengthPrefixed>, stream: Stream, peer: PeerId, cid: CID, fromChunk: number): Promise<void> {
+  private async serveGet (lp: ReturnType<typeof blobFrames>, stream: Stream, peer: PeerId, cid: CID, fromChunk: number): Promise<void> {
     const id = cid.toString()
     const meta = this.store.meta(id)
     if (meta == null || !this.store.has(id)) {

@@ -20,6 +20,11 @@ const COMMIT_TIMEOUT_MS = 30_000
 
 type Lp = ReturnType<typeof lengthPrefixed>
 
+/** A blob stream's frames, either side: bounded to one frame and to the stream's buffer. */
+export function blobFrames (stream: Stream): Lp {
+  return lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+}
+
 /** A chunk's frame as a list of (tag, chunk): the chunk is written as it is, never copied into a message. */
 export function chunkFrameList (chunk: Uint8Array): Uint8ArrayList {
   return new Uint8ArrayList(...chunkFrame(chunk))
@@ -60,7 +65,7 @@ export class RemoteBlobSink implements BlobSink {
   async open (): Promise<'ready' | 'have'> {
     const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
     this.stream = await dialBlob(this.host, this.peerId, signal)
-    this.lp = lengthPrefixed(this.stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    this.lp = blobFrames(this.stream)
     await this.lp.write(encodeBlobRequest({ put: this.header }), { signal })
     const response = decodeBlobResponse((await this.lp.read({ signal })).subarray())
     if ('ready' in response) return 'ready'
@@ -117,7 +122,7 @@ export interface BlobSource {
 export async function openRemoteBlob (host: Host, peer: PeerId, cid: CID, fromChunk: number): Promise<BlobSource> {
   const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
   const stream = await dialBlob(host, peer, signal)
-  const lp = lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+  const lp = blobFrames(stream)
   try {
     await lp.write(encodeBlobRequest({ get: { cid, fromChunk } }), { signal })
     const response = decodeBlobResponse((await lp.read({ signal })).subarray())
@@ -150,7 +155,7 @@ export async function blobCall (host: Host, peer: PeerId, request: BlobRequest, 
   const signal = AbortSignal.timeout(timeoutMs)
   const stream = await dialBlob(host, peer, signal)
   try {
-    const lp = lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+    const lp = blobFrames(stream)
     await lp.write(encodeBlobRequest(request), { signal })
     const response = decodeBlobResponse((await lp.read({ signal })).subarray())
     await stream.close({ signal }).catch(() => {})
