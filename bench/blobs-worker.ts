@@ -16,6 +16,7 @@ export type WorkerCommand =
   | { op: 'start', dataDir: string, bootstrap: string[] }
   | { op: 'inScope', policyId: string }
   | { op: 'delete', cid: string }
+  | { op: 'announced' }
   | { op: 'watchMemory' }
   | { op: 'peakMemory' }
   | { op: 'stop' }
@@ -42,6 +43,9 @@ async function handle (command: WorkerCommand): Promise<unknown> {
       return node?.attestations.scopes.inScope(command.policyId, node.peerId.toString()) === true
     case 'delete':
       await node?.storage?.store.delete(command.cid)
+      return true
+    case 'announced':
+      await node?.storage?.announcementsSettled()
       return true
     case 'watchMemory':
       endPhase?.()

@@ -63,6 +63,8 @@ export class StorageService {
   private readonly reservedByApp = new Map<string, number>()
   private readonly reservedByPeer = new Map<string, number>()
   private readonly events: StorageEvent[] = []
+  /** Provider announcements of blobs stored here, still running. */
+  private readonly announcing = new Set<Promise<void>>()
   private accepting = false
 
   constructor (private readonly components: StorageComponents, limits: Partial<StorageLimits> = {}) {
@@ -190,7 +192,7 @@ export class StorageService {
       return
     }
     this.record({ kind: 'put', peer: from, cid: outcome.toString(), policyId: put.policyId, result: 'stored' })
-    void this.provide(outcome)
+    this.announce(outcome)
   }
 
   /** Reads the chunks of an admitted put into a writer; the stored CID, or the error it was refused with. */
@@ -285,7 +287,7 @@ export class StorageService {
         try {
           const stored = await (writer as BlobWriter).commit(cid)
           this.record({ kind: 'put', peer: self, cid: stored.toString(), policyId: put.policyId, result: 'stored' })
-          void this.provide(stored)
+          this.announce(stored)
           return stored
         } finally {
           release()
@@ -340,6 +342,17 @@ export class StorageService {
     await this.store.setReplicas(cid.toString(), [...replicaIds(replicas), this.components.host.peerId.toString()])
     this.record({ kind: 'replicas', peer: peer.toString(), cid: cid.toString(), result: 'ok' })
     return { ok: true }
+  }
+
+  /** Announces a blob just stored, in the background: a put's sender does not wait for the DHT. */
+  private announce (cid: CID): void {
+    const done = this.provide(cid).finally(() => { this.announcing.delete(done) })
+    this.announcing.add(done)
+  }
+
+  /** Resolves once the provider announcements under way now have finished (never rejects). */
+  async announcementsSettled (): Promise<void> {
+    await Promise.all([...this.announcing])
   }
 
   /** Announces this node as a provider of `cid` (best effort: the DHT may be small or still forming). */
