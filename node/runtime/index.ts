@@ -1,2 +1,3 @@
 export * from './v8-heap.js'
 export * from './loop-load.js'
+export * from './deadline.js'

@@ -3,7 +3,7 @@ import {
   SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, verifyShareRequestAsync, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { lengthPrefixed } from '../host/length-prefixed.js'
-import { offloadCpuWork } from '../runtime/index.js'
+import { deadline, offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
@@ -94,11 +94,12 @@ export class HolderService {
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
     const lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
-    const signal = AbortSignal.timeout(STREAM_TIMEOUT_MS)
+    const { signal, clear } = deadline(STREAM_TIMEOUT_MS)
     let answer: Answer
     try {
       answer = await this.answer((await lp.read({ signal })).subarray(), peer)
     } catch (err) {
+      clear()
       this.streamFailed(stream, peer, err as Error)
       return
     }
@@ -107,6 +108,8 @@ export class HolderService {
       await stream.close({ signal })
     } catch (err) {
       stream.abort(err as Error)
+    } finally {
+      clear()
     }
     if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
   }
@@ -126,7 +129,7 @@ export class HolderService {
     let failed = false
     const reply = async (id: number, answer: Answer): Promise<void> => {
       // a frame goes to the muxer in one piece, so replies written concurrently do not interleave
-      if (!failed) await lp.write(encodeSsssReply(id, answer.response), { signal: AbortSignal.timeout(STREAM_TIMEOUT_MS) })
+      if (!failed) await underDeadline(STREAM_TIMEOUT_MS, async signal => { await lp.write(encodeSsssReply(id, answer.response), { signal }) })
       if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
     }
     // one idle deadline, pushed back by every frame (rather than a timer per frame)

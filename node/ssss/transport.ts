@@ -5,6 +5,7 @@ import {
   type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { PeerAction } from '../peer-score/index.js'
+import { deadline, underDeadline } from '../runtime/index.js'
 import { isClosedConnection, openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 
@@ -36,26 +37,27 @@ export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, 
     if (local == null) throw new Error('this node holds no shares (it does not serve the ssss role)')
     return await local.serveLocal(request)
   }
-  const signal = AbortSignal.timeout(timeoutMs)
-  let stream = await dialSsss(host, peer, signal)
-  try {
-    let lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+  return await underDeadline(timeoutMs, async signal => {
+    let stream = await dialSsss(host, peer, signal)
     try {
-      await lp.write(encodeSsssRequest(request), { signal })
+      let lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+      try {
+        await lp.write(encodeSsssRequest(request), { signal })
+      } catch (err) {
+        // the stream died with its connection before the request went out: nothing was sent, retry once
+        if (!isClosedConnection(err)) throw err
+        stream = await dialSsss(host, peer, signal)
+        lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+        await lp.write(encodeSsssRequest(request), { signal })
+      }
+      const response = decodeSsssResponse((await lp.read({ signal })).subarray())
+      await stream.close({ signal }).catch(() => {})
+      return response
     } catch (err) {
-      // the stream died with its connection before the request went out: nothing was sent, retry once
-      if (!isClosedConnection(err)) throw err
-      stream = await dialSsss(host, peer, signal)
-      lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
-      await lp.write(encodeSsssRequest(request), { signal })
+      stream.abort(err as Error)
+      throw err
     }
-    const response = decodeSsssResponse((await lp.read({ signal })).subarray())
-    await stream.close({ signal }).catch(() => {})
-    return response
-  } catch (err) {
-    stream.abort(err as Error)
-    throw err
-  }
+  })
 }
 
 /** A stream that died after it was opened (connection reset or closed under it), as opposed to a dial that failed or a deadline. */
@@ -128,17 +130,21 @@ export class SsssChannels {
     if (this.stopped || peer.equals(this.host.peerId) || Date.now() - (this.oneShot.get(id) ?? -Infinity) < NO_CHANNEL_MS) {
       return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
     }
-    const signal = AbortSignal.timeout(timeoutMs)
-    let channel: Channel
+    const { signal, clear } = deadline(timeoutMs)
     try {
-      channel = await this.channel(peer, signal)
-    } catch (err) {
-      if (!/UnsupportedProtocol/.test(`${(err as Error).name}`)) throw err
-      if (this.oneShot.size >= MAX_CHANNELS) this.oneShot.delete(this.oneShot.keys().next().value as string)
-      this.oneShot.set(id, Date.now())
-      return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
+      let channel: Channel
+      try {
+        channel = await this.channel(peer, signal)
+      } catch (err) {
+        if (!/UnsupportedProtocol/.test(`${(err as Error).name}`)) throw err
+        if (this.oneShot.size >= MAX_CHANNELS) this.oneShot.delete(this.oneShot.keys().next().value as string)
+        this.oneShot.set(id, Date.now())
+        return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
+      }
+      return await channel.call(request, signal)
+    } finally {
+      clear()
     }
-    return await channel.call(request, signal)
   }
 
   /** Closes every channel; later requests use one-shot streams. Safe to call twice. */
