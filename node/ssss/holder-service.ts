@@ -1,13 +1,13 @@
 import {
-  decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, openShare, Point, replyAad, sealShare,
+  decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, openShare, Point, replyAad, sealShare,
   SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, verifyShareRequestAsync, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
-import { lengthPrefixed } from '../host/length-prefixed.js'
 import { deadline, offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { ShareStore, type StoredShare } from './share-store.js'
+import { ssssFrames, ssssMessages } from './transport.js'
 import type { InboundObserver } from '../observe/index.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -93,7 +93,7 @@ export class HolderService {
 
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
-    const lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+    const lp = ssssMessages(stream)
     const { signal, clear } = deadline(STREAM_TIMEOUT_MS)
     let answer: Answer
     try {
@@ -124,7 +124,7 @@ export class HolderService {
    */
   private async handleChannel (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
-    const lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+    const lp = ssssFrames(stream)
     const slots = new Set<Promise<void>>()
     let failed = false
     const reply = async (id: number, answer: Answer): Promise<void> => {

@@ -31,6 +31,18 @@ export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal, p
   return await openStreamFindingMovedPeer(host, peer, protocol, { signal, ...options })
 }
 
+type Lp = ReturnType<typeof lengthPrefixed>
+
+/** A one-shot /escrin/ssss/1 stream's messages, each within its bound (both ends). */
+export function ssssMessages (stream: Stream): Lp {
+  return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+}
+
+/** A share request channel's frames (a message and its call id), each within its bound (both ends). */
+export function ssssFrames (stream: Stream): Lp {
+  return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+}
+
 /** One /escrin/ssss/1 exchange: a request, its response, bounded in size and time. */
 export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number, local?: LocalHolder): Promise<SsssResponse> {
   if (peer.equals(host.peerId)) {
@@ -40,14 +52,14 @@ export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, 
   return await underDeadline(timeoutMs, async signal => {
     let stream = await dialSsss(host, peer, signal)
     try {
-      let lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+      let lp = ssssMessages(stream)
       try {
         await lp.write(encodeSsssRequest(request), { signal })
       } catch (err) {
         // the stream died with its connection before the request went out: nothing was sent, retry once
         if (!isClosedConnection(err)) throw err
         stream = await dialSsss(host, peer, signal)
-        lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
+        lp = ssssMessages(stream)
         await lp.write(encodeSsssRequest(request), { signal })
       }
       const response = decodeSsssResponse((await lp.read({ signal })).subarray())
@@ -196,7 +208,7 @@ class Channel {
   private idle: ReturnType<typeof setTimeout> | undefined
 
   constructor (private readonly stream: Stream, private readonly peer: PeerId, private readonly idleMs: number, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, private readonly onClose: () => void) {
-    this.lp = lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+    this.lp = ssssFrames(stream)
     this.armIdle()
     void this.read()
   }
