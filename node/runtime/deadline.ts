@@ -11,11 +11,10 @@ export interface Deadline {
  *
  * AbortSignal.timeout cannot be disarmed: its timer stays set until it fires,
  * and a signal still alive then aborts, building a DOMException with its
- * stack for work long finished. On a hot path that is one more wake-up of the
- * process per request, `ms` later: a holder answering a share request every
- * few milliseconds woke about as often for the deadlines of requests it had
- * answered 10 s before as for new ones. Not keeping the process alive, like
- * AbortSignal.timeout's.
+ * stack for work long finished. On the share request path that was one timer
+ * run and, often, one DOMException per request, 10 s after it was answered
+ * (58 ms of a runner's profile over 2,000 key releases). The timer does not
+ * keep the process alive, as AbortSignal.timeout's does not.
  */
 export function deadline (ms: number): Deadline {
   const controller = new AbortController()
