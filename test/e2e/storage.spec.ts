@@ -69,14 +69,20 @@ describe('storage: blobs replicated inside the app\'s scope (8 real nodes, 5 in 
     const inScope = new Set(net.nodes.slice(0, 5).map(n => n.peerId.toString()))
     for (const r of put.replicas) assert.ok(inScope.has(r), `${r} is in scope`)
     assert.deepEqual(holdersOf(cid).length, 3)
-    // each holder announces itself as a DHT provider: once the announcements under way have settled, a node that
-    // took no part in the put finds all three through the DHT alone
+    // each holder announces itself as a DHT provider: once the announcements have settled, the nodes that took no
+    // part in the put find all three through the DHT alone (a DHT is eventually consistent: a holder whose routing
+    // table was still filling may have reached few peers, so the look-ups are repeated until every holder is named)
     await Promise.all(net.nodes.map(async n => { await n.storage?.announcementsSettled() }))
     const providers = new Set<string>()
-    for await (const event of net.nodes[6].host.services.dht.findProviders(parseBlobCid(cid), { signal: AbortSignal.timeout(20_000) })) {
-      if (event.name === 'PROVIDER') for (const p of event.providers) providers.add(p.id.toString())
-    }
-    assert.deepEqual([...providers].sort(), put.replicas.slice().sort())
+    await waitFor(async () => {
+      for (const i of [5, 6]) {
+        for await (const event of net.nodes[i].host.services.dht.findProviders(parseBlobCid(cid), { signal: AbortSignal.timeout(10_000) })) {
+          if (event.name === 'PROVIDER') for (const p of event.providers) providers.add(p.id.toString())
+        }
+      }
+      return providers.size >= put.replicas.length
+    }, { timeoutMs: 60_000, intervalMs: 500, describe: () => `the DHT named ${[...providers].join(', ')}` })
+    assert.deepEqual([...providers].sort(), put.replicas.slice().sort(), 'every holder, and only the holders')
     // the holders have ciphertext only: the plaintext's hash is not what they store
     assert.notEqual(parseBlobCid(cid).toString(), '')
   })
