@@ -2,7 +2,7 @@ import {
   decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, openShare, Point, replyAad, sealShare,
   SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, verifyShareRequestAsync, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
-import { deadline, offloadCpuWork, underDeadline } from '../runtime/index.js'
+import { offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
@@ -94,24 +94,23 @@ export class HolderService {
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
     const lp = ssssMessages(stream)
-    const { signal, clear } = deadline(STREAM_TIMEOUT_MS)
-    let answer: Answer
-    try {
-      answer = await this.answer((await lp.read({ signal })).subarray(), peer)
-    } catch (err) {
-      clear()
-      this.streamFailed(stream, peer, err as Error)
-      return
-    }
-    try {
-      await lp.write(encodeSsssResponse(answer.response), { signal })
-      await stream.close({ signal })
-    } catch (err) {
-      stream.abort(err as Error)
-    } finally {
-      clear()
-    }
-    if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
+    const answer = await underDeadline(STREAM_TIMEOUT_MS, async signal => {
+      let answer: Answer
+      try {
+        answer = await this.answer((await lp.read({ signal })).subarray(), peer)
+      } catch (err) {
+        this.streamFailed(stream, peer, err as Error)
+        return undefined
+      }
+      try {
+        await lp.write(encodeSsssResponse(answer.response), { signal })
+        await stream.close({ signal })
+      } catch (err) {
+        stream.abort(err as Error)
+      }
+      return answer
+    })
+    if (answer?.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
   }
 
   /**

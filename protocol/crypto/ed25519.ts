@@ -29,11 +29,22 @@ export function ed25519Sign (message: Uint8Array, secret: Uint8Array | KeyObject
   return new Uint8Array(sign(null, message, key))
 }
 
+/** The key to check `signature` with, or undefined when the signature or the key is malformed. */
+function verifyingKey (signature: Uint8Array, publicKey: Uint8Array): KeyObject | undefined {
+  if (signature.length !== 64 || publicKey.length !== 32) return undefined
+  try {
+    return ed25519PublicKey(publicKey)
+  } catch {
+    return undefined
+  }
+}
+
 /** False for a bad signature, a malformed key or a malformed signature; never throws. */
 export function ed25519Verify (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  if (signature.length !== 64 || publicKey.length !== 32) return false
+  const key = verifyingKey(signature, publicKey)
+  if (key == null) return false
   try {
-    return verify(null, message, ed25519PublicKey(publicKey), signature)
+    return verify(null, message, key, signature)
   } catch {
     return false
   }
@@ -48,13 +59,8 @@ export function ed25519Verify (signature: Uint8Array, message: Uint8Array, publi
  * rejects.
  */
 export async function ed25519VerifyAsync (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): Promise<boolean> {
-  if (signature.length !== 64 || publicKey.length !== 32) return false
-  let key: KeyObject
-  try {
-    key = ed25519PublicKey(publicKey)
-  } catch {
-    return false
-  }
+  const key = verifyingKey(signature, publicKey)
+  if (key == null) return false
   return await new Promise<boolean>(resolve => {
     try {
       verify(null, message, key, signature, (err, valid) => { resolve(err == null && valid) })
