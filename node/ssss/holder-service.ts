@@ -126,9 +126,9 @@ export class HolderService {
     const lp = ssssFrames(stream)
     const slots = new Set<Promise<void>>()
     let failed = false
-    const reply = async (id: number, answer: Answer): Promise<void> => {
+    const reply = async (id: number, answer: Answer, knownSpec?: `0x${string}`): Promise<void> => {
       // a frame goes to the muxer in one piece, so replies written concurrently do not interleave
-      if (!failed) await underDeadline(STREAM_TIMEOUT_MS, async signal => { await lp.write(encodeSsssReply(id, answer.response), { signal }) })
+      if (!failed) await underDeadline(STREAM_TIMEOUT_MS, async signal => { await lp.write(encodeSsssReply(id, answer.response, knownSpec), { signal }) })
       if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
     }
     // one idle deadline, pushed back by every frame (rather than a timer per frame)
@@ -152,9 +152,9 @@ export class HolderService {
           if (idle.signal.aborted || /UnexpectedEOF/.test(`${(err as Error).name}`)) break
           throw err
         }
-        const { id, body } = decodeSsssCall(bytes)
+        const { id, body, knownSpec } = decodeSsssCall(bytes)
         const slot: Promise<void> = this.answerCall(body, peer)
-          .then(async answer => { await reply(id, answer) })
+          .then(async answer => { await reply(id, answer, knownSpec) })
           .catch(err => { failed = true; stream.abort(err as Error) })
           .finally(() => { slots.delete(slot) })
         slots.add(slot)

@@ -56,8 +56,8 @@ export interface KeyReleaseComponents {
  * HKDF. The app key exists only here, in the runner, for the call.
  */
 export class KeyRelease {
-  /** The holders and threshold of each (owner, app) as the last valid spec listed them. */
-  private readonly known = new Map<string, { holders: string[], threshold: number }>()
+  /** The last valid spec of each (owner, app), and its holders and threshold. */
+  private readonly known = new Map<string, { holders: string[], threshold: number, spec: SecretSpec }>()
   /** When each holder last failed a request (cleared by an answer). */
   private readonly failures = new Map<string, number>()
   private readonly dealings = new Map<string, DealingCache>()
@@ -92,7 +92,7 @@ export class KeyRelease {
     const known = remember(this.known, `${owner}/${app}`)
     const candidates = this.order((known?.holders ?? attestations.peersWithRole('ssss')).filter(p => p !== self || this.components.local != null)).slice(0, MAX_FANOUT)
     if (candidates.length === 0) throw new SsssError('NO_HOLDERS', 'no SSSS node is known to this runner')
-    const state: Release = { owner, app, myPeerId: host.peerId.toMultihash().bytes, groups: new Map(), problems: [], answered: new Map() }
+    const state: Release = { owner, app, myPeerId: host.peerId.toMultihash().bytes, knownSpec: known?.spec, groups: new Map(), problems: [], answered: new Map() }
     // t of the holders when t is known, more as needed; all of them the first time
     let result = await this.round(state, candidates, 0, known?.threshold ?? candidates.length)
     if (result == null) {
@@ -116,7 +116,7 @@ export class KeyRelease {
 
     const newest = [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
     if (newest != null) {
-      bounded(this.known, `${owner}/${app}`, { holders: newest.holderIds.filter(h => h !== ''), threshold: newest.spec.threshold })
+      bounded(this.known, `${owner}/${app}`, { holders: newest.holderIds.filter(h => h !== ''), threshold: newest.spec.threshold, spec: newest.spec })
     }
     if (result != null) return result
     // not enough for the threshold: check what did arrive, so the error counts valid shares
@@ -193,7 +193,7 @@ export class KeyRelease {
         for (; count > 0 && next < holders.length; count--) {
           const holder = holders[next++]
           inFlight++
-          void this.ask(holder, sharedRequest(), () => this.signRequest(owner, app, version, state.myPeerId)).then(answer => {
+          void this.ask(holder, sharedRequest(), () => this.signRequest(owner, app, version, state.myPeerId), state.knownSpec).then(answer => {
             queue = queue.then(async () => {
               try {
                 await handle(holder, answer)
@@ -236,11 +236,15 @@ export class KeyRelease {
     return shuffled.sort((a, b) => rank(a) - rank(b))
   }
 
-  /** One holder's answer to `request`; asked once more, with a new request (`fresh`), if the stream is lost under the first. */
-  private async ask (holder: string, request: ShareRequest, fresh: () => ShareRequest): Promise<Answer> {
-    const first = await this.askOnce(holder, request)
+  /**
+   * One holder's answer to `request`; asked once more, with a new request
+   * (`fresh`), if the stream is lost under the first. A share of `knownSpec`
+   * comes without the spec (see SsssChannels.get).
+   */
+  private async ask (holder: string, request: ShareRequest, fresh: () => ShareRequest, knownSpec?: SecretSpec): Promise<Answer> {
+    const first = await this.askOnce(holder, request, knownSpec)
     // the holder may have taken the first request's nonce before the stream was lost: a new one
-    const answer = 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, fresh()) : first
+    const answer = 'error' in first && isLostStream(first.error) ? await this.askOnce(holder, fresh(), knownSpec) : first
     if ('error' in answer) bounded(this.failures, holder, Date.now())
     else this.failures.delete(holder)
     return answer
@@ -252,10 +256,10 @@ export class KeyRelease {
     return signShareRequest(myPeerId, { owner: owner as `0x${string}`, app, version, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce: new Uint8Array(randomBytes(16)) }, keys.signingSecret)
   }
 
-  private async askOnce (holder: string, request: ShareRequest): Promise<Answer> {
+  private async askOnce (holder: string, request: ShareRequest, knownSpec?: SecretSpec): Promise<Answer> {
     const { owner, app, nonce } = request
     try {
-      const response = await this.channels.get(this.peerOf(holder), request, REQUEST_TIMEOUT_MS, this.components.local)
+      const response = await this.channels.get(this.peerOf(holder), request, REQUEST_TIMEOUT_MS, this.components.local, knownSpec)
       if ('failure' in response) return { error: ssssErrorFromFailure(response.failure) }
       if (!('share' in response)) return { error: new SsssError('MALFORMED', 'unexpected response') }
       this.components.inbound?.emitInbound({ kind: 'share-release', from: holder, owner, name: app })
@@ -345,6 +349,8 @@ interface Release {
   owner: string
   app: string
   myPeerId: Uint8Array
+  /** The spec this runner last released the key with, verified: named in every call, so holders serving it leave it out. */
+  knownSpec?: SecretSpec
   /** Answers by dealing (the spec's signature). */
   groups: Map<string, Group>
   problems: string[]

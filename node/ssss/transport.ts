@@ -2,7 +2,7 @@ import { lengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import {
   decodeSsssReply, decodeSsssResponse, encodeSsssCall, encodeSsssRequest, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
-  type ShareRequest, type SsssRequest, type SsssResponse
+  type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { deadline, underDeadline } from '../runtime/index.js'
@@ -136,8 +136,13 @@ export class SsssChannels {
     return this.channels.size
   }
 
-  /** One share request to `peer`, within `timeoutMs` (the channel's opening included). */
-  async get (peer: PeerId, request: ShareRequest, timeoutMs: number, local?: LocalHolder): Promise<SsssResponse> {
+  /**
+   * One share request to `peer`, within `timeoutMs` (the channel's opening
+   * included). `knownSpec`, a spec this requester verified, is named in the
+   * call: a share of it comes back without the spec, and the response carries
+   * this copy.
+   */
+  async get (peer: PeerId, request: ShareRequest, timeoutMs: number, local?: LocalHolder, knownSpec?: SecretSpec): Promise<SsssResponse> {
     const id = peer.toString()
     if (this.stopped || peer.equals(this.host.peerId) || Date.now() - (this.oneShot.get(id) ?? -Infinity) < NO_CHANNEL_MS) {
       return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
@@ -153,7 +158,7 @@ export class SsssChannels {
         this.oneShot.set(id, Date.now())
         return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
       }
-      return await channel.call(request, signal)
+      return await channel.call(request, signal, knownSpec)
     } finally {
       clear()
     }
@@ -203,7 +208,7 @@ export class SsssChannels {
 class Channel {
   closed = false
   private readonly lp
-  private readonly calls = new Map<number, Deferred>()
+  private readonly calls = new Map<number, Call>()
   private nextId = 0
   private idle: ReturnType<typeof setTimeout> | undefined
 
@@ -213,13 +218,13 @@ class Channel {
     void this.read()
   }
 
-  async call (request: ShareRequest, signal: AbortSignal): Promise<SsssResponse> {
+  async call (request: ShareRequest, signal: AbortSignal, knownSpec?: SecretSpec): Promise<SsssResponse> {
     if (this.closed) throw new ChannelClosedError('the share request channel closed')
     signal.throwIfAborted()
     clearTimeout(this.idle)
     this.nextId = this.nextId >= 0xffff_ffff ? 1 : this.nextId + 1
     const id = this.nextId
-    const call = deferred()
+    const call: Call = { ...deferred(), knownSpec }
     // (rejected by close() while the write is still pending, it must not count as unhandled)
     call.promise.catch(() => {})
     this.calls.set(id, call)
@@ -230,7 +235,7 @@ class Channel {
     }
     signal.addEventListener('abort', onAbort, { once: true })
     try {
-      await this.lp.write(encodeSsssCall(id, { get: request }), { signal })
+      await this.lp.write(encodeSsssCall(id, { get: request }, knownSpec?.signature), { signal })
       return await call.promise
     } catch (err) {
       this.close(new ChannelClosedError(`the share request channel failed: ${(err as Error).message}`))
@@ -274,7 +279,17 @@ class Channel {
           return
         }
         this.calls.delete(id)
-        call.resolve(response)
+        if (!('knownSpecShare' in response)) {
+          call.resolve(response)
+        } else if (call.knownSpec != null) {
+          call.resolve({ share: { spec: call.knownSpec, share: response.knownSpecShare } })
+        } else {
+          const err = new ChannelClosedError('a share without its spec to a call that named none')
+          this.penalise(this.peer, PeerAction.ProtocolViolation, `ssss: ${err.message}`)
+          call.reject(err)
+          this.close(err)
+          return
+        }
       }
     } catch (err) {
       if (this.closed) return
@@ -291,6 +306,8 @@ class Channel {
 const CHANNEL_CLOSE_MS = 5_000
 
 interface Deferred { promise: Promise<SsssResponse>, resolve: (response: SsssResponse) => void, reject: (err: Error) => void }
+/** A call in flight, and the spec it named (a share of that spec comes back without it). */
+interface Call extends Deferred { knownSpec?: SecretSpec }
 
 function deferred (): Deferred {
   let resolve!: Deferred['resolve']

@@ -644,6 +644,7 @@ export namespace escrin {
         $unknowns?: Uint8Array[];
         id: number;
         request: Uint8Array;
+        knownSpec: Uint8Array;
         static create(properties: escrin.SsssCall.$Shape): escrin.SsssCall & escrin.SsssCall.$Shape;
         static create(properties?: escrin.SsssCall.$Properties): escrin.SsssCall;
         static encode(message: escrin.SsssCall.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -658,6 +659,7 @@ export namespace escrin {
         interface $Properties {
             id?: (number|null);
             request?: (Uint8Array|null);
+            knownSpec?: (Uint8Array|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = escrin.SsssCall.$Properties;

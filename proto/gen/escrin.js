@@ -6864,6 +6864,7 @@ export const escrin = $root.escrin = (() => {
          * @typedef {Object} escrin.SsssCall.$Properties
          * @property {number|null} [id] SsssCall id
          * @property {Uint8Array|null} [request] SsssCall request
+         * @property {Uint8Array|null} [knownSpec] SsssCall knownSpec
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6912,6 +6913,14 @@ export const escrin = $root.escrin = (() => {
         SsssCall.prototype.request = $util.newBuffer([]);
 
         /**
+         * SsssCall knownSpec.
+         * @member {Uint8Array} knownSpec
+         * @memberof escrin.SsssCall
+         * @instance
+         */
+        SsssCall.prototype.knownSpec = $util.newBuffer([]);
+
+        /**
          * Creates a new SsssCall instance using the specified properties.
          * @function create
          * @memberof escrin.SsssCall
@@ -6947,6 +6956,8 @@ export const escrin = $root.escrin = (() => {
                 writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.id);
             if (message.request != null && $Object.hasOwnProperty.call(message, "request") && message.request.length)
                 writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.request);
+            if (message.knownSpec != null && $Object.hasOwnProperty.call(message, "knownSpec") && message.knownSpec.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.knownSpec);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -7009,6 +7020,15 @@ export const escrin = $root.escrin = (() => {
                             delete message.request;
                         continue;
                     }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.knownSpec = value;
+                        else
+                            delete message.knownSpec;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -7047,6 +7067,9 @@ export const escrin = $root.escrin = (() => {
             if (message.request != null && $Object.hasOwnProperty.call(message, "request"))
                 if (!(message.request && typeof message.request.length === "number" || $util.isString(message.request)))
                     return "request: buffer expected";
+            if (message.knownSpec != null && $Object.hasOwnProperty.call(message, "knownSpec"))
+                if (!(message.knownSpec && typeof message.knownSpec.length === "number" || $util.isString(message.knownSpec)))
+                    return "knownSpec: buffer expected";
             return null;
         };
 
@@ -7077,6 +7100,12 @@ export const escrin = $root.escrin = (() => {
                         $util.base64.decode(object.request, message.request = $util.newBuffer($util.base64.length(object.request)), 0);
                     else if (object.request.length >= 0)
                         message.request = object.request;
+            if (object.knownSpec != null)
+                if (object.knownSpec.length)
+                    if (typeof object.knownSpec === "string")
+                        $util.base64.decode(object.knownSpec, message.knownSpec = $util.newBuffer($util.base64.length(object.knownSpec)), 0);
+                    else if (object.knownSpec.length >= 0)
+                        message.knownSpec = object.knownSpec;
             return message;
         };
 
@@ -7106,11 +7135,20 @@ export const escrin = $root.escrin = (() => {
                     if (options.bytes !== $Array)
                         object.request = $util.newBuffer(object.request);
                 }
+                if (options.bytes === $String)
+                    object.knownSpec = "";
+                else {
+                    object.knownSpec = [];
+                    if (options.bytes !== $Array)
+                        object.knownSpec = $util.newBuffer(object.knownSpec);
+                }
             }
             if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                 object.id = message.id;
             if (message.request != null && $Object.hasOwnProperty.call(message, "request"))
                 object.request = options.bytes === $String ? $util.base64.encode(message.request, 0, message.request.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.request) : message.request;
+            if (message.knownSpec != null && $Object.hasOwnProperty.call(message, "knownSpec"))
+                object.knownSpec = options.bytes === $String ? $util.base64.encode(message.knownSpec, 0, message.knownSpec.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.knownSpec) : message.knownSpec;
             return object;
         };
 

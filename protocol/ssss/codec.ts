@@ -106,15 +106,35 @@ export function decodeSsssRequest (bytes: Uint8Array): SsssRequest {
   throw new WireError('INVALID_FIELD', 'an SSSS request needs one of deal, control, get')
 }
 
-export function encodeSsssResponse (r: SsssResponse): Uint8Array {
-  if ('share' in r) return encodeMessage(escrin.SsssResponse, { share: { spec: specToWire(r.share.spec), share: r.share.share } })
+/** `knownSpec`: the owner signature of a spec the requester holds (a channel call's); a share of that spec is encoded without it. */
+export function encodeSsssResponse (r: SsssResponse, knownSpec?: `0x${string}`): Uint8Array {
+  if ('share' in r) {
+    const spec = r.share.spec.signature === knownSpec ? undefined : specToWire(r.share.spec)
+    return encodeMessage(escrin.SsssResponse, { share: { spec, share: r.share.share } })
+  }
   if ('ok' in r) return encodeMessage(escrin.SsssResponse, { ok: true })
   return encodeMessage(escrin.SsssResponse, { failure: r.failure })
 }
 
 export function decodeSsssResponse (bytes: Uint8Array): SsssResponse {
+  const response = decodeResponse(bytes)
+  if ('knownSpecShare' in response) throw new WireError('INVALID_FIELD', 'spec: missing')
+  return response
+}
+
+/**
+ * A response on a channel: as decodeSsssResponse, or a share whose spec was
+ * left out because the call named it (SsssCall.known_spec); the channel puts
+ * the named spec back.
+ */
+export type SsssChannelResponse = SsssResponse | { knownSpecShare: SealedBox }
+
+function decodeResponse (bytes: Uint8Array): SsssChannelResponse {
   const m = decodeMessage(escrin.SsssResponse, bytes, MAX_SSSS_MESSAGE_BYTES)
-  if (m.share != null) return { share: { spec: specFromWire(m.share.spec), share: box('share.share', m.share.share) } }
+  if (m.share != null) {
+    const share = box('share.share', m.share.share)
+    return m.share.spec == null ? { knownSpecShare: share } : { share: { spec: specFromWire(m.share.spec), share } }
+  }
   if (m.ok === true) return { ok: true }
   if (m.failure != null) {
     checkLength('failure.message', m.failure.message, 1024)
@@ -123,24 +143,31 @@ export function decodeSsssResponse (bytes: Uint8Array): SsssResponse {
   throw new WireError('INVALID_FIELD', 'an SSSS response needs one of share, ok, failure')
 }
 
-/** One call over an /escrin/ssss-get/1 channel: `id` (a uint32) matches its reply. */
-export interface SsssFrame { id: number, body: Uint8Array }
+/**
+ * One call over an /escrin/ssss-get/1 channel: `id` (a uint32) matches its
+ * reply; `knownSpec`, the owner signature of a spec the requester holds, lets
+ * a share of that spec come back without it.
+ */
+export interface SsssFrame { id: number, body: Uint8Array, knownSpec?: `0x${string}` }
 
-export function encodeSsssCall (id: number, request: SsssRequest): Uint8Array {
-  return encodeMessage(escrin.SsssCall, { id, request: encodeSsssRequest(request) })
+export function encodeSsssCall (id: number, request: SsssRequest, knownSpec?: `0x${string}`): Uint8Array {
+  return encodeMessage(escrin.SsssCall, { id, request: encodeSsssRequest(request), ...(knownSpec != null ? { knownSpec: unhex(knownSpec) } : {}) })
 }
 
 /** The call's id and its (still encoded) request: a malformed request can then be answered under its id. */
 export function decodeSsssCall (bytes: Uint8Array): SsssFrame {
   const m = decodeMessage(escrin.SsssCall, bytes, MAX_SSSS_FRAME_BYTES)
-  return { id: m.id ?? 0, body: u8(m.request) }
+  if (m.knownSpec == null || m.knownSpec.length === 0) return { id: m.id ?? 0, body: u8(m.request) }
+  exact('call.known_spec', m.knownSpec, 65)
+  return { id: m.id ?? 0, body: u8(m.request), knownSpec: hex(u8(m.knownSpec)) }
 }
 
-export function encodeSsssReply (id: number, response: SsssResponse): Uint8Array {
-  return encodeMessage(escrin.SsssReply, { id, response: encodeSsssResponse(response) })
+/** A reply to a call; a share of the spec the call named (`knownSpec`) goes without the spec. */
+export function encodeSsssReply (id: number, response: SsssResponse, knownSpec?: `0x${string}`): Uint8Array {
+  return encodeMessage(escrin.SsssReply, { id, response: encodeSsssResponse(response, knownSpec) })
 }
 
-export function decodeSsssReply (bytes: Uint8Array): { id: number, response: SsssResponse } {
+export function decodeSsssReply (bytes: Uint8Array): { id: number, response: SsssChannelResponse } {
   const m = decodeMessage(escrin.SsssReply, bytes, MAX_SSSS_FRAME_BYTES)
-  return { id: m.id ?? 0, response: decodeSsssResponse(u8(m.response)) }
+  return { id: m.id ?? 0, response: decodeResponse(u8(m.response)) }
 }

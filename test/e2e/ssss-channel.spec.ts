@@ -72,6 +72,30 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
     }
   })
 
+  it('a call that names the spec the holder serves gets the share without it, checked against the requester\'s copy', async () => {
+    const channels = new SsssChannels(runner.host, () => {})
+    try {
+      const first = await channels.get(holder.peerId, request(), 5_000)
+      assert.ok('share' in first, code(first))
+      const known = first.share.spec
+      const lean = await channels.get(holder.peerId, request(), 5_000, undefined, known)
+      assert.ok('share' in lean, code(lean))
+      // the very object named: the reply had no spec, the channel put this one back
+      assert.equal(lean.share.spec, known)
+      // a spec the holder does not serve (another dealing's signature): the reply spells its own out
+      const other = { ...known, signature: `0x${'11'.repeat(65)}` as const }
+      const full = await channels.get(holder.peerId, request(), 5_000, undefined, other)
+      assert.ok('share' in full, code(full))
+      assert.notEqual(full.share.spec, other)
+      assert.equal(full.share.spec.signature, known.signature)
+      // the runner names the spec of its last release: each release after the first gets lean replies
+      await runner.keyRelease.appKey(OWNER, 'app')
+      assert.equal((runner.keyRelease as unknown as { known: Map<string, { spec: { signature: string } }> }).known.get(`${OWNER.toLowerCase()}/app`)?.spec.signature, known.signature)
+    } finally {
+      channels.close()
+    }
+  })
+
   it('a broken channel is replaced: the next release opens a fresh one', async () => {
     await runner.keyRelease.appKey(OWNER, 'app')
     for (const s of runner.host.getConnections().flatMap(c => c.streams).filter(s => s.protocol === SSSS_GET_PROTOCOL)) s.abort(new Error('broken for the test'))
@@ -164,6 +188,20 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
         assert.equal(penalties[1]?.action, PeerAction.MalformedMessage)
         reply = (id) => encodeSsssReply(id, { ok: true })
         assert.equal(code(await channels.get(fake.peerId, fresh(), 5_000)), 'OK')
+      } finally {
+        channels.close()
+      }
+    })
+
+    it('a share without its spec to a call that named none ends the channel with a typed error and a penalty', async () => {
+      const channels = new SsssChannels(client as unknown as Host, penalise)
+      try {
+        penalties.length = 0
+        const box = { ephemeralPublic: new Uint8Array(32), nonce: new Uint8Array(12), ciphertext: new Uint8Array(80) }
+        reply = (id) => escrin.SsssReply.encode({ id, response: escrin.SsssResponse.encode({ share: { share: box } }).finish() }).finish()
+        await assert.rejects(channels.get(fake.peerId, fresh(), 5_000), (err: Error) => err instanceof ChannelClosedError && /named none/.test(err.message))
+        assert.equal(penalties[0]?.action, PeerAction.ProtocolViolation)
+        assert.equal(channels.size, 0)
       } finally {
         channels.close()
       }

@@ -1,7 +1,7 @@
 import { privateKeyToAccount } from 'viem/accounts'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
-import { ssssErrorFromFailure, type SsssResponse } from '../../protocol/ssss/index.js'
+import { ssssErrorFromFailure, type SsssChannelResponse } from '../../protocol/ssss/index.js'
 import { startNetwork, type TestNetwork } from './network.js'
 import { testEvidence, testVerifier } from './test-evidence.js'
 import { waitFor } from './wait.js'
@@ -55,7 +55,7 @@ export async function startCustodyNetwork (options: { custodyMeasurement: string
 }
 
 /** What an SSSS response says, in one word: SHARE, OK, or the failure's code. */
-export const responseCode = (r: SsssResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r ? 'SHARE' : 'OK'
+export const responseCode = (r: SsssChannelResponse): string => 'failure' in r ? ssssErrorFromFailure(r.failure).code : 'share' in r || 'knownSpecShare' in r ? 'SHARE' : 'OK'
 
 /** The runner's enclave keys, from inside its key release (tests sign requests with them). */
 export function enclaveKeysOf (runner: EscrinNode): { x25519: Uint8Array, signing: Uint8Array } {
