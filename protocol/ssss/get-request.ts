@@ -13,7 +13,8 @@ export interface ShareRequest {
   signature: Uint8Array
 }
 
-const DOMAIN = new TextEncoder().encode('escrin-ssss/1 get')
+const utf8 = new TextEncoder()
+const DOMAIN = utf8.encode('escrin-ssss/1 get')
 
 /**
  * What the requester signs with its enclave Ed25519 key: its own peer id and
@@ -21,7 +22,7 @@ const DOMAIN = new TextEncoder().encode('escrin-ssss/1 get')
  * sit outside the signature, so a relay could swap it).
  */
 export function shareRequestBytes (requesterPeerId: Uint8Array, r: Omit<ShareRequest, 'signature'>): Uint8Array {
-  return lengthPrefixed([DOMAIN, requesterPeerId, new TextEncoder().encode(r.owner.toLowerCase()), new TextEncoder().encode(r.app), uvarint(r.version), r.replyX25519, uvarint(r.timestampMs), r.nonce])
+  return lengthPrefixed([DOMAIN, requesterPeerId, utf8.encode(r.owner.toLowerCase()), utf8.encode(r.app), uvarint(r.version), r.replyX25519, uvarint(r.timestampMs), r.nonce])
 }
 
 export function signShareRequest (requesterPeerId: Uint8Array, r: Omit<ShareRequest, 'signature'>, signingSecret: Uint8Array): ShareRequest {

@@ -3,11 +3,12 @@ import { OpeningKeys, openSealedBox, sealToKey, type SealedBox, type SealingKeys
 import { scalarFromBytes, scalarToBytes, type Share } from './pedersen.js'
 import { SsssError } from './errors.js'
 
-const DEAL = new TextEncoder().encode('escrin-ssss/1 deal')
-const REPLY = new TextEncoder().encode('escrin-ssss/1 reply')
+const utf8 = new TextEncoder()
+const DEAL = utf8.encode('escrin-ssss/1 deal')
+const REPLY = utf8.encode('escrin-ssss/1 reply')
 
 function ids (owner: string, app: string, version: number, index: number): Uint8Array[] {
-  return [new TextEncoder().encode(owner.toLowerCase()), new TextEncoder().encode(app), uvarint(version), uvarint(index)]
+  return [utf8.encode(owner.toLowerCase()), utf8.encode(app), uvarint(version), uvarint(index)]
 }
 
 /** AAD of a share sealed to its holder at dealing. */
