@@ -1,11 +1,8 @@
-import { generateX25519Secret, openingKey, openWithKey, sealingKey, sealWithKey, type SealedBox, type X25519Secret } from './sealed-box.js'
+import { generateX25519Secret, NONCE_BYTES, openingKey, openWithKey, sealingKey, sealWithKey, type SealedBox, type X25519Secret } from './sealed-box.js'
 
 /** How long a sender keeps one ephemeral key per recipient. */
 export const SEALING_KEY_MAX_AGE_MS = 10 * 60_000
-/**
- * Boxes sealed under one agreed key. Nonces are random 96-bit values: after
- * 2^16 boxes the chance of a repeat is below 2^-64.
- */
+/** Boxes sealed under one agreed key before a new ephemeral key is taken (what one key's compromise exposes). */
 export const SEALING_KEY_MAX_USES = 65_536
 /** Recipients (senders' side) or ephemeral keys (recipients' side) whose agreed keys are kept. */
 export const BOX_KEYS_MAX = 1024
@@ -31,8 +28,14 @@ export class SealingKeys {
   /** Seals like sealToKey with a fresh key; DECRYPT_FAILED for an unusable recipient key. */
   seal (recipientPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): SealedBox {
     const entry = this.entryFor(recipientPublic)
+    // the box's number under this key: the key is fresh per entry and only this sender uses it, so no nonce
+    // repeats under it, and a box costs no draw from the CSPRNG (a getpid system call in OpenSSL's, each time)
+    const nonce = new Uint8Array(NONCE_BYTES)
+    const view = new DataView(nonce.buffer)
+    view.setUint32(NONCE_BYTES - 8, Math.floor(entry.uses / 2 ** 32))
+    view.setUint32(NONCE_BYTES - 4, entry.uses >>> 0)
     entry.uses++
-    return sealWithKey(entry.key, entry.ephemeralPublic, plaintext, aad)
+    return sealWithKey(entry.key, entry.ephemeralPublic, plaintext, aad, nonce)
   }
 
   private entryFor (recipientPublic: Uint8Array): SealingEntry {

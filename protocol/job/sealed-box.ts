@@ -137,9 +137,13 @@ export function openingKey (recipientSecret: X25519Secret, ephemeralPublic: Uint
   return boxKey(recipientSecret, ephemeralPublic, ephemeralPublic, x25519PublicKey(recipientSecret), false)
 }
 
-/** A box under a key already agreed (sealingKey): only the nonce is fresh. */
-export function sealWithKey (key: Buffer, ephemeralPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): SealedBox {
-  const nonce = new Uint8Array(randomBytes(NONCE_BYTES))
+/**
+ * A box under a key already agreed (sealingKey): only the nonce is new. By
+ * default a random one; a caller that counts the boxes under `key` may pass
+ * the count instead (SealingKeys does), as long as no nonce repeats under it.
+ */
+export function sealWithKey (key: Buffer, ephemeralPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array, nonce: Uint8Array = new Uint8Array(randomBytes(NONCE_BYTES))): SealedBox {
+  if (nonce.length !== NONCE_BYTES) throw new RangeError(`a nonce is ${NONCE_BYTES} bytes, got ${nonce.length}`)
   const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG_BYTES })
   cipher.setAAD(aad, { plaintextLength: plaintext.byteLength })
   const ciphertext = new Uint8Array(Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]))

@@ -32,9 +32,12 @@ describe('box keys (an ephemeral key reused per recipient)', () => {
   it('reuses one ephemeral key per recipient, each box with its own nonce', () => {
     const [a, b] = [recipient(), recipient()]
     const sealing = new SealingKeys()
-    const boxes = [1, 2, 3].map(() => sealing.seal(a.public, bytes(64), utf8('aad')))
+    const boxes = Array.from({ length: 1000 }, () => sealing.seal(a.public, bytes(64), utf8('aad')))
     assert.equal(new Set(boxes.map(box => hex(box.ephemeralPublic))).size, 1)
-    assert.equal(new Set(boxes.map(box => hex(box.nonce))).size, 3)
+    // no nonce repeats under the one key
+    assert.equal(new Set(boxes.map(box => hex(box.nonce))).size, 1000)
+    const opening = new OpeningKeys(a.secret)
+    for (const box of boxes.slice(-3)) assert.equal(opening.open(box, utf8('aad')).length, 64)
     assert.notEqual(hex(sealing.seal(b.public, bytes(64), utf8('aad')).ephemeralPublic), hex(boxes[0].ephemeralPublic))
   })
 
