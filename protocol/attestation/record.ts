@@ -3,7 +3,7 @@ import * as Digest from 'multiformats/hashes/digest'
 import { escrin } from '../../proto/gen/escrin.js'
 import { openEnvelope, sealEnvelope, EnvelopeError } from '../envelope/index.js'
 import { ROLE_TO_WIRE, type RoleName } from '../hello/index.js'
-import { checkEnum, checkLength, decodeMessage, encodeMessage, WireError } from '../wire/index.js'
+import { checkEnum, checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
 import { enclaveBinding } from './binding.js'
 import { AttestationError } from './errors.js'
 import { EvidenceError, type EvidenceVerifier, type TeeFacts } from './evidence.js'
@@ -93,7 +93,7 @@ export async function openAttestation (bytes: Uint8Array, options: { now: number
         if (value.length !== size) throw new WireError('INVALID_FIELD', `${field}: ${value.length} bytes, expected ${size}`)
       }
       for (const [field, value] of [['seq', m.seq], ['expires_at_ms', m.expiresAtMs], ['price', m.price]] as const) {
-        if (!Number.isSafeInteger(Number(value))) throw new WireError('INVALID_FIELD', `${field}: beyond 2^53 - 1`)
+        if (!Number.isSafeInteger(wireInteger(value))) throw new WireError('INVALID_FIELD', `${field}: beyond 2^53 - 1`)
       }
     })
   } catch (err) {
@@ -108,7 +108,7 @@ export async function openAttestation (bytes: Uint8Array, options: { now: number
   if (!claimed.equals(signer)) {
     throw new AttestationError('PEER_MISMATCH', `record names ${claimed.toString()} but is signed by ${signer.toString()}`)
   }
-  const expiresAtMs = Number(m.expiresAtMs)
+  const expiresAtMs = wireInteger(m.expiresAtMs)
   if (expiresAtMs <= options.now) throw new AttestationError('EXPIRED', `record expired at ${new Date(expiresAtMs).toISOString()}`)
   if (expiresAtMs > options.now + MAX_ATTESTATION_TTL_MS) throw new AttestationError('EXPIRY_TOO_FAR', `record claims validity until ${new Date(expiresAtMs).toISOString()}, beyond ${MAX_ATTESTATION_TTL_MS / 3_600_000} h`)
 
@@ -121,8 +121,8 @@ export async function openAttestation (bytes: Uint8Array, options: { now: number
     operator: `0x${Buffer.from(m.operator).toString('hex')}`,
     operatorSignature: `0x${Buffer.from(m.operatorSignature).toString('hex')}`,
     capacity: m.capacity,
-    price: BigInt(Number(m.price)),
-    seq: Number(m.seq),
+    price: BigInt(wireInteger(m.price)),
+    seq: wireInteger(m.seq),
     expiresAtMs
   }
 

@@ -1,5 +1,5 @@
 import { escrin } from '../../proto/gen/escrin.js'
-import { checkLength, decodeMessage, encodeMessage, WireError } from '../wire/index.js'
+import { checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
 import { CHUNK_SIZE, MAX_PROTOCOL_BLOB_BYTES, parseBlobCid } from './cid.js'
 import { BlobError } from './errors.js'
 import type { CID } from 'multiformats/cid'
@@ -79,7 +79,7 @@ function policyId (field: string, s: string | null | undefined): string {
 }
 
 function size (field: string, v: unknown): number {
-  const n = Number(v ?? 0)
+  const n = wireInteger(v)
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_PROTOCOL_BLOB_BYTES) throw new WireError('INVALID_FIELD', `${field}: ${String(v)} is not 1..${MAX_PROTOCOL_BLOB_BYTES}`)
   return n
 }

@@ -1,5 +1,5 @@
 import { escrin } from '../../proto/gen/escrin.js'
-import { checkLength, decodeMessage, encodeMessage, WireError } from '../wire/index.js'
+import { checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
 import type { SignedPolicy } from '../policy/index.js'
 import { limits } from '../policy/index.js'
 
@@ -26,15 +26,15 @@ export function decodeSignedPolicy (bytes: Uint8Array): SignedPolicy {
     checkLength('name', m.name, limits.MAX_POLICY_NAME_LENGTH)
     checkLength('predicate', m.predicate, limits.MAX_PREDICATE_BYTES)
     for (const [field, value] of [['version', m.version], ['created_at', m.createdAt]] as const) {
-      if (!Number.isSafeInteger(Number(value))) throw new WireError('INVALID_FIELD', `${field}: beyond 2^53 - 1`)
+      if (!Number.isSafeInteger(wireInteger(value))) throw new WireError('INVALID_FIELD', `${field}: beyond 2^53 - 1`)
     }
   })
-  const createdAt = Number(m.createdAt)
+  const createdAt = wireInteger(m.createdAt)
   return {
     policy: {
       owner: `0x${Buffer.from(m.owner).toString('hex')}`,
       name: m.name,
-      version: BigInt(Number(m.version)),
+      version: BigInt(wireInteger(m.version)),
       predicate: m.predicate,
       ...(createdAt !== 0 ? { createdAt } : {})
     },

@@ -1,5 +1,5 @@
 import { escrin } from '../../proto/gen/escrin.js'
-import { checkEnum, checkLength, decodeMessage, encodeMessage } from '../wire/index.js'
+import { checkEnum, checkLength, decodeMessage, encodeMessage, wireInteger } from '../wire/index.js'
 
 export const HELLO_PROTOCOL = '/escrin/hello/1'
 
@@ -45,6 +45,6 @@ export function decodeHello (bytes: Uint8Array, maxSize: number): HelloInfo {
     network: message.network,
     version: message.version,
     roles: [...new Set(message.roles.map(r => WIRE_TO_ROLE.get(r) as RoleName))],
-    timestampMs: Number(message.timestampMs)
+    timestampMs: wireInteger(message.timestampMs)
   }
 }

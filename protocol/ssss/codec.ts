@@ -1,5 +1,5 @@
 import { escrin } from '../../proto/gen/escrin.js'
-import { checkLength, decodeMessage, encodeMessage, WireError } from '../wire/index.js'
+import { checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
 import type { SealedBox } from '../job/index.js'
 import type { ShareRequest } from './get-request.js'
 import type { SecretControl, SecretSpec } from './spec.js'
@@ -26,7 +26,7 @@ function exact (field: string, b: Uint8Array | null | undefined, n: number): voi
 }
 
 function safe (field: string, v: unknown): number {
-  const n = Number(v ?? 0)
+  const n = wireInteger(v)
   if (!Number.isSafeInteger(n) || n < 0) throw new WireError('INVALID_FIELD', `${field}: not a safe integer`)
   return n
 }
