@@ -36,6 +36,9 @@ export function varintLength (data: Uint8Array | Uint8ArrayList): number {
   throw NEED_MORE_BYTES
 }
 
+/** A stream read and written as length-prefixed messages: what lengthPrefixed returns. */
+export type LengthPrefixed = LengthPrefixedStream<MessageStream>
+
 /** lpStream with varintLength as its length decoder: what every escrin protocol frames its messages with. */
 export function lengthPrefixed<T extends MessageStream> (stream: T, options: Partial<LengthPrefixedStreamOpts> = {}): LengthPrefixedStream<T> {
   return lpStream(stream, { ...options, lengthDecoder: varintLength })

@@ -5,7 +5,7 @@ import {
   decodeJobResponse, encodeJobRequest, JOB_PROTOCOL, jobErrorFromFailure, jobInputAad, jobOutputAad, MAX_INLINE_CODE_BYTES,
   MAX_JOB_INPUT_BYTES, MAX_JOB_RESPONSE_BYTES, openSealedBox, parseWorkerCid, sealToKey, verifyReceipt, workerCid, JobError, type JobReceipt
 } from '../../protocol/job/index.js'
-import { lengthPrefixed } from '../host/length-prefixed.js'
+import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { PeerAction } from '../peer-score/index.js'
 import { newJobId, jobIdHex } from './job-id.js'
 import { rankRunners, RttTracker, type RunnerCandidate } from './runner-selection.js'
@@ -167,7 +167,7 @@ export class JobClient {
     let stream: Stream | undefined
     let bytes: Uint8Array
     try {
-      let lp: ReturnType<typeof lengthPrefixed> | undefined
+      let lp: LengthPrefixed | undefined
       // a stream can die with its connection before the request is written (libp2p
       // closes one of two simultaneous connections); nothing was sent, so one retry is safe
       for (let attempt = 0; lp == null; attempt++) {

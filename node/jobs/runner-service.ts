@@ -4,7 +4,7 @@ import {
   checkCodeMatchesCid, decodeJobRequest, MAX_JOB_TIMEOUT_MS, encodeJobResponse, JOB_PROTOCOL, jobInputAad, jobOutputAad, MAX_JOB_REQUEST_BYTES,
   openSealedBox, sealToKey, signReceipt, JobError, failureFromJobError, type JobErrorCode
 } from '../../protocol/job/index.js'
-import { lengthPrefixed } from '../host/length-prefixed.js'
+import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { SandboxError, type WorkerSandbox } from '../runner/sandbox/index.js'
@@ -163,7 +163,7 @@ export class RunnerService {
     for (const [action, reason] of penalties) this.components.penalise(client, action, reason)
   }
 
-  private async reply (lp: ReturnType<typeof lengthPrefixed>, stream: Stream, outcome: Uint8Array | JobError): Promise<void> {
+  private async reply (lp: LengthPrefixed, stream: Stream, outcome: Uint8Array | JobError): Promise<void> {
     try {
       const response = outcome instanceof JobError ? encodeJobResponse({ failure: failureFromJobError(outcome) }) : outcome
       await lp.write(response, { signal: AbortSignal.timeout(REQUEST_READ_TIMEOUT_MS) })

@@ -1,4 +1,4 @@
-import { lengthPrefixed } from '../host/length-prefixed.js'
+import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import {
   decodeSsssReply, decodeSsssResponse, encodeSsssCall, encodeSsssRequest, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
@@ -31,15 +31,13 @@ export async function dialSsss (host: Host, peer: PeerId, signal: AbortSignal, p
   return await openStreamFindingMovedPeer(host, peer, protocol, { signal, ...options })
 }
 
-type Lp = ReturnType<typeof lengthPrefixed>
-
 /** A one-shot /escrin/ssss/1 stream's messages, each within its bound (both ends). */
-export function ssssMessages (stream: Stream): Lp {
+export function ssssMessages (stream: Stream): LengthPrefixed {
   return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_MESSAGE_BYTES })
 }
 
 /** A share request channel's frames (a message and its call id), each within its bound (both ends). */
-export function ssssFrames (stream: Stream): Lp {
+export function ssssFrames (stream: Stream): LengthPrefixed {
   return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
 }
 

@@ -10,6 +10,7 @@ import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, chunkFrameLi
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
+import type { LengthPrefixed } from '../host/length-prefixed.js'
 import type { Logger } from '../log/index.js'
 import type { InboundObserver } from '../observe/index.js'
 import type { PolicyService } from '../policies/index.js'
@@ -140,7 +141,7 @@ export class StorageService {
     }
   }
 
-  private async reply (lp: ReturnType<typeof blobFrames>, stream: Stream, response: BlobResponse, close = true): Promise<void> {
+  private async reply (lp: LengthPrefixed, stream: Stream, response: BlobResponse, close = true): Promise<void> {
     try {
       await lp.write(encodeBlobResponse(response), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
       if (close) await stream.close({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
@@ -168,7 +169,7 @@ export class StorageService {
     return undefined
   }
 
-  private async servePut (lp: ReturnType<typeof blobFrames>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put']): Promise<void> {
+  private async servePut (lp: LengthPrefixed, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put']): Promise<void> {
     const from = peer.toString()
     this.components.inbound?.emitInbound({ kind: 'blob', from, policyId: put.policyId })
     if (!this.components.attestations.scopes.hasPolicy(put.policyId)) await this.components.policies.find(put.policyId)
@@ -196,7 +197,7 @@ export class StorageService {
   }
 
   /** Reads the chunks of an admitted put into a writer; the stored CID, or the error it was refused with. */
-  private async receive (lp: ReturnType<typeof blobFrames>, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put'], app: string): Promise<CID | BlobError> {
+  private async receive (lp: LengthPrefixed, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put'], app: string): Promise<CID | BlobError> {
     const self = this.components.host.peerId.toString()
     const writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...replicaIds(put.replicas), self])].sort(), uploader: peer.toString() })
     try {
@@ -300,7 +301,7 @@ export class StorageService {
     }
   }
 
-  private async serveGet (lp: ReturnType<typeof blobFrames>, stream: Stream, peer: PeerId, cid: CID, fromChunk: number): Promise<void> {
+  private async serveGet (lp: LengthPrefixed, stream: Stream, peer: PeerId, cid: CID, fromChunk: number): Promise<void> {
     const id = cid.toString()
     const meta = this.store.meta(id)
     if (meta == null || !this.store.has(id)) {

@@ -3,7 +3,7 @@ import {
   BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
   MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse, type ChunkPieces
 } from '../../protocol/blob/index.js'
-import { lengthPrefixed } from '../host/length-prefixed.js'
+import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
@@ -18,10 +18,8 @@ export const BLOB_CHUNK_TIMEOUT_MS = 30_000
 /** The holder hashes and commits after the last chunk; it answers within this. */
 const COMMIT_TIMEOUT_MS = 30_000
 
-type Lp = ReturnType<typeof lengthPrefixed>
-
 /** A blob stream's frames, either side: bounded to one frame and to the stream's buffer. */
-export function blobFrames (stream: Stream): Lp {
+export function blobFrames (stream: Stream): LengthPrefixed {
   return lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
 }
 
@@ -53,7 +51,7 @@ function failed (response: BlobResponse, expected: string): BlobError {
 /** A put to a remote holder over /escrin/blob/1. */
 export class RemoteBlobSink implements BlobSink {
   private stream?: Stream
-  private lp?: Lp
+  private lp?: LengthPrefixed
   private unacked = 0
 
   constructor (private readonly host: Host, private readonly peerId: PeerId, private readonly header: Extract<BlobRequest, { put: unknown }>['put']) {}
@@ -77,7 +75,7 @@ export class RemoteBlobSink implements BlobSink {
   }
 
   async write (chunk: Uint8Array): Promise<void> {
-    const lp = this.lp as Lp
+    const lp = this.lp as LengthPrefixed
     // the holder acknowledges each chunk once stored: a slow disk slows the sender, not its buffers
     while (this.unacked >= BLOB_WINDOW_CHUNKS) await this.awaitAck(BLOB_CHUNK_TIMEOUT_MS)
     await lp.write(chunkFrameList(chunk), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
@@ -85,7 +83,7 @@ export class RemoteBlobSink implements BlobSink {
   }
 
   private async awaitAck (timeoutMs: number): Promise<BlobResponse> {
-    const response = decodeBlobResponse(((await (this.lp as Lp).read({ signal: AbortSignal.timeout(timeoutMs) })).subarray()))
+    const response = decodeBlobResponse(((await (this.lp as LengthPrefixed).read({ signal: AbortSignal.timeout(timeoutMs) })).subarray()))
     if ('ok' in response) {
       this.unacked--
       return response
@@ -95,7 +93,7 @@ export class RemoteBlobSink implements BlobSink {
   }
 
   async end (cid: CID): Promise<CID> {
-    const lp = this.lp as Lp
+    const lp = this.lp as LengthPrefixed
     await lp.write(encodeBlobFrame({ end: { cid } }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
     while (true) {
       const response = await this.awaitAck(COMMIT_TIMEOUT_MS)
