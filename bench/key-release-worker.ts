@@ -15,8 +15,10 @@
  * are), the least a release can cost.
  * fanout: a raw client and T raw hosts, T such round trips in parallel: in
  * one process on few cores they share the CPU, as the holders do here.
+ * fanoutopen: the same on streams opened once, as a release's channels are:
+ * what the fan-out costs with nothing of escrin's on top.
  *
- * With a `-procs` suffix (escrin-procs, raw-procs, fanout-procs) each holder
+ * With a `-procs` suffix (escrin-procs, raw-procs, fanout-procs, ...) each holder
  * or raw server runs in its own OS process (key-release-peer.js), as in
  * production; the runner or raw client stays here, and cpuMsPerRound is then
  * this process's (the runner's) CPU alone.
@@ -233,13 +235,14 @@ async function raw (servers: number, open: boolean): Promise<Measured> {
   }
 }
 
-// raw: one round trip on a new stream; rawopen: on a stream open already; fanout: t round trips in parallel, to t hosts (in one process: what a release's fan-out costs at the least there)
+// raw: one round trip on a new stream; rawopen: on a stream open already; fanout: t round trips in parallel, to t hosts, on new streams;
+// fanoutopen: the same on streams open already (a release's channels with nothing on top: the least its fan-out costs in that setting)
 const summary = (m: Measured): { p50Ms: number, p99Ms: number, cpuMsPerRound: number } => ({ p50Ms: percentile(m.latencies, 0.5), p99Ms: percentile(m.latencies, 0.99), cpuMsPerRound: m.cpuMsPerRound })
 if (variant === 'escrin') {
   const { release, paired } = await escrin()
   console.log(JSON.stringify({ variant: variantText, t, n, rounds, ...summary(release), paired: summary(paired) }))
 } else {
-  const measured = await raw(variant === 'fanout' ? t : 1, variant === 'rawopen')
+  const measured = await raw(variant.startsWith('fanout') ? t : 1, variant === 'rawopen' || variant === 'fanoutopen')
   console.log(JSON.stringify({ variant: variantText, t, n, rounds, ...summary(measured) }))
 }
 process.exit(0)

@@ -6,8 +6,9 @@
  * alternating with blocks of releases (the target's baseline: both under the
  * same machine conditions) and on its own; on a stream open already, as the
  * release's channels are; and
- * against t such round trips in parallel (raw hosts in the same process: the least
- * a t-way fan-out costs when every node shares the machine's cores).
+ * against t such round trips in parallel, on new streams and on streams open
+ * already (the least a t-way fan-out on the release's channels costs when
+ * every node shares the machine's cores).
  *
  *   node dist/bench/key-release.js [--rounds R (200)] [--warmup W] [--settings in-process,processes]
  *
@@ -37,6 +38,7 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
     for (const [t, n] of configs) {
       const escrin = await runChild(worker, [`escrin${suffix}`, String(t), String(n), String(rounds), String(warmup)], 600_000)
       const fanout = await runChild(worker, [`fanout${suffix}`, String(t), '0', String(rounds), String(warmup)], 300_000)
+      const openFanout = await runChild(worker, [`fanoutopen${suffix}`, String(t), '0', String(rounds), String(warmup)], 300_000)
       results.push({
         setting,
         t,
@@ -49,13 +51,18 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
         // on a stream open already, as a release's channels are: the stricter baseline
         rawOpenStreamRoundTrip: { p50Ms: rawOpen.p50Ms, p99Ms: rawOpen.p99Ms, cpuMsPerRoundTrip: rawOpen.cpuMsPerRound },
         rawFanout: { p50Ms: fanout.p50Ms, p99Ms: fanout.p99Ms, cpuMsPerRound: fanout.cpuMsPerRound },
+        // t round trips in parallel on streams open already: a release's fan-out with nothing on top
+        rawOpenStreamFanout: { p50Ms: openFanout.p50Ms, p99Ms: openFanout.p99Ms, cpuMsPerRound: openFanout.cpuMsPerRound },
         ratios: {
           'release/round trip p50': { ratio: ratio(escrin.p50Ms, escrin.paired.p50Ms), withinTarget: escrin.p50Ms <= escrin.paired.p50Ms * TARGET_RATIO },
           // against the round trip of two bare hosts in a process of their own, measured before
           'release/round trip measured apart p50': { ratio: ratio(escrin.p50Ms, raw.p50Ms) },
           'release/open-stream round trip p50': { ratio: ratio(escrin.p50Ms, rawOpen.p50Ms) },
           // in one process: the share of the release that t round trips in parallel on one CPU impose
-          'release/raw fan-out of t p50': { ratio: ratio(escrin.p50Ms, fanout.p50Ms) }
+          'release/raw fan-out of t p50': { ratio: ratio(escrin.p50Ms, fanout.p50Ms) },
+          // what escrin adds to the fan-out itself; and what that fan-out alone costs against the target's round trip, measured apart
+          'release/raw fan-out of t on open streams p50': { ratio: ratio(escrin.p50Ms, openFanout.p50Ms) },
+          'raw fan-out of t on open streams/round trip measured apart p50': { ratio: ratio(openFanout.p50Ms, raw.p50Ms) }
         }
       })
     }
