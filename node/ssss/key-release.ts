@@ -56,8 +56,8 @@ export interface KeyReleaseComponents {
  * HKDF. The app key exists only here, in the runner, for the call.
  */
 export class KeyRelease {
-  /** The last valid spec of each (owner, app), and its holders and threshold. */
-  private readonly known = new Map<string, { holders: string[], threshold: number, spec: SecretSpec }>()
+  /** The last valid spec of each (owner, app), and its holders as peer ids. */
+  private readonly known = new Map<string, { holders: string[], spec: SecretSpec }>()
   /** When each holder last failed a request (cleared by an answer). */
   private readonly failures = new Map<string, number>()
   private readonly dealings = new Map<string, DealingCache>()
@@ -94,7 +94,7 @@ export class KeyRelease {
     if (candidates.length === 0) throw new SsssError('NO_HOLDERS', 'no SSSS node is known to this runner')
     const state: Release = { owner, app, myPeerId: host.peerId.toMultihash().bytes, knownSpec: known?.spec, groups: new Map(), problems: [], answered: new Map() }
     // t of the holders when t is known, more as needed; all of them the first time
-    let result = await this.round(state, candidates, 0, known?.threshold ?? candidates.length)
+    let result = await this.round(state, candidates, 0, known?.spec.threshold ?? candidates.length)
     if (result == null) {
       // A rotation that fewer than t holders committed: they serve the new
       // version, the others the previous one, which the new ones keep until
@@ -116,7 +116,7 @@ export class KeyRelease {
 
     const newest = [...state.groups.values()].sort((a, b) => b.spec.version - a.spec.version)[0]
     if (newest != null) {
-      bounded(this.known, `${owner}/${app}`, { holders: newest.holderIds.filter(h => h !== ''), threshold: newest.spec.threshold, spec: newest.spec })
+      bounded(this.known, `${owner}/${app}`, { holders: newest.holderIds.filter(h => h !== ''), spec: newest.spec })
     }
     if (result != null) return result
     // not enough for the threshold: check what did arrive, so the error counts valid shares
