@@ -6,6 +6,7 @@ import { offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { PeerAction } from '../peer-score/index.js'
+import { RecentNonces } from './recent-nonces.js'
 import { ShareStore, type StoredShare } from './share-store.js'
 import { ssssFrames, ssssMessages } from './transport.js'
 import type { InboundObserver } from '../observe/index.js'
@@ -21,7 +22,8 @@ export const REQUEST_WINDOW_MS = 60_000
 /** Control messages (commit, delete) are accepted within this window of their issue time. */
 const CONTROL_WINDOW_MS = 10 * 60_000
 const STREAM_TIMEOUT_MS = 10_000
-const MAX_NONCES = 100_000
+/** ~60 bytes a nonce: 30 MB at most, reached only past ~2,000 accepted requests a second sustained. */
+const MAX_NONCES = 500_000
 /**
  * A share request channel with no call for this long is closed by the holder
  * (requesters close theirs sooner, CHANNEL_IDLE_MS in transport.ts: the side
@@ -60,7 +62,8 @@ export class HolderService {
   readonly store: ShareStore
   private readonly log: Logger
   private readonly now: () => number
-  private readonly nonces = new Map<string, number>()
+  /** Nonces of accepted requests: a request is refused as stale after REQUEST_WINDOW_MS either way, so twice that covers a replay. */
+  private readonly nonces: RecentNonces
   private readonly events: HolderEvent[] = []
   /** Writes to one secret (deal, commit, delete) run one at a time, so a check and the write it guards cannot interleave with another. */
   private readonly writing = new Map<string, Promise<unknown>>()
@@ -71,6 +74,7 @@ export class HolderService {
     this.store = new ShareStore(components.datastore, components.keys.x25519Secret)
     this.log = components.logger.child('ssss')
     this.now = components.now ?? Date.now
+    this.nonces = new RecentNonces({ keepMs: 2 * REQUEST_WINDOW_MS, max: MAX_NONCES, now: this.now })
     this.handle = this.handle.bind(this)
     this.handleChannel = this.handleChannel.bind(this)
   }
@@ -361,15 +365,9 @@ export class HolderService {
   }
 
   private claimNonce (nonce: Uint8Array): void {
-    const id = Buffer.from(nonce).toString('base64')
-    const now = this.now()
-    if (this.nonces.has(id)) throw new SsssError('REPLAYED', 'this request nonce was used before')
-    if (this.nonces.size >= MAX_NONCES) {
-      // only nonces inside the window matter: older requests are refused as stale
-      for (const [n, t] of this.nonces) if (now - t > 2 * REQUEST_WINDOW_MS) this.nonces.delete(n)
-      if (this.nonces.size >= MAX_NONCES) throw new SsssError('INTERNAL', 'too many requests in flight; retry')
-    }
-    this.nonces.set(id, now)
+    const claimed = this.nonces.claim(nonce)
+    if (claimed === 'seen') throw new SsssError('REPLAYED', 'this request nonce was used before')
+    if (claimed === 'full') throw new SsssError('INTERNAL', 'too many recent requests to remember another; retry')
   }
 
   private record (event: HolderEvent): void {
