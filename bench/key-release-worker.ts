@@ -37,7 +37,7 @@ import { EscrinNode } from '../node/escrin-node.js'
 import { silentLogger } from '../node/log/index.js'
 import { dealSecret } from '../node/ssss/index.js'
 import { createPolicy, signPolicy } from '../protocol/policy/index.js'
-import { DEFAULT_WARMUP_ROUNDS, settle, timeUntil } from './lib/measure.js'
+import { DEFAULT_WARMUP_ROUNDS, machineBusyMs, settle, timeUntil } from './lib/measure.js'
 import { RAW_OPEN_PROTOCOL, RAW_PROTOCOL, serveRaw } from './lib/raw-echo.js'
 import { createBareHost } from './lib/raw-host.js'
 import type { PeerId } from '@libp2p/interface'
@@ -59,8 +59,12 @@ function percentile (values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 100) / 100
 }
 
-/** What one measured operation took over the rounds: latencies, and this process's CPU time (every node in it) per round. */
-interface Measured { latencies: number[], cpuMs: number, cpuMsPerRound: number }
+/**
+ * What one measured operation took over the rounds: latencies, this
+ * process's CPU time (every node in it) per round, and the machine's (every
+ * process: the holders' too when they run in their own).
+ */
+interface Measured { latencies: number[], cpuMs: number, cpuMsPerRound: number, machineCpuMs: number | null, machineCpuMsPerRound: number | null }
 
 /** Rounds of one operation run back to back before the next operation's: each is measured hot, as a loop of its own would be. */
 const BLOCK_ROUNDS = 25
@@ -76,25 +80,33 @@ const BLOCK_ROUNDS = 25
  * pause every process had gone cold (1-2 ms more).
  */
 async function timed (ops: Array<() => Promise<void>>): Promise<Measured[]> {
-  const measured: Measured[] = ops.map(() => ({ latencies: [], cpuMs: 0, cpuMsPerRound: 0 }))
+  const measured: Measured[] = ops.map(() => ({ latencies: [], cpuMs: 0, cpuMsPerRound: 0, machineCpuMs: machineBusyMs() == null ? null : 0, machineCpuMsPerRound: null }))
   const run = async (total: number, record: boolean): Promise<void> => {
     for (let done = 0; done < total; done += BLOCK_ROUNDS) {
       for (const [k, op] of ops.entries()) {
         const block = Math.min(BLOCK_ROUNDS, total - done)
         const cpu = process.cpuUsage()
+        const machine = machineBusyMs()
         for (let r = 0; r < block; r++) {
           const start = performance.now()
           await op()
           if (record) measured[k].latencies.push(performance.now() - start)
         }
         const used = process.cpuUsage(cpu)
-        if (record) measured[k].cpuMs += (used.user + used.system) / 1000
+        const machineAfter = machineBusyMs()
+        if (record) {
+          measured[k].cpuMs += (used.user + used.system) / 1000
+          if (machine != null && machineAfter != null && measured[k].machineCpuMs != null) measured[k].machineCpuMs += machineAfter - machine
+        }
       }
     }
   }
   await run(warmup, false)
   await run(rounds, true)
-  for (const m of measured) m.cpuMsPerRound = Math.round(m.cpuMs / rounds * 100) / 100
+  for (const m of measured) {
+    m.cpuMsPerRound = Math.round(m.cpuMs / rounds * 100) / 100
+    if (m.machineCpuMs != null) m.machineCpuMsPerRound = Math.round(m.machineCpuMs / rounds * 100) / 100
+  }
   return measured
 }
 
@@ -237,7 +249,8 @@ async function raw (servers: number, open: boolean): Promise<Measured> {
 
 // raw: one round trip on a new stream; rawopen: on a stream open already; fanout: t round trips in parallel, to t hosts, on new streams;
 // fanoutopen: the same on streams open already (a release's channels with nothing on top: the least its fan-out costs in that setting)
-const summary = (m: Measured): { p50Ms: number, p99Ms: number, cpuMsPerRound: number } => ({ p50Ms: percentile(m.latencies, 0.5), p99Ms: percentile(m.latencies, 0.99), cpuMsPerRound: m.cpuMsPerRound })
+const summary = (m: Measured): { p50Ms: number, p99Ms: number, cpuMsPerRound: number, machineCpuMsPerRound: number | null } =>
+  ({ p50Ms: percentile(m.latencies, 0.5), p99Ms: percentile(m.latencies, 0.99), cpuMsPerRound: m.cpuMsPerRound, machineCpuMsPerRound: m.machineCpuMsPerRound })
 if (variant === 'escrin') {
   const { release, paired } = await escrin()
   console.log(JSON.stringify({ variant: variantText, t, n, rounds, ...summary(release), paired: summary(paired) }))

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 
 /** Polls `done` every `intervalMs` until true or the deadline; returns elapsed ms or null on timeout. */
 export async function timeUntil (start: number, done: () => Promise<boolean>, timeoutMs: number, intervalMs = 25): Promise<number | null> {
@@ -67,3 +68,26 @@ export async function settle (options: { minMs?: number, windowMs?: number, maxC
  * state of a running node, not its first requests after start.
  */
 export const DEFAULT_WARMUP_ROUNDS = 200
+
+/** clock ticks a second of /proc/stat's counters (USER_HZ: 100 on every Linux Node supports) */
+const USER_HZ = 100
+
+/**
+ * CPU time the whole machine has spent busy (every process, every core; not
+ * idle or waiting for I/O) since boot, in ms; null where /proc/stat is not.
+ * With holders in processes of their own, the bench's process.cpuUsage()
+ * counts the runner's share alone; this counts theirs too. 10 ms granularity:
+ * meaningful summed over many rounds.
+ */
+export function machineBusyMs (): number | null {
+  let stat: string
+  try {
+    stat = readFileSync('/proc/stat', 'utf8')
+  } catch {
+    return null
+  }
+  const fields = stat.slice(0, stat.indexOf('\n')).trim().split(/\s+/).slice(1).map(Number)
+  // user nice system idle iowait irq softirq steal ...: busy is all but idle and iowait
+  const busy = fields.reduce((sum, v, i) => i === 3 || i === 4 ? sum : sum + v, 0)
+  return busy * 1000 / USER_HZ
+}
