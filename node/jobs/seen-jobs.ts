@@ -4,6 +4,12 @@ import { JOB_ID_MAX_AGE_MS, JOB_ID_MAX_AHEAD_MS, jobIdHex, jobIdTime } from './j
 const PREFIX = '/escrin/jobs/seen'
 /** Ids remembered at most; past this the runner refuses new jobs rather than forget (fail closed). */
 export const MAX_SEEN_JOBS = 200_000
+/**
+ * A full table is scanned for stale ids at most this often: once full of ids
+ * still in their window, a scan per claim would spend the runner's CPU on
+ * 200,000 entries for every job offered, and find nothing to drop.
+ */
+const FULL_PRUNE_INTERVAL_MS = 1_000
 
 /**
  * The job ids this runner has accepted within the job-id window, persisted so
@@ -13,8 +19,9 @@ export const MAX_SEEN_JOBS = 200_000
 export class SeenJobs {
   private readonly seen = new Map<string, number>()
   private pruneTimer?: ReturnType<typeof setInterval>
+  private fullPrunedAt = -Infinity
 
-  constructor (private readonly datastore?: Datastore, private readonly now: () => number = Date.now) {}
+  constructor (private readonly datastore?: Datastore, private readonly now: () => number = Date.now, private readonly max = MAX_SEEN_JOBS) {}
 
   async start (): Promise<void> {
     if (this.datastore != null) {
@@ -42,9 +49,12 @@ export class SeenJobs {
   async claim (id: Uint8Array): Promise<'new' | 'seen' | 'full'> {
     const hex = jobIdHex(id)
     if (this.seen.has(hex)) return 'seen'
-    if (this.seen.size >= MAX_SEEN_JOBS) {
-      await this.prune()
-      if (this.seen.size >= MAX_SEEN_JOBS) return 'full'
+    if (this.seen.size >= this.max) {
+      if (this.now() - this.fullPrunedAt >= FULL_PRUNE_INTERVAL_MS) {
+        this.fullPrunedAt = this.now()
+        await this.prune()
+      }
+      if (this.seen.size >= this.max) return 'full'
     }
     const time = jobIdTime(id)
     this.seen.set(hex, time)

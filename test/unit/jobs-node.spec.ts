@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { MemoryDatastore } from 'datastore-core'
-import { JOB_ID_MAX_AGE_MS, jobIdProblem, jobIdTime, newJobId, rankRunners, RttTracker, SeenJobs, type RunnerCandidate } from '../../node/jobs/index.js'
+import { JOB_ID_MAX_AGE_MS, JOB_ID_MAX_AHEAD_MS, jobIdProblem, jobIdTime, newJobId, rankRunners, RttTracker, SeenJobs, type RunnerCandidate } from '../../node/jobs/index.js'
 
 const candidate = (peerId: string, extra: Partial<RunnerCandidate> = {}): RunnerCandidate => ({ peerId, inFlight: 0, capacity: 10, price: 0n, connected: true, ...extra })
 const noJitter = (): number => 0
@@ -46,6 +46,22 @@ describe('seen jobs (at most once per runner)', () => {
     await later.start()
     assert.equal(later.size, 0)
     later.stop()
+  })
+
+  it('when full, refuses new ids (fail closed) and looks for stale ones at most once a second', async () => {
+    let now = 1_800_000_000_000
+    const seen = new SeenJobs(new MemoryDatastore(), () => now, 3)
+    await seen.start()
+    // ids on the edge of the window: kept now, stale a millisecond later
+    const edge = now - JOB_ID_MAX_AGE_MS - JOB_ID_MAX_AHEAD_MS
+    for (let i = 0; i < 3; i++) assert.equal(await seen.claim(newJobId(edge)), 'new')
+    assert.equal(await seen.claim(newJobId(now)), 'full')
+    now += 1
+    assert.equal(await seen.claim(newJobId(now)), 'full', 'the table was scanned 1 ms ago: not again')
+    now += 1_000
+    assert.equal(await seen.claim(newJobId(now)), 'new')
+    assert.equal(seen.size, 1)
+    seen.stop()
   })
 })
 
