@@ -3,7 +3,7 @@ import * as Digest from 'multiformats/hashes/digest'
 import { escrin } from '../../proto/gen/escrin.js'
 import { openEnvelope, sealEnvelope, EnvelopeError } from '../envelope/index.js'
 import { ROLE_TO_WIRE, type RoleName } from '../hello/index.js'
-import { checkEnum, checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
+import { checkEnum, checkLength, decodeMessage, encodeMessage, uint64Bits, WireError, wireInteger, wireUint64 } from '../wire/index.js'
 import { enclaveBinding } from './binding.js'
 import { AttestationError } from './errors.js'
 import { EvidenceError, type EvidenceVerifier, type TeeFacts } from './evidence.js'
@@ -60,7 +60,9 @@ export async function sealAttestation (key: PrivateKey, record: AttestationRecor
     operator: Buffer.from(record.operator.slice(2), 'hex'),
     operatorSignature: Buffer.from(record.operatorSignature.slice(2), 'hex'),
     capacity: record.capacity,
-    price: Number(record.price),
+    // exact: a price in wei passes 2^53 at ~0.009 ETH (RangeError beyond a uint64's 2^64 - 1); the
+    // writer takes any { low, high }, which the generated type spells as long.js's Long
+    price: uint64Bits(record.price) as unknown as escrin.IAttestationRecord['price'],
     seq: record.seq,
     expiresAtMs: record.expiresAtMs
   })
@@ -92,7 +94,7 @@ export async function openAttestation (bytes: Uint8Array, options: { now: number
       for (const [field, value, size] of [['enclave_x25519', m.enclaveX25519, 32], ['enclave_signing_key', m.enclaveSigningKey, 32], ['operator', m.operator, 20], ['operator_signature', m.operatorSignature, 65]] as const) {
         if (value.length !== size) throw new WireError('INVALID_FIELD', `${field}: ${value.length} bytes, expected ${size}`)
       }
-      for (const [field, value] of [['seq', m.seq], ['expires_at_ms', m.expiresAtMs], ['price', m.price]] as const) {
+      for (const [field, value] of [['seq', m.seq], ['expires_at_ms', m.expiresAtMs]] as const) {
         if (!Number.isSafeInteger(wireInteger(value))) throw new WireError('INVALID_FIELD', `${field}: beyond 2^53 - 1`)
       }
     })
@@ -121,7 +123,7 @@ export async function openAttestation (bytes: Uint8Array, options: { now: number
     operator: `0x${Buffer.from(m.operator).toString('hex')}`,
     operatorSignature: `0x${Buffer.from(m.operatorSignature).toString('hex')}`,
     capacity: m.capacity,
-    price: BigInt(wireInteger(m.price)),
+    price: wireUint64(m.price),
     seq: wireInteger(m.seq),
     expiresAtMs
   }

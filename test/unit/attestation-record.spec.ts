@@ -56,6 +56,15 @@ describe('attestation records', () => {
     assert.deepEqual(tee, { kind: 'dev', measurement: '' })
   })
 
+  it('carries a price in wei exactly, past 2^53 up to a uint64\'s 2^64 - 1, and refuses to seal one beyond', async () => {
+    for (const price of [0n, 2n ** 53n + 1n, 10n ** 18n + 7n, 2n ** 64n - 1n]) {
+      const { record } = await openAttestation(await sealAttestation(key, await makeRecord(key, keys, { price })), { now: NOW, verifiers })
+      assert.equal(record.price, price)
+    }
+    await assert.rejects(sealAttestation(key, await makeRecord(key, keys, { price: 2n ** 64n })), RangeError)
+    await assert.rejects(sealAttestation(key, await makeRecord(key, keys, { price: -1n })), RangeError)
+  })
+
   it('REJECTs a record signed by one peer that names another (identity theft)', async () => {
     const thief = await generateKeyPair('Ed25519')
     const victimRecord = await makeRecord(key, keys)
