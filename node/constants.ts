@@ -183,3 +183,30 @@ export const API_STREAM_TIMEOUT_MS = 15 * 60_000
 
 /** How long a clean shutdown may take before the process exits anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000
+
+/**
+ * New streams a remote peer may open a second, per protocol, and the burst
+ * above that (node/peer-score/limit-streams): a stream over it is reset
+ * unread, and a peer that keeps on is penalised. Far above what an honest
+ * peer opens (a Hello per connection, a sync per anti-entropy round, one
+ * share request channel per holder, a stream per job or blob), low enough
+ * that one peer cannot keep this node busy refusing it.
+ */
+export const STREAM_RATE_LIMITS = {
+  hello: { perSecond: 2, burst: 10 },
+  /** attestation and policy sync, each */
+  sync: { perSecond: 5, burst: 20 },
+  jobs: { perSecond: 100, burst: 300 },
+  /** one-shot SSSS messages: deals, commits and deletes, share requests outside a channel */
+  ssss: { perSecond: 100, burst: 300 },
+  ssssChannel: { perSecond: 2, burst: 10 },
+  blobs: { perSecond: 200, burst: 500 }
+} as const
+
+/**
+ * Share requests a remote peer may make a second over its channels to this
+ * holder (a runner asks once per key release, and a busy runner releases
+ * keys for hundreds of jobs a second), and the burst above that; over it a
+ * request is answered RATE_LIMITED without a signature check.
+ */
+export const SSSS_CALL_RATE_LIMIT = { perSecond: 1_000, burst: 2_000 } as const

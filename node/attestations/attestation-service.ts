@@ -8,7 +8,7 @@ import {
 import { normalizeFacts, type PeerFacts } from '../../protocol/policy/index.js'
 import { ScopeIndex } from '../../protocol/scope/index.js'
 import { ApiError, type Route } from '../api/index.js'
-import type { Role } from '../constants.js'
+import { STREAM_RATE_LIMITS, type Role } from '../constants.js'
 import type { GossipService } from '../gossip/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -22,7 +22,7 @@ import * as Digest from 'multiformats/hashes/digest'
 import { sha256 } from 'multiformats/hashes/sha2'
 import { AntiEntropy, type AntiEntropyInit, pullRecords, recordId, RecordSyncError, serveRecords, type RecordSyncLimits } from '../sync/index.js'
 import { ATTESTATION_MAX_BYTES } from '../../protocol/attestation/index.js'
-import { PeerAction } from '../peer-score/index.js'
+import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { ScopeAnnouncer } from './scope-announcer.js'
 import type { Connection, PeerId, PrivateKey, Stream } from '@libp2p/interface'
@@ -212,7 +212,7 @@ export class AttestationService {
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
   async register (): Promise<void> {
-    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, this.handleSync, { maxInboundStreams: 2, maxOutboundStreams: 2 })
+    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, limitStreams(ATTESTATION_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
   }
 
   async unregister (): Promise<void> {

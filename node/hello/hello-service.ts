@@ -1,8 +1,8 @@
 import { lengthPrefixed } from '../host/length-prefixed.js'
 import { decodeHello, encodeHello, HELLO_PROTOCOL, type HelloInfo } from '../../protocol/hello/index.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, VERSION, type Role } from '../constants.js'
-import { PeerAction } from '../peer-score/index.js'
+import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, STREAM_RATE_LIMITS, VERSION, type Role } from '../constants.js'
+import { limitStreams, PeerAction } from '../peer-score/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { Host } from '../host/index.js'
@@ -52,7 +52,7 @@ export class HelloService {
 
   async start (): Promise<void> {
     if (this.started) return
-    await this.components.host.handle(HELLO_PROTOCOL, this.handle, {
+    await this.components.host.handle(HELLO_PROTOCOL, limitStreams(HELLO_PROTOCOL, STREAM_RATE_LIMITS.hello, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), {
       // one exchange per direction is all an honest peer opens
       maxInboundStreams: 2,
       maxOutboundStreams: 2

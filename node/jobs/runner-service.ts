@@ -6,7 +6,8 @@ import {
 } from '../../protocol/job/index.js'
 import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { PeerAction } from '../peer-score/index.js'
+import { STREAM_RATE_LIMITS } from '../constants.js'
+import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { SandboxError, type WorkerSandbox } from '../runner/sandbox/index.js'
 import { CodeCache } from './code-cache.js'
 import { jobIdHex, jobIdProblem } from './job-id.js'
@@ -93,7 +94,7 @@ export class RunnerService {
   /** Registers the protocol; called before the host listens. */
   async register (): Promise<void> {
     // outbound streams are this node's own jobs as a client: bounded by its callers, not by us
-    await this.components.host.handle(JOB_PROTOCOL, this.handle, { maxInboundStreams: this.capacity * 4, maxOutboundStreams: 256 })
+    await this.components.host.handle(JOB_PROTOCOL, limitStreams(JOB_PROTOCOL, STREAM_RATE_LIMITS.jobs, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: this.capacity * 4, maxOutboundStreams: 256 })
   }
 
   /** workerd starts with the first job, not with the node: most nodes of a devnet never run one. */

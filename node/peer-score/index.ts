@@ -1,1 +1,3 @@
 export { PeerScores, PeerAction, gossipAppScore, type ScoreVerdict, type PeerScoreInit } from './peer-score.js'
+export { PeerRateLimiter, type RateLimit, type RateVerdict, type PeerRateLimiterInit } from './rate-limiter.js'
+export { limitStreams, RateLimitedError } from './limit-streams.js'

@@ -7,7 +7,8 @@ import { PolicyStore, type OfferResult, type StoredPolicy } from './policy-store
 import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
-import { PeerAction } from '../peer-score/index.js'
+import { STREAM_RATE_LIMITS } from '../constants.js'
+import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { AntiEntropy, type AntiEntropyInit, pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
 import type { Connection, PeerId, Stream, StreamHandler } from '@libp2p/interface'
 
@@ -76,7 +77,7 @@ export class PolicyService {
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
   async register (): Promise<void> {
-    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, this.handleSync, { maxInboundStreams: 2, maxOutboundStreams: 2 })
+    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, limitStreams(POLICY_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, (peer, penalise, reason) => { if (penalise) this.components.penalise?.(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
   }
 
   async unregister (): Promise<void> {

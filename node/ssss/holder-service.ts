@@ -5,7 +5,8 @@ import {
 import { offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { PeerAction } from '../peer-score/index.js'
+import { SSSS_CALL_RATE_LIMIT, STREAM_RATE_LIMITS } from '../constants.js'
+import { limitStreams, PeerAction, PeerRateLimiter } from '../peer-score/index.js'
 import { RecentNonces } from './recent-nonces.js'
 import { ShareStore, type StoredShare } from './share-store.js'
 import { ssssFrames, ssssMessages } from './transport.js'
@@ -69,6 +70,8 @@ export class HolderService {
   private readonly writing = new Map<string, Promise<unknown>>()
   /** A runner asks again and again: its shares are sealed under one ephemeral key per runner for a while. */
   private readonly sealing = new SealingKeys()
+  /** Share requests per peer over its channels (new channels and one-shot streams are limited where they are handled). */
+  private readonly calls = new PeerRateLimiter(SSSS_CALL_RATE_LIMIT)
 
   constructor (private readonly components: HolderComponents) {
     this.store = new ShareStore(components.datastore, components.keys.x25519Secret)
@@ -80,9 +83,9 @@ export class HolderService {
   }
 
   async register (): Promise<void> {
-    await this.components.host.handle(SSSS_PROTOCOL, this.handle, { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    await this.components.host.handle(SSSS_PROTOCOL, limitStreams(SSSS_PROTOCOL, STREAM_RATE_LIMITS.ssss, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 64, maxOutboundStreams: 256 })
     // a requester keeps one channel to a holder (one more while a broken one closes)
-    await this.components.host.handle(SSSS_GET_PROTOCOL, this.handleChannel, { maxInboundStreams: 4, maxOutboundStreams: 4 })
+    await this.components.host.handle(SSSS_GET_PROTOCOL, limitStreams(SSSS_GET_PROTOCOL, STREAM_RATE_LIMITS.ssssChannel, this.handleChannel, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 4, maxOutboundStreams: 4 })
   }
 
   async unregister (): Promise<void> {
@@ -127,6 +130,7 @@ export class HolderService {
    */
   private async handleChannel (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
+    const requester = peer.toString()
     const lp = ssssFrames(stream)
     const slots = new Set<Promise<void>>()
     let failed = false
@@ -157,7 +161,10 @@ export class HolderService {
           throw err
         }
         const { id, body, knownSpec } = decodeSsssCall(bytes)
-        const slot: Promise<void> = this.answerCall(body, peer)
+        // over its rate a call is answered at once, before its signature is checked
+        const verdict = this.calls.take(requester)
+        const answering = verdict === 'ok' ? this.answerCall(body, peer) : Promise.resolve(this.rateLimited(peer, verdict === 'penalise'))
+        const slot: Promise<void> = answering
           .then(async answer => { await reply(id, answer, knownSpec) })
           .catch(err => { failed = true; stream.abort(err as Error) })
           .finally(() => { slots.delete(slot) })
@@ -192,6 +199,13 @@ export class HolderService {
       const penalised = err.code === 'BAD_SIGNATURE' || err.code === 'REPLAYED' || err.code === 'BAD_SHARE'
       return { response: { failure: failureFromSsssError(err) }, ...(penalised ? { penalty: err.message } : {}) }
     }
+  }
+
+  /** The answer to a call over the peer's rate: RATE_LIMITED, and a penalty if it keeps on. */
+  private rateLimited (peer: PeerId, penalise: boolean): Answer {
+    const reason = `more than ${SSSS_CALL_RATE_LIMIT.perSecond} share requests a second (burst ${SSSS_CALL_RATE_LIMIT.burst})`
+    if (penalise) this.components.penalise(peer, PeerAction.RateLimited, `ssss: ${reason}`)
+    return { response: { failure: failureFromSsssError(new SsssError('RATE_LIMITED', reason)) } }
   }
 
   /** A call on a channel: a share request, answered as the one-shot protocol would; a failure of this node fails the call, not the channel. */

@@ -5,7 +5,8 @@ import {
   parseBlobCid, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { PeerAction } from '../peer-score/index.js'
+import { STREAM_RATE_LIMITS } from '../constants.js'
+import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, chunkFrameList, type BlobSink } from './transport.js'
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
@@ -76,7 +77,7 @@ export class StorageService {
   }
 
   async register (): Promise<void> {
-    await this.components.host.handle(BLOB_PROTOCOL, this.handle, { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    await this.components.host.handle(BLOB_PROTOCOL, limitStreams(BLOB_PROTOCOL, STREAM_RATE_LIMITS.blobs, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 64, maxOutboundStreams: 256 })
   }
 
   async start (): Promise<void> {

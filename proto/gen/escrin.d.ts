@@ -730,7 +730,8 @@ export namespace escrin {
         SSSS_UNKNOWN_SECRET = 7,
         SSSS_BAD_SHARE = 8,
         SSSS_VERSION_CONFLICT = 9,
-        SSSS_INTERNAL = 10
+        SSSS_INTERNAL = 10,
+        SSSS_RATE_LIMITED = 11
     }
 
     interface IBlobPut extends escrin.BlobPut.$Properties {

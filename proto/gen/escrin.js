@@ -7694,6 +7694,10 @@ export const escrin = $root.escrin = (() => {
                 case 10:
                     message.code = 10;
                     break;
+                case "SSSS_RATE_LIMITED":
+                case 11:
+                    message.code = 11;
+                    break;
                 default:
                     if (typeof object.code === "number" && (object.code | 0) === object.code)
                         message.code = object.code;
@@ -7761,6 +7765,7 @@ export const escrin = $root.escrin = (() => {
      * @property {number} SSSS_BAD_SHARE=8 SSSS_BAD_SHARE value
      * @property {number} SSSS_VERSION_CONFLICT=9 SSSS_VERSION_CONFLICT value
      * @property {number} SSSS_INTERNAL=10 SSSS_INTERNAL value
+     * @property {number} SSSS_RATE_LIMITED=11 SSSS_RATE_LIMITED value
      */
     escrin.SsssErrorCode = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -7775,6 +7780,7 @@ export const escrin = $root.escrin = (() => {
         values[valuesById[8] = "SSSS_BAD_SHARE"] = 8;
         values[valuesById[9] = "SSSS_VERSION_CONFLICT"] = 9;
         values[valuesById[10] = "SSSS_INTERNAL"] = 10;
+        values[valuesById[11] = "SSSS_RATE_LIMITED"] = 11;
         return values;
     })();
 

@@ -2,7 +2,7 @@ import { escrin } from '../../proto/gen/escrin.js'
 
 export type SsssErrorCode =
   | 'MALFORMED' | 'BAD_SIGNATURE' | 'NOT_IN_CUSTODY' | 'NOT_IN_SCOPE' | 'STALE_REQUEST' | 'REPLAYED'
-  | 'UNKNOWN_SECRET' | 'BAD_SHARE' | 'VERSION_CONFLICT' | 'INTERNAL'
+  | 'UNKNOWN_SECRET' | 'BAD_SHARE' | 'VERSION_CONFLICT' | 'INTERNAL' | 'RATE_LIMITED'
   // client side only
   | 'THRESHOLD_NOT_MET' | 'NO_HOLDERS'
 

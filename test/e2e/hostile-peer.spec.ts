@@ -1,6 +1,8 @@
 import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
-import { HELLO_PROTOCOL } from '../../protocol/hello/index.js'
+import { lengthPrefixed } from '../../node/host/index.js'
+import { STREAM_RATE_LIMITS } from '../../node/constants.js'
+import { decodeHello, encodeHello, HELLO_PROTOCOL } from '../../protocol/hello/index.js'
 import { getJson } from '../helpers/http.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { createBareHost } from '../../bench/lib/raw-host.js'
@@ -74,5 +76,34 @@ describe('a peer that speaks garbage on an escrin protocol', function () {
       })
     )
     assert.equal(target.host.getPeers().some(p => p.equals(attacker.peerId)), false)
+  })
+
+  it('opening streams faster than its rate: the excess is reset unread, and a flood is penalised as such', async () => {
+    const target = net.nodes[0]
+    const attempts = STREAM_RATE_LIMITS.hello.burst + 30
+    let answered = 0
+    let reset = 0
+    for (let i = 0; i < attempts; i++) {
+      // one at a time, as the handler allows two at once: each a valid Hello, answered or refused whole
+      const stream = await openStream(attacker, target.host.getMultiaddrs()[0], HELLO_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
+      const lp = lengthPrefixed(stream)
+      try {
+        await lp.write(encodeHello({ ...target.hello.ownHello(), roles: [] }), { signal: AbortSignal.timeout(5_000) })
+        decodeHello((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray(), 1_024)
+        answered++
+        await stream.close().catch(() => {})
+      } catch {
+        reset++
+        stream.abort(new Error('refused'))
+      }
+    }
+    assert.ok(answered >= STREAM_RATE_LIMITS.hello.burst, `${answered} answered`)
+    assert.ok(reset >= 20, `${reset} reset of ${attempts}`)
+    await waitFor(() => target.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
+    const metrics = await (await fetch(`${net.api(target)}/metrics`)).text()
+    assert.match(metrics, /escrin_peer_score_actions_total\{action="rate_limited"\} [1-9]/)
+    assert.doesNotMatch(metrics, /action="malformed_message"/)
+    // the honest peer's Hellos are its own to spend
+    assert.equal((await net.nodes[1].hello.exchange(target.peerId)).network, target.hello.ownHello().network)
   })
 })

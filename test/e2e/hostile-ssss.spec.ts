@@ -6,8 +6,11 @@ import { generatePrivateKey } from 'viem/accounts'
 import { createBareHost } from '../../bench/lib/raw-host.js'
 import { dealSecret, ssssCall } from '../../node/ssss/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
+import { SSSS_CALL_RATE_LIMIT } from '../../node/constants.js'
+import { ssssFrames } from '../../node/ssss/transport.js'
+import { generateEnclaveKeys } from '../../node/attestations/index.js'
 import {
-  decodeSsssResponse, deal, dealAad, prepareDealing, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_PROTOCOL
+  decodeSsssReply, decodeSsssResponse, deal, encodeSsssCall, dealAad, prepareDealing, randomScalar, sealShare, signSecretControl, signSecretSpec, signShareRequest, SSSS_GET_PROTOCOL, SSSS_PROTOCOL
 } from '../../protocol/ssss/index.js'
 import { waitFor } from '../helpers/wait.js'
 import { enclaveKeysOf, OWNER, OWNER_KEY, responseCode, startCustodyNetwork } from '../helpers/custody-network.js'
@@ -101,6 +104,40 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
       }
     }
     assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request() }, 5_000)), 'SHARE')
+  })
+
+  it('a peer that floods share requests over a channel is answered RATE_LIMITED past its rate and penalised; others are still served', async () => {
+    const attacker = await createBareHost()
+    try {
+      const stream = await openStream(attacker, holder.host.getMultiaddrs()[0], SSSS_GET_PROTOCOL, { signal: AbortSignal.timeout(10_000) })
+      const lp = ssssFrames(stream)
+      // well-formed calls, which a holder refuses only after looking (the attacker has no attestation:
+      // NOT_IN_SCOPE, no penalty): what it refuses for the rate alone, it refuses before any check
+      const keys = generateEnclaveKeys()
+      const body = { get: signShareRequest(attacker.peerId.toMultihash().bytes, { owner: OWNER, app: 'app', version: 0, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce: new Uint8Array(16) }, keys.signingSecret) }
+      const calls = SSSS_CALL_RATE_LIMIT.burst + 1_000
+      const codes = new Map<string, number>()
+      const started = Date.now()
+      // replies are read as they come, or the holder's writes (and so its reads) would stall
+      const reading = (async () => {
+        for (let i = 0; i < calls; i++) {
+          const { response } = decodeSsssReply((await lp.read({ signal: AbortSignal.timeout(30_000) })).subarray())
+          codes.set(code(response), (codes.get(code(response)) ?? 0) + 1)
+        }
+      })()
+      for (let id = 1; id <= calls; id++) await lp.write(encodeSsssCall(id, body), { signal: AbortSignal.timeout(30_000) })
+      await reading
+      const elapsedS = (Date.now() - started) / 1000
+      const limited = codes.get('RATE_LIMITED') ?? 0
+      assert.ok(limited > 0, JSON.stringify([...codes]))
+      assert.equal(limited + (codes.get('NOT_IN_SCOPE') ?? 0), calls, JSON.stringify([...codes]))
+      // served no more than the burst and the rate over the time it took
+      assert.ok(calls - limited <= SSSS_CALL_RATE_LIMIT.burst + SSSS_CALL_RATE_LIMIT.perSecond * elapsedS + 1, `${calls - limited} served in ${elapsedS} s`)
+      await waitFor(() => holder.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
+      assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request() }, 5_000)), 'SHARE', 'the rate is the flooder\'s alone')
+    } finally {
+      await attacker.stop()
+    }
   })
 
   it('rotation: a new version is served only once committed, and then the old one is gone', async () => {
