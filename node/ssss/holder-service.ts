@@ -135,9 +135,14 @@ export class HolderService {
     const slots = new Set<Promise<void>>()
     let failed = false
     const reply = async (id: number, answer: Answer, knownSpec?: `0x${string}`): Promise<void> => {
-      // a frame goes to the muxer in one piece, so replies written concurrently do not interleave
-      if (!failed) await underDeadline(STREAM_TIMEOUT_MS, async signal => { await lp.write(encodeSsssReply(id, answer.response, knownSpec), { signal }) })
-      if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
+      try {
+        // a frame goes to the muxer in one piece, so replies written concurrently do not interleave
+        if (!failed) await underDeadline(STREAM_TIMEOUT_MS, async signal => { await lp.write(encodeSsssReply(id, answer.response, knownSpec), { signal }) })
+      } finally {
+        // after the reply (a penalty may hang up on the peer), and whether or not it got through: a requester
+        // that stops reading must not escape it
+        if (answer.penalty != null) this.components.penalise(peer, PeerAction.ProtocolViolation, `ssss: ${answer.penalty}`)
+      }
     }
     // one idle deadline, pushed back by every frame (rather than a timer per frame)
     let idle = new AbortController()

@@ -100,6 +100,8 @@ const NO_CHANNEL_MS = 10 * 60_000
 export interface SsssChannelsInit {
   /** Close a channel after this long without a call (default CHANNEL_IDLE_MS). */
   idleMs?: number
+  /** A closed channel's stream is reset if the holder has not closed its end within this (default CHANNEL_CLOSE_MS). */
+  closeMs?: number
 }
 
 /** A channel ended (closed, reset, idle, or failed): its calls in flight fail with this; a new call opens a new channel. */
@@ -124,9 +126,11 @@ export class SsssChannels {
   private stopped = false
 
   private readonly idleMs: number
+  private readonly closeMs: number
 
   constructor (private readonly host: Host, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, init: SsssChannelsInit = {}) {
     this.idleMs = init.idleMs ?? CHANNEL_IDLE_MS
+    this.closeMs = init.closeMs ?? CHANNEL_CLOSE_MS
   }
 
   /** Share request channels open now, by holder (for tests and operators). */
@@ -185,7 +189,7 @@ export class SsssChannels {
     // concurrent calls to one holder share the dial
     pending = this.channels.get(id)
     if (pending == null) {
-      const opening = dialSsss(this.host, peer, signal, SSSS_GET_PROTOCOL).then(stream => new Channel(stream, peer, this.idleMs, this.penalise, () => {
+      const opening = dialSsss(this.host, peer, signal, SSSS_GET_PROTOCOL).then(stream => new Channel(stream, peer, { idleMs: this.idleMs, closeMs: this.closeMs }, this.penalise, () => {
         if (this.channels.get(id) === opening) this.channels.delete(id)
       }))
       pending = opening
@@ -209,8 +213,10 @@ class Channel {
   private readonly calls = new Map<number, Call>()
   private nextId = 0
   private idle: ReturnType<typeof setTimeout> | undefined
+  /** Set once the channel closes gracefully: resets the stream unless the holder closes its end first. */
+  private lingering: ReturnType<typeof setTimeout> | undefined
 
-  constructor (private readonly stream: Stream, private readonly peer: PeerId, private readonly idleMs: number, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, private readonly onClose: () => void) {
+  constructor (private readonly stream: Stream, private readonly peer: PeerId, private readonly timing: { idleMs: number, closeMs: number }, private readonly penalise: (peer: PeerId, action: PeerAction, reason: string) => void, private readonly onClose: () => void) {
     this.lp = ssssFrames(stream)
     this.armIdle()
     void this.read()
@@ -253,15 +259,22 @@ class Channel {
     const reason = err ?? new ChannelClosedError('the share request channel closed')
     for (const call of this.calls.values()) call.reject(reason)
     this.calls.clear()
-    if (err == null) void this.stream.close({ signal: AbortSignal.timeout(CHANNEL_CLOSE_MS) }).catch(e => { this.stream.abort(e as Error) })
-    else this.stream.abort(err)
+    if (err == null) {
+      // our end closes; the holder closes its own in turn, which ends the reader. One that never does would
+      // keep the stream, and the reader's pending read, for as long as the connection lasts
+      void this.stream.close({ signal: AbortSignal.timeout(this.timing.closeMs) }).catch(e => { this.stream.abort(e as Error) })
+      this.lingering = setTimeout(() => { this.stream.abort(new ChannelClosedError('the holder did not close its end of the channel')) }, this.timing.closeMs)
+      this.lingering.unref?.()
+    } else {
+      this.stream.abort(err)
+    }
     this.onClose()
   }
 
   private armIdle (): void {
     if (this.closed) return
     clearTimeout(this.idle)
-    this.idle = setTimeout(() => { this.close() }, this.idleMs)
+    this.idle = setTimeout(() => { this.close() }, this.timing.idleMs)
   }
 
   /** Replies, until the stream ends; each must answer a call in flight. */
@@ -296,6 +309,9 @@ class Channel {
       }
       // lost under the calls in flight: they fail as a lost stream does, and are asked again on a fresh channel
       this.close(new ChannelClosedError(`the share request channel ended: ${(err as Error).message}`))
+    } finally {
+      // the stream ended (the holder closed its end, or it was reset): nothing lingers
+      clearTimeout(this.lingering)
     }
   }
 }

@@ -3,7 +3,7 @@ import {
   BlobError, blobCid, CHUNK_SIZE, commonRefusal, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { PeerAction } from '../peer-score/index.js'
-import { blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
+import { BlobPeerFault, blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
 import { replicaBytes } from './storage-service.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -121,7 +121,11 @@ export class BlobClient {
     const { cid } = blobCid({ size, chunkSize: CHUNK_SIZE, hashes })
     const ended = await Promise.allSettled(live.map(async sink => { await sink.end(cid); return sink.peer }))
     const replicas = ended.flatMap(e => e.status === 'fulfilled' ? [e.value] : [])
-    for (const e of ended) if (e.status === 'rejected') this.log.debug('a holder did not commit', { err: (e.reason as Error).message })
+    ended.forEach((e, i) => {
+      if (e.status === 'fulfilled') return
+      this.blame(live[i].peer, e.reason)
+      this.log.debug('a holder did not commit', { peer: live[i].peer, err: (e.reason as Error).message })
+    })
     const quorum = Math.min(Math.floor(r / 2) + 1, sinks.length)
     if (replicas.length < quorum) throw new BlobError('UNAVAILABLE', `only ${replicas.length} of ${r} holders committed ${cid.toString()} (${quorum} needed)`)
     if (replicas.slice().sort().join() !== planned.slice().sort().join()) await this.announceReplicas(cid, replicas)
@@ -150,6 +154,7 @@ export class BlobClient {
       results.forEach((result, i) => {
         if (result.status === 'fulfilled') open.push(result.value)
         else {
+          this.blame(batch[i], result.reason)
           problems.push(`${batch[i].slice(-8)}: ${(result.reason as Error).message}`)
           failures.push(result.reason)
         }
@@ -178,6 +183,7 @@ export class BlobClient {
     return sinks.filter((sink, i) => {
       const result = results[i]
       if (result.status === 'fulfilled') return true
+      this.blame(sink.peer, result.reason)
       this.log.debug('a holder failed mid-upload', { peer: sink.peer, err: (result.reason as Error).message })
       sink.abort(result.reason as Error)
       return false
@@ -191,8 +197,17 @@ export class BlobClient {
         await this.components.local?.store.setReplicas(cid.toString(), replicas)
         return
       }
-      await blobCall(this.components.host, peerIdFromString(peer), { replicas: { cid, replicas: replicaBytes(replicas) } })
+      await blobCall(this.components.host, peerIdFromString(peer), { replicas: { cid, replicas: replicaBytes(replicas) } }).catch(err => { this.blame(peer, err) })
     }))
+  }
+
+  /**
+   * Penalises a holder whose reply broke the protocol (BlobPeerFault: bytes
+   * that do not decode, a message out of turn); any other failure (a
+   * refusal, a lost stream, a timeout) is not held against it here.
+   */
+  blame (peer: string, err: unknown): void {
+    if (err instanceof BlobPeerFault) this.components.penalise(peerIdFromString(peer), err.action, `blob: ${err.message}`)
   }
 
   /**
@@ -218,6 +233,7 @@ export class BlobClient {
             chunks: this.readWithFailover(cid, opened, holders, tried, options)
           }
         } catch (err) {
+          this.blame(holder, err)
           problems.push(`${holder.slice(-8)}: ${(err as Error).message}`)
         }
       }
@@ -288,6 +304,7 @@ export class BlobClient {
         if (next < total) throw new BlobError('UNAVAILABLE', `${current.holder.slice(-8)} ended after ${next} of ${total} chunks`)
       } catch (err) {
         current.abort(err as Error)
+        this.blame(current.holder, err)
         if (err instanceof BlobError && !err.retryable) throw err
         this.log.debug('blob holder failed mid-read; trying the next', { cid: cid.toString(), holder: current.holder, at: next, err: (err as Error).message })
         current = await this.resume(cid, next, holders, tried, options, err as Error)
@@ -342,7 +359,7 @@ export class BlobClient {
     if (fresh() === 0) {
       const asked = this.rankHolders(this.components.attestations.peersWithRole('storage').filter(p => p !== self && !exclude.has(p)), cid.multihash.digest).slice(0, MAX_DIRECT_ASKS)
       await Promise.allSettled(asked.map(async peer => {
-        const response = await blobCall(this.components.host, peerIdFromString(peer), { has: { cids: [cid] } })
+        const response = await blobCall(this.components.host, peerIdFromString(peer), { has: { cids: [cid] } }).catch(err => { this.blame(peer, err); throw err })
         if ('held' in response && response.held.some(c => c.equals(cid))) found.add(peer)
       }))
     }

@@ -117,7 +117,7 @@ export class BlobRepair {
     }
     const holds = new Map<string, Set<string>>()
     await Promise.allSettled([...asks].map(async ([peer, cids]) => {
-      const response = await blobCall(host, peerIdFromString(peer), { has: { cids } })
+      const response = await blobCall(host, peerIdFromString(peer), { has: { cids } }).catch(err => { this.components.client.blame(peer, err); throw err })
       if ('held' in response) holds.set(peer, new Set(response.held.map(String)))
     }))
     return holds
@@ -145,6 +145,7 @@ export class BlobRepair {
         holders.push(peer)
       } catch (err) {
         sink.abort(err as Error)
+        this.components.client.blame(peer, err)
         if (err instanceof BlobError && err.code === 'CORRUPTED' && storage.store.isDamaged(meta.cid)) throw err
         this.log.debug('repair copy refused or failed', { cid: meta.cid, peer, err: (err as Error).message })
       }
@@ -153,7 +154,7 @@ export class BlobRepair {
       const list = holders.sort()
       await storage.store.setReplicas(meta.cid, list)
       await Promise.allSettled(list.filter(p => p !== host.peerId.toString()).map(async p => {
-        await blobCall(host, peerIdFromString(p), { replicas: { cid, replicas: replicaBytes(list) } })
+        await blobCall(host, peerIdFromString(p), { replicas: { cid, replicas: replicaBytes(list) } }).catch(err => { this.components.client.blame(p, err) })
       }))
       this.log.info('blob re-replicated', { cid: meta.cid, holders: list.length, copies: pushed })
     }

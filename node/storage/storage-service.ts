@@ -127,7 +127,7 @@ export class StorageService {
         this.components.penalise(peer, PeerAction.MalformedMessage, `blob: ${err.message}`)
       } else {
         stream.abort(err as Error)
-        if (/InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob: frame over the bound')
+        if (overBound(err)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob: frame over the bound')
       }
       return
     }
@@ -220,8 +220,9 @@ export class StorageService {
       await writer.abort()
       const blobError = err instanceof BlobError ? err : err instanceof WireError ? new BlobError('MALFORMED', err.message) : undefined
       if (blobError == null) {
-        // the sender went away or stalled: nothing is kept, nothing to answer
+        // the sender went away, stalled or overflowed its frame bound: nothing is kept, nothing to answer
         stream.abort(err as Error)
+        if (overBound(err)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob put: frame over the bound')
         return new BlobError('INTERNAL', (err as Error).message)
       }
       await this.reply(lp, stream, { failure: failureFromBlobError(blobError) })
@@ -317,8 +318,13 @@ export class StorageService {
       for await (const chunk of this.store.read(id, fromChunk)) {
         // the reader acknowledges each chunk it takes: a slow reader slows this holder, not its buffers
         while (unacked >= BLOB_WINDOW_CHUNKS) {
-          const frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
-          if (!('ack' in frame)) throw new BlobError('MALFORMED', 'expected an ack')
+          let frame
+          try {
+            frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
+          } catch (err) {
+            throw readerFault(err)
+          }
+          if (!('ack' in frame)) throw new ReaderFault(PeerAction.ProtocolViolation, 'expected an ack')
           unacked--
         }
         const out = this.faults.corruptBlob ? flipFirstByte(chunk) : chunk
@@ -326,8 +332,9 @@ export class StorageService {
         unacked++
       }
     } catch (err) {
-      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: err instanceof BlobError ? err.code : 'error' })
-      if (err instanceof BlobError) this.log.warn('a stored blob failed verification; not served', { cid: id, err: err.message })
+      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: err instanceof ReaderFault ? 'MALFORMED' : err instanceof BlobError ? err.code : 'error' })
+      if (err instanceof ReaderFault) this.components.penalise(peer, err.action, `blob get: ${err.message}`)
+      else if (err instanceof BlobError) this.log.warn('a stored blob failed verification; not served', { cid: id, err: err.message })
       stream.abort(err as Error)
       return
     }
@@ -392,4 +399,22 @@ function flipFirstByte (chunk: Uint8Array): Uint8Array {
   const copy = new Uint8Array(chunk)
   copy[0] ^= 0xff
   return copy
+}
+
+/** A length-prefixed frame over its bound (or the stream's buffer over its own): the sender's doing. */
+function overBound (err: unknown): boolean {
+  return /InvalidDataLength|InvalidMessageLength|StreamBufferError/.test((err as Error)?.name)
+}
+
+/** The reader of a get broke the protocol (an acknowledgement that is not one): its fault, penalised with `action`. */
+class ReaderFault extends Error {
+  override readonly name = 'ReaderFault'
+  constructor (readonly action: PeerAction, message: string) {
+    super(message)
+  }
+}
+
+function readerFault (err: unknown): unknown {
+  if (err instanceof WireError || overBound(err)) return new ReaderFault(PeerAction.MalformedMessage, (err as Error).message)
+  return err
 }

@@ -5,6 +5,8 @@ import {
 } from '../../protocol/blob/index.js'
 import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { openStreamFindingMovedPeer, type Host } from '../host/index.js'
+import { PeerAction } from '../peer-score/index.js'
+import { WireError } from '../../protocol/wire/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
 
@@ -43,9 +45,38 @@ async function dialBlob (host: Host, peer: PeerId, signal: AbortSignal): Promise
   return await openStreamFindingMovedPeer(host, peer, BLOB_PROTOCOL, { signal })
 }
 
+/**
+ * The holder broke the protocol: bytes that do not decode or overflow their
+ * bound, or a message out of turn. Not its verdict on the blob (that is a
+ * failure it sends, a plain BlobError) but a fault of its own: the caller
+ * penalises it with `action` and goes on with another holder.
+ */
+export class BlobPeerFault extends BlobError {
+  constructor (readonly action: PeerAction, message: string) {
+    super('UNAVAILABLE', message)
+  }
+}
+
 function failed (response: BlobResponse, expected: string): BlobError {
   if ('failure' in response) return blobErrorFromFailure(response.failure)
-  return new BlobError('MALFORMED', `expected ${expected}, got ${Object.keys(response)[0]}`)
+  return new BlobPeerFault(PeerAction.ProtocolViolation, `expected ${expected}, got ${Object.keys(response)[0]}`)
+}
+
+/** An error from reading or decoding the holder's bytes as a BlobPeerFault when the bytes were at fault; others as they are. */
+function asPeerFault (err: unknown): unknown {
+  if (err instanceof WireError || /InvalidDataLength|InvalidMessageLength|StreamBufferError/.test((err as Error)?.name)) {
+    return new BlobPeerFault(PeerAction.MalformedMessage, `the holder's reply: ${(err as Error).message}`)
+  }
+  return err
+}
+
+/** The holder's next response on `lp`, within `signal`; its faults as BlobPeerFault. */
+async function readResponse (lp: LengthPrefixed, signal: AbortSignal): Promise<BlobResponse> {
+  try {
+    return decodeBlobResponse((await lp.read({ signal })).subarray())
+  } catch (err) {
+    throw asPeerFault(err)
+  }
 }
 
 /** A put to a remote holder over /escrin/blob/1. */
@@ -53,6 +84,8 @@ export class RemoteBlobSink implements BlobSink {
   private stream?: Stream
   private lp?: LengthPrefixed
   private unacked = 0
+  /** The end frame is sent: the holder's verdict may come now, and only now. */
+  private ended = false
 
   constructor (private readonly host: Host, private readonly peerId: PeerId, private readonly header: Extract<BlobRequest, { put: unknown }>['put']) {}
 
@@ -63,42 +96,54 @@ export class RemoteBlobSink implements BlobSink {
   async open (): Promise<'ready' | 'have'> {
     const signal = AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS)
     this.stream = await dialBlob(this.host, this.peerId, signal)
-    this.lp = blobFrames(this.stream)
-    await this.lp.write(encodeBlobRequest({ put: this.header }), { signal })
-    const response = decodeBlobResponse((await this.lp.read({ signal })).subarray())
-    if ('ready' in response) return 'ready'
-    if ('have' in response) {
-      await this.stream.close().catch(() => {})
-      return 'have'
+    try {
+      this.lp = blobFrames(this.stream)
+      await this.lp.write(encodeBlobRequest({ put: this.header }), { signal })
+      const response = await readResponse(this.lp, signal)
+      if ('ready' in response) return 'ready'
+      if ('have' in response) {
+        await this.stream.close({ signal })
+        return 'have'
+      }
+      throw failed(response, 'ready')
+    } catch (err) {
+      // refused or failed: nothing more goes on this stream, so it does not linger on the connection
+      this.stream.abort(err as Error)
+      throw err
     }
-    throw failed(response, 'ready')
   }
 
   async write (chunk: Uint8Array): Promise<void> {
     const lp = this.lp as LengthPrefixed
     // the holder acknowledges each chunk once stored: a slow disk slows the sender, not its buffers
-    while (this.unacked >= BLOB_WINDOW_CHUNKS) await this.awaitAck(BLOB_CHUNK_TIMEOUT_MS)
+    while (this.unacked >= BLOB_WINDOW_CHUNKS) await this.awaitAck(AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS))
     await lp.write(chunkFrameList(chunk), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
     this.unacked++
   }
 
-  private async awaitAck (timeoutMs: number): Promise<BlobResponse> {
-    const response = decodeBlobResponse(((await (this.lp as LengthPrefixed).read({ signal: AbortSignal.timeout(timeoutMs) })).subarray()))
+  /** The holder's next acknowledgement; one of a chunk never sent, or a verdict before the end, is its fault. */
+  private async awaitAck (signal: AbortSignal): Promise<BlobResponse> {
+    const response = await readResponse(this.lp as LengthPrefixed, signal)
     if ('ok' in response) {
+      if (this.unacked === 0) throw new BlobPeerFault(PeerAction.ProtocolViolation, 'an acknowledgement of no chunk')
       this.unacked--
       return response
     }
-    if ('stored' in response) return response
-    throw failed(response, 'ok')
+    if ('stored' in response && this.ended) return response
+    throw failed(response, this.ended ? 'ok or stored' : 'ok')
   }
 
   async end (cid: CID): Promise<CID> {
     const lp = this.lp as LengthPrefixed
     await lp.write(encodeBlobFrame({ end: { cid } }), { signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) })
+    this.ended = true
+    // the last acknowledgements (at most a window's) and the verdict, all within one deadline: a holder
+    // cannot keep the put going with acknowledgements, each of which must match a chunk sent
+    const signal = AbortSignal.timeout(COMMIT_TIMEOUT_MS)
     while (true) {
-      const response = await this.awaitAck(COMMIT_TIMEOUT_MS)
+      const response = await this.awaitAck(signal)
       if ('stored' in response) {
-        await this.stream?.close().catch(() => {})
+        await this.stream?.close({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) }).catch(err => { this.stream?.abort(err as Error) })
         return response.stored
       }
     }
@@ -123,14 +168,19 @@ export async function openRemoteBlob (host: Host, peer: PeerId, cid: CID, fromCh
   const lp = blobFrames(stream)
   try {
     await lp.write(encodeBlobRequest({ get: { cid, fromChunk } }), { signal })
-    const response = decodeBlobResponse((await lp.read({ signal })).subarray())
+    const response = await readResponse(lp, signal)
     if (!('found' in response)) throw failed(response, 'found')
     async function * chunks (): AsyncGenerator<ChunkPieces> {
       try {
         while (true) {
-          const frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
+          let frame
+          try {
+            frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
+          } catch (err) {
+            throw asPeerFault(err)
+          }
           if ('end' in frame) return
-          if (!('chunk' in frame)) throw new BlobError('MALFORMED', 'expected a chunk or the end')
+          if (!('chunk' in frame)) throw new BlobPeerFault(PeerAction.ProtocolViolation, 'expected a chunk or the end')
           // the pieces the transport delivered, never joined: a copy of each chunk cost as much as hashing it
           yield frame.chunk
           // taken by the consumer: the holder may send one more
@@ -155,7 +205,7 @@ export async function blobCall (host: Host, peer: PeerId, request: BlobRequest, 
   try {
     const lp = blobFrames(stream)
     await lp.write(encodeBlobRequest(request), { signal })
-    const response = decodeBlobResponse((await lp.read({ signal })).subarray())
+    const response = await readResponse(lp, signal)
     await stream.close({ signal }).catch(() => {})
     return response
   } catch (err) {

@@ -220,6 +220,21 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
       }
     })
 
+    it('a holder that does not close its end once the channel idles: the stream is reset, not kept', async () => {
+      const channels = new SsssChannels(client as unknown as Host, penalise, { idleMs: 200, closeMs: 500 })
+      try {
+        reply = (id) => encodeSsssReply(id, { ok: true })
+        assert.equal(code(await channels.get(fake.peerId, fresh(), 5_000)), 'OK')
+        // the fake handler returns on our end's close without closing its own: this stream would stay
+        const streams = client.getConnections(fake.peerId).flatMap(c => c.streams).filter(s => s.protocol === SSSS_GET_PROTOCOL && s.status === 'open' && s.writeStatus === 'writable')
+        assert.equal(streams.length, 1)
+        await waitFor(() => streams[0].status !== 'open' && streams[0].status !== 'closing', { timeoutMs: 5_000, describe: () => `the channel's stream is ${streams[0].status}` })
+        assert.equal(channels.size, 0)
+      } finally {
+        channels.close()
+      }
+    })
+
     it('a holder without channels is asked on one-shot streams', async () => {
       const old = await createBareHost()
       try {
