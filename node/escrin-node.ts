@@ -440,7 +440,7 @@ export class EscrinNode {
       ...this.attestations.routes(),
       ...jobRoutes(this.jobs, this.runner),
       ...blobRoutes(this.blobs, this.storage, this.repair),
-      ...secretRoutes(this.host, this.holder, () => this.attestations.peersWithRole('ssss')),
+      ...secretRoutes(this.host, this.holder, () => this.attestations.peersWithRole('ssss'), (peer, action, reason) => { this.penalise(peer, action, reason) }),
       {
         method: 'GET',
         path: '/metrics',

@@ -1,4 +1,4 @@
-import { lengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed } from '../host/length-prefixed.js'
 import { decodeHello, encodeHello, HELLO_PROTOCOL, type HelloInfo } from '../../protocol/hello/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, STREAM_RATE_LIMITS, VERSION, type Role } from '../constants.js'
@@ -135,7 +135,7 @@ export class HelloService {
   private onFailure (peer: PeerId, err: Error, direction: string): void {
     if (!this.started) return
     // Length-prefix errors from lpStream (oversize, bad varint) are as hostile as a bad protobuf.
-    const malformed = err instanceof WireError || /InvalidDataLength|InvalidMessageLength|InvalidDataLengthLength/.test(err.name)
+    const malformed = err instanceof WireError || isOversizeFrame(err)
     if (malformed) {
       this.components.metrics?.hello.inc({ result: 'malformed' })
       this.components.penalise(peer, PeerAction.MalformedMessage, `hello ${direction}: ${err.message}`)

@@ -43,3 +43,13 @@ export type LengthPrefixed = LengthPrefixedStream<MessageStream>
 export function lengthPrefixed<T extends MessageStream> (stream: T, options: Partial<LengthPrefixedStreamOpts> = {}): LengthPrefixedStream<T> {
   return lpStream(stream, { ...options, lengthDecoder: varintLength })
 }
+
+/**
+ * Whether a read failed because the peer broke a frame's bound: a length
+ * over maxDataLength, a length prefix too long, or more bytes than the
+ * stream may buffer unread (each protocol's flow control keeps an honest
+ * peer far below it). The sender's doing, which the caller penalises.
+ */
+export function isOversizeFrame (err: unknown): boolean {
+  return /InvalidDataLength|InvalidMessageLength|InvalidLengthPrefix|StreamBufferError/.test(`${(err as Error)?.name}`)
+}

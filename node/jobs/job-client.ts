@@ -5,7 +5,7 @@ import {
   decodeJobResponse, encodeJobRequest, JOB_PROTOCOL, jobErrorFromFailure, jobInputAad, jobOutputAad, MAX_INLINE_CODE_BYTES,
   MAX_JOB_INPUT_BYTES, MAX_JOB_RESPONSE_BYTES, openSealedBox, parseWorkerCid, sealToKey, verifyReceipt, workerCid, JobError, type JobReceipt
 } from '../../protocol/job/index.js'
-import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { PeerAction } from '../peer-score/index.js'
 import { newJobId, jobIdHex } from './job-id.js'
 import { rankRunners, RttTracker, type RunnerCandidate } from './runner-selection.js'
@@ -187,7 +187,7 @@ export class JobClient {
     } catch (err) {
       stream?.abort(err as Error)
       if (deadline.aborted) throw new JobError('TIMEOUT', `runner ${runner.slice(-8)} did not answer within ${job.timeoutMs + NETWORK_SLACK_MS} ms`)
-      if (/InvalidDataLength/.test((err as Error).name)) {
+      if (isOversizeFrame(err)) {
         this.components.penalise(peer, PeerAction.MalformedMessage, 'job response over the size bound')
       }
       throw err

@@ -4,7 +4,7 @@ import {
   checkCodeMatchesCid, decodeJobRequest, MAX_JOB_TIMEOUT_MS, encodeJobResponse, JOB_PROTOCOL, jobInputAad, jobOutputAad, MAX_JOB_REQUEST_BYTES,
   openSealedBox, sealToKey, signReceipt, JobError, failureFromJobError, type JobErrorCode
 } from '../../protocol/job/index.js'
-import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { STREAM_RATE_LIMITS } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
@@ -147,7 +147,7 @@ export class RunnerService {
       // a frame over the bound is refused from its length prefix, before anything is buffered;
       // the stream cannot carry an answer after a framing error, so it is reset
       stream.abort(err as Error)
-      if (/InvalidDataLength|InvalidMessageLength/.test((err as Error).name)) {
+      if (isOversizeFrame(err)) {
         this.components.penalise(client, PeerAction.MalformedMessage, `job request over ${MAX_JOB_REQUEST_BYTES} bytes`)
       }
       return

@@ -1,7 +1,7 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import { privateKeyToAccount } from 'viem/accounts'
 import { prepareDealing, SsssError, ssssErrorFromFailure, type DealingInput, type PreparedDealing, type SecretControl, type SecretSpec, type SsssResponse } from '../../protocol/ssss/index.js'
-import { ssssCallIdempotent, type LocalHolder } from './transport.js'
+import { ssssCallIdempotent, type LocalHolder, type Penalise } from './transport.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { PolicyService } from '../policies/index.js'
@@ -51,13 +51,13 @@ function describe (response: SsssResponse): string {
 }
 
 /** Sends one control message to each holder in parallel; sorts who applied it from who refused or could not be reached. */
-async function sendControl (host: Host, control: SecretControl, holders: string[], local?: LocalHolder): Promise<{ ok: string[], refused: Array<{ holder: string, code: string, error: string }>, unreachable: Array<{ holder: string, error: string }> }> {
+async function sendControl (host: Host, control: SecretControl, holders: string[], local?: LocalHolder, penalise?: Penalise): Promise<{ ok: string[], refused: Array<{ holder: string, code: string, error: string }>, unreachable: Array<{ holder: string, error: string }> }> {
   const ok: string[] = []
   const refused: Array<{ holder: string, code: string, error: string }> = []
   const unreachable: Array<{ holder: string, error: string }> = []
   await Promise.all(holders.map(async holder => {
     try {
-      const response = await ssssCallIdempotent(host, peerIdFromString(holder), { control }, DEAL_TIMEOUT_MS, local)
+      const response = await ssssCallIdempotent(host, peerIdFromString(holder), { control }, DEAL_TIMEOUT_MS, local, penalise)
       if ('ok' in response) ok.push(holder)
       else refused.push({ holder, code: 'failure' in response ? ssssErrorFromFailure(response.failure).code : 'MALFORMED', error: describe(response) })
     } catch (err) {
@@ -77,13 +77,13 @@ async function sendControl (host: Host, control: SecretControl, holders: string[
  * previous version stays in service (runners fall back to it). The relaying
  * node sees ciphertext only.
  */
-export async function relayDealing (host: Host, dealing: PreparedDealing | Omit<PreparedDealing, 'prune'>, local?: LocalHolder): Promise<DealResult> {
+export async function relayDealing (host: Host, dealing: PreparedDealing | Omit<PreparedDealing, 'prune'>, local?: LocalHolder, penalise?: Penalise): Promise<DealResult> {
   const { spec } = dealing
   const acked: string[] = []
   const failed: DealResult['failed'] = []
   await Promise.all(dealing.shares.map(async ({ holder, share }) => {
     try {
-      const response = await ssssCallIdempotent(host, peerIdFromString(holder), { deal: { spec, share } }, DEAL_TIMEOUT_MS, local)
+      const response = await ssssCallIdempotent(host, peerIdFromString(holder), { deal: { spec, share } }, DEAL_TIMEOUT_MS, local, penalise)
       if ('ok' in response) acked.push(holder)
       else failed.push({ holder, error: describe(response) })
     } catch (err) {
@@ -94,7 +94,7 @@ export async function relayDealing (host: Host, dealing: PreparedDealing | Omit<
   if (acked.length < spec.threshold) {
     throw new SsssError('THRESHOLD_NOT_MET', `only ${acked.length} of ${dealing.shares.length} holders stored their share of version ${spec.version}; ${spec.threshold} are needed, nothing was committed (${summary()})`)
   }
-  const commits = await sendControl(host, dealing.commit, acked, local)
+  const commits = await sendControl(host, dealing.commit, acked, local, penalise)
   for (const r of commits.refused) failed.push({ holder: r.holder, error: `commit: ${r.error}` })
   for (const u of commits.unreachable) failed.push({ holder: u.holder, error: `commit: ${u.error}` })
   if (commits.ok.length < spec.threshold) {
@@ -103,7 +103,7 @@ export async function relayDealing (host: Host, dealing: PreparedDealing | Omit<
   const pruned: string[] = []
   if ('prune' in dealing) {
     // every holder of the dealing may hold older versions, not only those that took this one
-    const prunes = await sendControl(host, dealing.prune, dealing.shares.map(s => s.holder), local)
+    const prunes = await sendControl(host, dealing.prune, dealing.shares.map(s => s.holder), local, penalise)
     pruned.push(...prunes.ok)
     // a holder that held nothing older has nothing to prune
     for (const r of prunes.refused) if (r.code !== 'UNKNOWN_SECRET') failed.push({ holder: r.holder, error: `prune: ${r.error}` })
@@ -117,10 +117,10 @@ export async function relayDealing (host: Host, dealing: PreparedDealing | Omit<
  * version are known only to the holders themselves); each that holds the
  * version or an older one deletes them.
  */
-export async function relayDeletion (host: Host, control: SecretControl, ssssPeers: string[], local?: LocalHolder): Promise<DeleteResult> {
+export async function relayDeletion (host: Host, control: SecretControl, ssssPeers: string[], local?: LocalHolder, penalise?: Penalise): Promise<DeleteResult> {
   if (control.action !== 'DELETE') throw new SsssError('MALFORMED', 'a deletion is a DELETE control')
   const targets = [...new Set(ssssPeers)].slice(0, MAX_DELETE_FANOUT)
-  const sent = await sendControl(host, control, targets, local)
+  const sent = await sendControl(host, control, targets, local, penalise)
   return {
     owner: control.owner,
     app: control.app,
@@ -132,8 +132,8 @@ export async function relayDeletion (host: Host, control: SecretControl, ssssPee
 }
 
 /** Prepares and relays a dealing in one step, for an owner whose key is on this node's side (tests, the simulator). */
-export async function dealSecret (components: { host: Host, attestations: AttestationService, policies: PolicyService, holder?: LocalHolder }, options: Omit<DealingInput, 'holders'>): Promise<DealResult> {
+export async function dealSecret (components: { host: Host, attestations: AttestationService, policies: PolicyService, holder?: LocalHolder, penalise?: Penalise }, options: Omit<DealingInput, 'holders'>): Promise<DealResult> {
   const owner = privateKeyToAccount(options.ownerKey).address.toLowerCase()
   const dealing = await prepareDealing({ ...options, holders: custodyHolders(components, owner, options.custody) })
-  return await relayDealing(components.host, dealing, components.holder)
+  return await relayDealing(components.host, dealing, components.holder, components.penalise == null ? undefined : (peer, action, reason) => { components.penalise?.(peer, action, reason) })
 }

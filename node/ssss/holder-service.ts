@@ -12,7 +12,7 @@ import { ShareStore, type StoredShare } from './share-store.js'
 import { ssssFrames, ssssMessages } from './transport.js'
 import type { InboundObserver } from '../observe/index.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
-import type { Host } from '../host/index.js'
+import { isOversizeFrame, type Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
 import type { PolicyService } from '../policies/index.js'
 import type { Connection, PeerId, Stream } from '@libp2p/interface'
@@ -226,7 +226,7 @@ export class HolderService {
   /** A stream that cannot go on: oversize or undecodable frames cost the sender; anything else is logged. */
   private streamFailed (stream: Stream, peer: PeerId, err: Error): void {
     stream.abort(err)
-    if (err instanceof WireError || /InvalidDataLength|InvalidMessageLength/.test(err.name)) {
+    if (err instanceof WireError || isOversizeFrame(err)) {
       this.components.penalise(peer, PeerAction.MalformedMessage, `ssss: ${err.message}`)
     } else {
       this.log.debug('ssss stream failed', { peer, err })

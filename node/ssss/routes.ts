@@ -3,7 +3,7 @@ import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
 import { relayDealing, relayDeletion } from './dealer.js'
 import type { Host } from '../host/index.js'
-import type { LocalHolder } from './transport.js'
+import type { LocalHolder, Penalise } from './transport.js'
 
 const MAX_HOLDERS_IN_BODY = 255
 
@@ -36,7 +36,7 @@ function apiError (err: unknown): unknown {
  * POST /v1/secrets/delete: `{ control }`, the owner's DELETE of a version
  * (and all older ones), sent to every SSSS node this node knows.
  */
-export function secretRoutes (host: Host, local?: LocalHolder, ssssPeers: () => string[] = () => []): Route[] {
+export function secretRoutes (host: Host, local?: LocalHolder, ssssPeers: () => string[] = () => [], penalise?: Penalise): Route[] {
   return [{
     method: 'POST',
     path: '/v1/secrets',
@@ -63,7 +63,7 @@ export function secretRoutes (host: Host, local?: LocalHolder, ssssPeers: () => 
         await verifySecretControl(commit)
         if (prune != null) await verifySecretControl(prune)
         const dealing = { spec, shares: shares.map(s => ({ holder: s.holder, share: s.share })), commit, ...(prune != null ? { prune } : {}) }
-        const result = await relayDealing(host, dealing, local)
+        const result = await relayDealing(host, dealing, local, penalise)
         return { owner: spec.owner, app: spec.app, version: spec.version, threshold: spec.threshold, holders: shares.length, acked: result.acked, committed: result.committed, pruned: result.pruned, failed: result.failed }
       } catch (err) {
         throw apiError(err)
@@ -80,7 +80,7 @@ export function secretRoutes (host: Host, local?: LocalHolder, ssssPeers: () => 
         await verifySecretControl(deletion)
         const targets = ssssPeers().filter(p => local != null || p !== host.peerId.toString())
         if (local != null && !targets.includes(host.peerId.toString())) targets.push(host.peerId.toString())
-        const result = await relayDeletion(host, deletion, targets, local)
+        const result = await relayDeletion(host, deletion, targets, local, penalise)
         if (result.deleted.length === 0) {
           if (result.failed.length === 0) throw new ApiError(404, 'UNKNOWN_SECRET', `none of the ${result.absent.length} SSSS nodes holds version ${deletion.version} (or older) of "${deletion.app}" of ${deletion.owner}`)
           throw new ApiError(502, 'NOT_DELETED', `no SSSS node deleted version ${deletion.version} of "${deletion.app}": ${result.failed.map(f => `${f.holder.slice(-8)}: ${f.error}`).join('; ')}`)

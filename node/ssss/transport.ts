@@ -1,4 +1,4 @@
-import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
 import {
   decodeSsssReply, decodeSsssResponse, encodeSsssCall, encodeSsssRequest, MAX_SSSS_FRAME_BYTES, MAX_SSSS_MESSAGE_BYTES, SSSS_GET_PROTOCOL, SSSS_PROTOCOL,
@@ -41,8 +41,11 @@ export function ssssFrames (stream: Stream): LengthPrefixed {
   return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
 }
 
-/** One /escrin/ssss/1 exchange: a request, its response, bounded in size and time. */
-export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number, local?: LocalHolder): Promise<SsssResponse> {
+/** What a requester does to a holder that answers with bytes that do not decode or overflow their bound. */
+export type Penalise = (peer: PeerId, action: PeerAction, reason: string) => void
+
+/** One /escrin/ssss/1 exchange: a request, its response, bounded in size and time; a malformed response costs the holder (`penalise`). */
+export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number, local?: LocalHolder, penalise?: Penalise): Promise<SsssResponse> {
   if (peer.equals(host.peerId)) {
     if (local == null) throw new Error('this node holds no shares (it does not serve the ssss role)')
     return await local.serveLocal(request)
@@ -60,7 +63,13 @@ export async function ssssCall (host: Host, peer: PeerId, request: SsssRequest, 
         lp = ssssMessages(stream)
         await lp.write(encodeSsssRequest(request), { signal })
       }
-      const response = decodeSsssResponse((await lp.read({ signal })).subarray())
+      let response: SsssResponse
+      try {
+        response = decodeSsssResponse((await lp.read({ signal })).subarray())
+      } catch (err) {
+        if (err instanceof WireError || isOversizeFrame(err)) penalise?.(peer, PeerAction.MalformedMessage, `ssss: the holder's response: ${(err as Error).message}`)
+        throw err
+      }
       await stream.close({ signal }).catch(() => {})
       return response
     } catch (err) {
@@ -81,12 +90,12 @@ export function isLostStream (err: unknown): boolean {
  * spec, a COMMIT, a DELETE): when the stream is lost under the request,
  * sends it once more on a fresh stream.
  */
-export async function ssssCallIdempotent (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number, local?: LocalHolder): Promise<SsssResponse> {
+export async function ssssCallIdempotent (host: Host, peer: PeerId, request: SsssRequest, timeoutMs: number, local?: LocalHolder, penalise?: Penalise): Promise<SsssResponse> {
   try {
-    return await ssssCall(host, peer, request, timeoutMs, local)
+    return await ssssCall(host, peer, request, timeoutMs, local, penalise)
   } catch (err) {
     if (!isLostStream(err)) throw err
-    return await ssssCall(host, peer, request, timeoutMs, local)
+    return await ssssCall(host, peer, request, timeoutMs, local, penalise)
   }
 }
 
@@ -147,7 +156,7 @@ export class SsssChannels {
   async get (peer: PeerId, request: ShareRequest, timeoutMs: number, local?: LocalHolder, knownSpec?: SecretSpec): Promise<SsssResponse> {
     const id = peer.toString()
     if (this.stopped || peer.equals(this.host.peerId) || Date.now() - (this.oneShot.get(id) ?? -Infinity) < NO_CHANNEL_MS) {
-      return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
+      return await ssssCall(this.host, peer, { get: request }, timeoutMs, local, this.penalise)
     }
     const { signal, clear } = deadline(timeoutMs)
     try {
@@ -158,7 +167,7 @@ export class SsssChannels {
         if (!/UnsupportedProtocol/.test(`${(err as Error).name}`)) throw err
         if (this.oneShot.size >= MAX_CHANNELS) this.oneShot.delete(this.oneShot.keys().next().value as string)
         this.oneShot.set(id, Date.now())
-        return await ssssCall(this.host, peer, { get: request }, timeoutMs, local)
+        return await ssssCall(this.host, peer, { get: request }, timeoutMs, local, this.penalise)
       }
       return await channel.call(request, signal, knownSpec)
     } finally {
@@ -304,7 +313,7 @@ class Channel {
       }
     } catch (err) {
       if (this.closed) return
-      if (err instanceof WireError || /InvalidDataLength|InvalidMessageLength/.test(`${(err as Error).name}`)) {
+      if (err instanceof WireError || isOversizeFrame(err)) {
         this.penalise(this.peer, PeerAction.MalformedMessage, `ssss: ${(err as Error).message}`)
       }
       // lost under the calls in flight: they fail as a lost stream does, and are asked again on a fresh channel

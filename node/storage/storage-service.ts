@@ -11,7 +11,7 @@ import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, chunkFrameLi
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
-import type { LengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, type LengthPrefixed } from '../host/length-prefixed.js'
 import type { Logger } from '../log/index.js'
 import type { InboundObserver } from '../observe/index.js'
 import type { PolicyService } from '../policies/index.js'
@@ -127,7 +127,7 @@ export class StorageService {
         this.components.penalise(peer, PeerAction.MalformedMessage, `blob: ${err.message}`)
       } else {
         stream.abort(err as Error)
-        if (overBound(err)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob: frame over the bound')
+        if (isOversizeFrame(err)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob: frame over the bound')
       }
       return
     }
@@ -222,7 +222,7 @@ export class StorageService {
       if (blobError == null) {
         // the sender went away, stalled or overflowed its frame bound: nothing is kept, nothing to answer
         stream.abort(err as Error)
-        if (overBound(err)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob put: frame over the bound')
+        if (isOversizeFrame(err)) this.components.penalise(peer, PeerAction.MalformedMessage, 'blob put: frame over the bound')
         return new BlobError('INTERNAL', (err as Error).message)
       }
       await this.reply(lp, stream, { failure: failureFromBlobError(blobError) })
@@ -401,11 +401,6 @@ function flipFirstByte (chunk: Uint8Array): Uint8Array {
   return copy
 }
 
-/** A length-prefixed frame over its bound (or the stream's buffer over its own): the sender's doing. */
-function overBound (err: unknown): boolean {
-  return /InvalidDataLength|InvalidMessageLength|StreamBufferError/.test((err as Error)?.name)
-}
-
 /** The reader of a get broke the protocol (an acknowledgement that is not one): its fault, penalised with `action`. */
 class ReaderFault extends Error {
   override readonly name = 'ReaderFault'
@@ -415,6 +410,6 @@ class ReaderFault extends Error {
 }
 
 function readerFault (err: unknown): unknown {
-  if (err instanceof WireError || overBound(err)) return new ReaderFault(PeerAction.MalformedMessage, (err as Error).message)
+  if (err instanceof WireError || isOversizeFrame(err)) return new ReaderFault(PeerAction.MalformedMessage, (err as Error).message)
   return err
 }

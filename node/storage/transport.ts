@@ -3,7 +3,7 @@ import {
   BLOB_PROTOCOL, BLOB_STREAM_BUFFER_BYTES, BLOB_WINDOW_CHUNKS, BlobError, blobErrorFromFailure, chunkFrame, decodeBlobFrame, decodeBlobResponse, encodeBlobFrame, encodeBlobRequest,
   MAX_BLOB_FRAME_BYTES, type BlobRequest, type BlobResponse, type ChunkPieces
 } from '../../protocol/blob/index.js'
-import { lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { WireError } from '../../protocol/wire/index.js'
@@ -64,7 +64,7 @@ function failed (response: BlobResponse, expected: string): BlobError {
 
 /** An error from reading or decoding the holder's bytes as a BlobPeerFault when the bytes were at fault; others as they are. */
 function asPeerFault (err: unknown): unknown {
-  if (err instanceof WireError || /InvalidDataLength|InvalidMessageLength|StreamBufferError/.test((err as Error)?.name)) {
+  if (err instanceof WireError || isOversizeFrame(err)) {
     return new BlobPeerFault(PeerAction.MalformedMessage, `the holder's reply: ${(err as Error).message}`)
   }
   return err

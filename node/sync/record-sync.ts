@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { lengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed } from '../host/length-prefixed.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 
 /**
@@ -138,5 +138,5 @@ export async function pullRecords (dialer: PullDialer, peer: PeerId, protocol: s
 
 /** it-length-prefixed's errors for a length over the bound or an invalid varint. */
 function isLengthError (err: unknown): boolean {
-  return /InvalidDataLength|InvalidMessageLength|InvalidLengthPrefix/.test((err as Error)?.name ?? '')
+  return isOversizeFrame(err)
 }

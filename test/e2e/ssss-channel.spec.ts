@@ -235,6 +235,26 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
       }
     })
 
+    it('a holder without channels whose response does not decode: the request fails and the holder is penalised', async () => {
+      const old = await createBareHost()
+      try {
+        await old.handle(SSSS_PROTOCOL, async stream => {
+          const lp = lpStream(stream)
+          await lp.read()
+          await lp.write(Uint8Array.of(0xff, 0xff, 0xff))
+          await stream.close()
+        })
+        await client.dial(old.getMultiaddrs()[0])
+        const channels = new SsssChannels(client as unknown as Host, penalise)
+        penalties.length = 0
+        await assert.rejects(channels.get(old.peerId, fresh(), 5_000))
+        assert.deepEqual(penalties.map(p => p.action), [PeerAction.MalformedMessage])
+        channels.close()
+      } finally {
+        await old.stop()
+      }
+    })
+
     it('a holder without channels is asked on one-shot streams', async () => {
       const old = await createBareHost()
       try {
