@@ -7,7 +7,10 @@ import { devnetNodeConfig } from '../../node/devnet/index.js'
 import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
 import { silentLogger } from '../../node/log/index.js'
 import { EscrinClient } from '../../node/sdk/index.js'
-import { BlobError, parseBlobCid } from '../../protocol/blob/index.js'
+import { BLOB_PROTOCOL, BlobError, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, parseBlobCid } from '../../protocol/blob/index.js'
+import { lpStream } from '@libp2p/utils'
+import { createBareHost } from '../../bench/lib/raw-host.js'
+import { openStream } from '../../node/host/index.js'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
@@ -147,6 +150,24 @@ describe('storage: blobs replicated inside the app\'s scope (8 real nodes, 5 in 
     const penalised = holders.filter(i => reader.scores.score(net.nodes[i].peerId.toString()) < 0)
     assert.ok(penalised.length >= 1, 'the corrupting holders lost score')
     for (const i of holders) (net.nodes[i].storage as NonNullable<EscrinNode['storage']>).faults.corruptBlob = false
+  })
+
+  it('a reader whose acknowledgement is not one is penalised, and served no further', async () => {
+    const holder = net.nodes[holdersOf(cid)[0]]
+    const attacker = await createBareHost()
+    try {
+      const stream = await openStream(attacker, holder.host.getMultiaddrs()[0], BLOB_PROTOCOL, { signal: AbortSignal.timeout(10_000) })
+      // room for every chunk the holder sends before it reads an acknowledgement (a window's)
+      const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: 64 * 1024 * 1024 })
+      await lp.write(encodeBlobRequest({ get: { cid: parseBlobCid(cid), fromChunk: 0 } }))
+      assert.ok('found' in decodeBlobResponse((await lp.read({ signal: AbortSignal.timeout(10_000) })).subarray()))
+      // where the first acknowledgement goes: bytes that are no frame at all
+      await lp.write(Uint8Array.of(0xff, 0xff))
+      await waitFor(() => holder.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 15_000 })
+      await waitFor(() => stream.status !== 'open', { timeoutMs: 10_000, describe: () => `the get is ${stream.status}` })
+    } finally {
+      await attacker.stop()
+    }
   })
 
   it('a chunk damaged on disk is never served, and repair heals it from a replica', async () => {
