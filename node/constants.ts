@@ -196,11 +196,12 @@ export const STREAM_RATE_LIMITS = {
   hello: { perSecond: 2, burst: 10 },
   /** attestation and policy sync, each */
   sync: { perSecond: 5, burst: 20 },
-  jobs: { perSecond: 100, burst: 300 },
+  /** a runner's capacity bounds the jobs in flight; this, how fast one client may start them (bench/jobs: 125/s on one core) */
+  jobs: { perSecond: 1_000, burst: 2_000 },
   /** one-shot SSSS messages: deals, commits and deletes, share requests outside a channel */
-  ssss: { perSecond: 100, burst: 300 },
+  ssss: { perSecond: 200, burst: 500 },
   ssssChannel: { perSecond: 2, burst: 10 },
-  blobs: { perSecond: 200, burst: 500 }
+  blobs: { perSecond: 500, burst: 1_000 }
 } as const
 
 /**
