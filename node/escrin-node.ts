@@ -182,11 +182,11 @@ export class EscrinNode {
     this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
     const penalise = (peer: PeerId, action: PeerAction, reason: string): void => { this.penalise(peer, action, reason) }
     if (config.roles.includes('ssss')) {
-      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, inbound: this.inbound })
+      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, inbound: this.inbound })
     }
     this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
     if (config.roles.includes('storage')) {
-      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, options.storage?.limits)
+      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, options.storage?.limits)
     }
     this.blobs = new BlobClient({ host, attestations: this.attestations, policies: this.policies, penalise, logger, ...(this.storage != null ? { local: this.storage } : {}) })
     if (this.storage != null) {

@@ -212,7 +212,7 @@ export class AttestationService {
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
   async register (): Promise<void> {
-    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, limitStreams(ATTESTATION_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
+    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, limitStreams(ATTESTATION_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, this.components), { maxInboundStreams: 2, maxOutboundStreams: 2 })
   }
 
   async unregister (): Promise<void> {

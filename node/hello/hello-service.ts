@@ -52,7 +52,7 @@ export class HelloService {
 
   async start (): Promise<void> {
     if (this.started) return
-    await this.components.host.handle(HELLO_PROTOCOL, limitStreams(HELLO_PROTOCOL, STREAM_RATE_LIMITS.hello, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), {
+    await this.components.host.handle(HELLO_PROTOCOL, limitStreams(HELLO_PROTOCOL, STREAM_RATE_LIMITS.hello, this.handle, this.components), {
       // one exchange per direction is all an honest peer opens
       maxInboundStreams: 2,
       maxOutboundStreams: 2

@@ -94,7 +94,7 @@ export class RunnerService {
   /** Registers the protocol; called before the host listens. */
   async register (): Promise<void> {
     // outbound streams are this node's own jobs as a client: bounded by its callers, not by us
-    await this.components.host.handle(JOB_PROTOCOL, limitStreams(JOB_PROTOCOL, STREAM_RATE_LIMITS.jobs, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: this.capacity * 4, maxOutboundStreams: 256 })
+    await this.components.host.handle(JOB_PROTOCOL, limitStreams(JOB_PROTOCOL, STREAM_RATE_LIMITS.jobs, this.handle, this.components), { maxInboundStreams: this.capacity * 4, maxOutboundStreams: 256 })
   }
 
   /** workerd starts with the first job, not with the node: most nodes of a devnet never run one. */

@@ -10,6 +10,7 @@ export interface NodeMetrics {
   registry: Registry
   hello: Counter<'result'>
   peerActions: Counter<'action'>
+  rateLimited: Counter<'protocol'>
   peerBans: Counter
   discoveryWalks: Counter<'result'>
   discoveryDials: Counter<'result'>
@@ -38,6 +39,7 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
     registry,
     hello: new Counter({ name: 'escrin_hello_total', help: 'Hello exchanges by result', labelNames: ['result'], registers }),
     peerActions: new Counter({ name: 'escrin_peer_score_actions_total', help: 'Peer score actions applied, by action', labelNames: ['action'], registers }),
+    rateLimited: new Counter({ name: 'escrin_rate_limited_total', help: 'Streams (and share requests) refused because their peer was over its rate, by protocol', labelNames: ['protocol'], registers }),
     peerBans: new Counter({ name: 'escrin_peer_bans_total', help: 'Peers banned for their score', registers }),
     discoveryWalks: new Counter({ name: 'escrin_discovery_walks_total', help: 'DHT random walks by result', labelNames: ['result'], registers }),
     discoveryDials: new Counter({ name: 'escrin_discovery_dials_total', help: 'Dials of discovered peers by result', labelNames: ['result'], registers }),

@@ -77,7 +77,7 @@ export class PolicyService {
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
   async register (): Promise<void> {
-    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, limitStreams(POLICY_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, (peer, penalise, reason) => { if (penalise) this.components.penalise?.(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
+    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, limitStreams(POLICY_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, { penalise: (peer, action, reason) => { this.components.penalise?.(peer, action, reason) }, metrics: this.components.metrics }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
   }
 
   async unregister (): Promise<void> {

@@ -6,7 +6,7 @@ import { offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { SSSS_CALL_RATE_LIMIT, STREAM_RATE_LIMITS } from '../constants.js'
-import { limitStreams, PeerAction, PeerRateLimiter } from '../peer-score/index.js'
+import { limitStreams, PeerAction, PeerRateLimiter, reportRefusal, type RateVerdict } from '../peer-score/index.js'
 import { RecentNonces } from './recent-nonces.js'
 import { ShareStore, type StoredShare } from './share-store.js'
 import { ssssFrames, ssssMessages } from './transport.js'
@@ -14,6 +14,7 @@ import type { InboundObserver } from '../observe/index.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import { isOversizeFrame, type Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
+import type { NodeMetrics } from '../metrics/index.js'
 import type { PolicyService } from '../policies/index.js'
 import type { Connection, PeerId, Stream } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
@@ -41,6 +42,7 @@ export interface HolderComponents {
   policies: PolicyService
   datastore: Datastore
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
+  metrics?: NodeMetrics
   logger: Logger
   /** Where arrivals are reported (the simulator's scope invariant). */
   inbound?: InboundObserver
@@ -83,9 +85,9 @@ export class HolderService {
   }
 
   async register (): Promise<void> {
-    await this.components.host.handle(SSSS_PROTOCOL, limitStreams(SSSS_PROTOCOL, STREAM_RATE_LIMITS.ssss, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    await this.components.host.handle(SSSS_PROTOCOL, limitStreams(SSSS_PROTOCOL, STREAM_RATE_LIMITS.ssss, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
     // a requester keeps one channel to a holder (one more while a broken one closes)
-    await this.components.host.handle(SSSS_GET_PROTOCOL, limitStreams(SSSS_GET_PROTOCOL, STREAM_RATE_LIMITS.ssssChannel, this.handleChannel, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 4, maxOutboundStreams: 4 })
+    await this.components.host.handle(SSSS_GET_PROTOCOL, limitStreams(SSSS_GET_PROTOCOL, STREAM_RATE_LIMITS.ssssChannel, this.handleChannel, this.components), { maxInboundStreams: 4, maxOutboundStreams: 4 })
   }
 
   async unregister (): Promise<void> {
@@ -168,7 +170,7 @@ export class HolderService {
         const { id, body, knownSpec } = decodeSsssCall(bytes)
         // over its rate a call is answered at once, before its signature is checked
         const verdict = this.calls.take(requester)
-        const answering = verdict === 'ok' ? this.answerCall(body, peer) : Promise.resolve(this.rateLimited(peer, verdict === 'penalise'))
+        const answering = verdict === 'ok' ? this.answerCall(body, peer) : Promise.resolve(this.rateLimited(peer, verdict))
         const slot: Promise<void> = answering
           .then(async answer => { await reply(id, answer, knownSpec) })
           .catch(err => { failed = true; stream.abort(err as Error) })
@@ -206,10 +208,10 @@ export class HolderService {
     }
   }
 
-  /** The answer to a call over the peer's rate: RATE_LIMITED, and a penalty if it keeps on. */
-  private rateLimited (peer: PeerId, penalise: boolean): Answer {
+  /** The answer to a call over the peer's rate: RATE_LIMITED, counted, and a penalty if it keeps on. */
+  private rateLimited (peer: PeerId, verdict: Exclude<RateVerdict, 'ok'>): Answer {
     const reason = `more than ${SSSS_CALL_RATE_LIMIT.perSecond} share requests a second (burst ${SSSS_CALL_RATE_LIMIT.burst})`
-    if (penalise) this.components.penalise(peer, PeerAction.RateLimited, `ssss: ${reason}`)
+    reportRefusal(this.components, `${SSSS_GET_PROTOCOL} calls`, peer, verdict, `ssss: ${reason}`)
     return { response: { failure: failureFromSsssError(new SsssError('RATE_LIMITED', reason)) } }
   }
 

@@ -13,6 +13,7 @@ import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import { isOversizeFrame, type LengthPrefixed } from '../host/length-prefixed.js'
 import type { Logger } from '../log/index.js'
+import type { NodeMetrics } from '../metrics/index.js'
 import type { InboundObserver } from '../observe/index.js'
 import type { PolicyService } from '../policies/index.js'
 import type { Connection, PeerId, Stream } from '@libp2p/interface'
@@ -43,6 +44,7 @@ export interface StorageComponents {
   blobDir?: string
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
+  metrics?: NodeMetrics
   inbound?: InboundObserver
 }
 
@@ -77,7 +79,7 @@ export class StorageService {
   }
 
   async register (): Promise<void> {
-    await this.components.host.handle(BLOB_PROTOCOL, limitStreams(BLOB_PROTOCOL, STREAM_RATE_LIMITS.blobs, this.handle, (peer, penalise, reason) => { if (penalise) this.components.penalise(peer, PeerAction.RateLimited, reason) }), { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    await this.components.host.handle(BLOB_PROTOCOL, limitStreams(BLOB_PROTOCOL, STREAM_RATE_LIMITS.blobs, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
   }
 
   async start (): Promise<void> {

@@ -102,6 +102,8 @@ describe('a peer that speaks garbage on an escrin protocol', function () {
     await waitFor(() => target.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
     const metrics = await (await fetch(`${net.api(target)}/metrics`)).text()
     assert.match(metrics, /escrin_peer_score_actions_total\{action="rate_limited"\} [1-9]/)
+    const refused = Number(/escrin_rate_limited_total\{protocol="\/escrin\/hello\/1"\} (\d+)/.exec(metrics)?.[1])
+    assert.equal(refused, reset, 'every refused stream counted')
     assert.doesNotMatch(metrics, /action="malformed_message"/)
     // the honest peer's Hellos are its own to spend
     assert.equal((await net.nodes[1].hello.exchange(target.peerId)).network, target.hello.ownHello().network)

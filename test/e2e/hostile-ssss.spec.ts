@@ -134,6 +134,8 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
       // served no more than the burst and the rate over the time it took
       assert.ok(calls - limited <= SSSS_CALL_RATE_LIMIT.burst + SSSS_CALL_RATE_LIMIT.perSecond * elapsedS + 1, `${calls - limited} served in ${elapsedS} s`)
       await waitFor(() => holder.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
+      const counted = /escrin_rate_limited_total\{protocol="\/escrin\/ssss-get\/1 calls"\} (\d+)/.exec(await holder.metrics.registry.metrics())?.[1]
+      assert.equal(Number(counted), limited, 'every refused request counted')
       assert.equal(code(await ssssCall(runner.host, holder.peerId, { get: request() }, 5_000)), 'SHARE', 'the rate is the flooder\'s alone')
     } finally {
       await attacker.stop()

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { peerIdFromString } from '@libp2p/peer-id'
-import { limitStreams, PeerRateLimiter, RateLimitedError } from '../../node/peer-score/index.js'
+import { limitStreams, PeerAction, PeerRateLimiter, RateLimitedError } from '../../node/peer-score/index.js'
+import type { NodeMetrics } from '../../node/metrics/index.js'
 import type { Connection, Stream } from '@libp2p/interface'
 
 describe('PeerRateLimiter (per-peer token buckets)', () => {
@@ -71,21 +72,27 @@ describe('PeerRateLimiter (per-peer token buckets)', () => {
 })
 
 describe('limitStreams', () => {
-  it('passes streams to the handler within the rate, resets the rest unread, and reports the penalty', async () => {
+  it('passes streams to the handler within the rate, resets the rest unread, counts them, and penalises a flood', async () => {
     const remotePeer = peerIdFromString('12D3KooWGRUVh2eV3bd9PkqgTqUMMdoUGp3fJYW7vZ3ntvB8uQGj')
     const handled: Stream[] = []
     const aborted: Error[] = []
-    const refused: boolean[] = []
-    const handler = limitStreams('/test/1', { perSecond: 0.001, burst: 2 }, stream => { handled.push(stream) }, (peer, penalise) => {
-      assert.ok(peer.equals(remotePeer))
-      refused.push(penalise)
+    const penalties: Array<{ action: PeerAction, at: number }> = []
+    const counted: Array<Record<string, string>> = []
+    const metrics = { rateLimited: { inc: (labels: Record<string, string>) => { counted.push(labels) } } } as unknown as NodeMetrics
+    const handler = limitStreams('/test/1', { perSecond: 0.001, burst: 2 }, stream => { handled.push(stream) }, {
+      penalise: (peer, action) => {
+        assert.ok(peer.equals(remotePeer))
+        penalties.push({ action, at: aborted.length })
+      },
+      metrics
     })
     const stream = (): Stream => ({ abort: (err: Error) => { aborted.push(err) } }) as unknown as Stream
     for (let i = 0; i < 25; i++) await handler(stream(), { remotePeer } as unknown as Connection)
     assert.equal(handled.length, 2)
     assert.equal(aborted.length, 23)
     assert.ok(aborted.every(err => err instanceof RateLimitedError && /more than/.test(err.message)))
+    assert.deepEqual(counted, Array(23).fill({ protocol: '/test/1' }))
     // the 20th refusal within the interval earns the penalty, once
-    assert.deepEqual(refused.flatMap((p, i) => p ? [i + 1] : []), [20])
+    assert.deepEqual(penalties, [{ action: PeerAction.RateLimited, at: 20 }])
   })
 })
