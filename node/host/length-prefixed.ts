@@ -39,9 +39,31 @@ export function varintLength (data: Uint8Array | Uint8ArrayList): number {
 /** A stream read and written as length-prefixed messages: what lengthPrefixed returns. */
 export type LengthPrefixed = LengthPrefixedStream<MessageStream>
 
-/** lpStream with varintLength as its length decoder: what every escrin protocol frames its messages with. */
+/** @libp2p/utils' own bound on the bytes a stream buffers unread. */
+const LIBRARY_MAX_BUFFER_BYTES = 4 * 1024 * 1024
+/** The least a stream may buffer unread, however small its messages. */
+const MIN_BUFFER_BYTES = 64 * 1024
+
+/**
+ * What a stream of messages of at most `maxDataLength` bytes may buffer
+ * unread: four messages (an honest peer sends one and waits, or a few at
+ * most), at least 64 KiB, at most the library's 4 MiB. yamux grants the
+ * sender window as bytes arrive, not as they are read, so this is what
+ * bounds the memory a peer can fill on every stream it opens: with 4 MiB on
+ * each, 64 share request streams from one peer could hold 256 MiB.
+ */
+export function bufferBoundFor (maxDataLength: number): number {
+  return Math.min(LIBRARY_MAX_BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, 4 * (maxDataLength + 10)))
+}
+
+/**
+ * lpStream with varintLength as its length decoder: what every escrin
+ * protocol frames its messages with. Unless told otherwise, it buffers at
+ * most bufferBoundFor(maxDataLength) unread.
+ */
 export function lengthPrefixed<T extends MessageStream> (stream: T, options: Partial<LengthPrefixedStreamOpts> = {}): LengthPrefixedStream<T> {
-  return lpStream(stream, { ...options, lengthDecoder: varintLength })
+  const maxBufferSize = options.maxBufferSize ?? (options.maxDataLength != null ? bufferBoundFor(options.maxDataLength) : undefined)
+  return lpStream(stream, { ...options, ...(maxBufferSize != null ? { maxBufferSize } : {}), lengthDecoder: varintLength })
 }
 
 /**

@@ -38,7 +38,8 @@ export function ssssMessages (stream: Stream): LengthPrefixed {
 
 /** A share request channel's frames (a message and its call id), each within its bound (both ends). */
 export function ssssFrames (stream: Stream): LengthPrefixed {
-  return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES })
+  // calls are pipelined (a runner's releases for many jobs at once; the holder serves 16 at a time): room for thousands
+  return lengthPrefixed(stream, { maxDataLength: MAX_SSSS_FRAME_BYTES, maxBufferSize: 1024 * 1024 })
 }
 
 /** What a requester does to a holder that answers with bytes that do not decode or overflow their bound. */

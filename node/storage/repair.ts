@@ -23,7 +23,17 @@ export interface RepairComponents {
 export interface RepairInit {
   replication: number
   intervalMs: number
+  /**
+   * A blob stored less than this long ago is not judged yet (default
+   * min(30 s, 10 intervals)): the other holders of its put commit at about
+   * the same time, and one asked a moment before its commit says it holds
+   * nothing, which made this holder copy the blob to a fourth.
+   */
+  settleMs?: number
 }
+
+/** The longest a put's holders take to commit after one another: the client's commit deadline. */
+const MAX_SETTLE_MS = 30_000
 
 export interface RepairRound { checked: number, pushed: number, restored: number, failed: number }
 
@@ -36,15 +46,18 @@ export interface RepairRound { checked: number, pushed: number, restored: number
  * the same view, so one of them acts) copies the blob to the nearest
  * in-scope storage peers by XOR distance to the CID and tells the holders
  * the new list. A copy found damaged here is fetched again from a replica.
- * Time to repair is bounded by one interval plus the transfer.
+ * Time to repair is bounded by one interval plus the transfer (a blob
+ * stored within the last `settleMs` waits that long first).
  */
 export class BlobRepair {
   private timer?: NodeJS.Timeout
   private running?: Promise<RepairRound>
   private readonly log: Logger
   readonly totals: RepairRound = { checked: 0, pushed: 0, restored: 0, failed: 0 }
+  private readonly settleMs: number
 
   constructor (private readonly components: RepairComponents, private readonly init: RepairInit) {
+    this.settleMs = init.settleMs ?? Math.min(MAX_SETTLE_MS, 10 * init.intervalMs)
     this.log = components.logger.child('repair')
   }
 
@@ -84,6 +97,7 @@ export class BlobRepair {
           if (await this.restore(meta)) round.restored++
           continue
         }
+        if (Date.now() - meta.storedAt < this.settleMs) continue
         const live = meta.replicas.filter(p => p === self ? storage.store.has(meta.cid) : holds.get(p)?.has(meta.cid) === true)
         if (!live.includes(self)) live.push(self)
         if (live.length >= this.init.replication) continue

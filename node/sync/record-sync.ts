@@ -60,7 +60,7 @@ function idKey (id: Uint8Array): string {
  */
 export async function serveRecords (stream: Stream, records: SyncRecord[], limits: RecordSyncLimits): Promise<void> {
   const signal = AbortSignal.timeout(limits.timeoutMs)
-  const lp = lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES) })
+  const lp = syncFrames(stream, limits)
   let request: Uint8Array
   try {
     request = (await lp.read({ signal })).subarray()
@@ -107,7 +107,7 @@ export async function pullRecords (dialer: PullDialer, peer: PeerId, protocol: s
   let stream: Stream | undefined
   try {
     stream = await dialer.dialProtocol(peer, protocol, { signal })
-    const lp = lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES) })
+    const lp = syncFrames(stream, limits)
     const ids = held.slice(0, limits.maxRecords).filter(id => id.byteLength === RECORD_ID_BYTES)
     await lp.write(ids.length === 1 ? ids[0] : Buffer.concat(ids), { signal })
     let header: Uint8Array
@@ -136,7 +136,18 @@ export async function pullRecords (dialer: PullDialer, peer: PeerId, protocol: s
   }
 }
 
-/** it-length-prefixed's errors for a length over the bound or an invalid varint. */
+/** it-length-prefixed's errors for a length over the bound or an invalid varint (not a full buffer: see syncFrames). */
 function isLengthError (err: unknown): boolean {
-  return isOversizeFrame(err)
+  return isOversizeFrame(err) && (err as Error).name !== 'StreamBufferError'
 }
+
+/**
+ * A sync stream's messages. The records come back to back, as many as were
+ * asked for, faster than they are verified: the stream may buffer the
+ * library's 4 MiB, and filling it is not held against the sender.
+ */
+function syncFrames (stream: Stream, limits: RecordSyncLimits): ReturnType<typeof lengthPrefixed<Stream>> {
+  return lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES), maxBufferSize: SYNC_BUFFER_BYTES })
+}
+
+const SYNC_BUFFER_BYTES = 4 * 1024 * 1024

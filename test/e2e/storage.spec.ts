@@ -7,7 +7,8 @@ import { devnetNodeConfig } from '../../node/devnet/index.js'
 import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
 import { silentLogger } from '../../node/log/index.js'
 import { EscrinClient } from '../../node/sdk/index.js'
-import { BLOB_PROTOCOL, BlobError, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, parseBlobCid } from '../../protocol/blob/index.js'
+import { BLOB_PROTOCOL, BlobError, blobCidOf, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, parseBlobCid } from '../../protocol/blob/index.js'
+import { RemoteBlobSink, replicaBytes } from '../../node/storage/index.js'
 import { lpStream } from '@libp2p/utils'
 import { createBareHost } from '../../bench/lib/raw-host.js'
 import { openStream } from '../../node/host/index.js'
@@ -193,6 +194,24 @@ describe('storage: blobs replicated inside the app\'s scope (8 real nodes, 5 in 
     const nobody = await signPolicy(createPolicy({ owner: OWNER, name: 'nobody', version: 1, predicate: JSON.stringify({ eq: ['tee.measurement', 'ee'.repeat(48)] }) }), OWNER_KEY)
     const id = (await net.nodes[7].policies.publish(nobody)).id
     await assert.rejects(client.putBlob({ policyId: id, data: new Uint8Array(10) }), (err: { code?: string }) => err.code === 'NO_STORAGE_IN_SCOPE')
+  })
+
+  it('a blob only one of its listed holders took is copied to r holders once it has settled, not while its put may still commit', async () => {
+    // as when one holder of a put commits before the others: it lists three holders, two of which hold nothing yet
+    const data = new Uint8Array(randomBytes(1000))
+    const listed = [0, 1, 2].map(i => net.nodes[i].peerId.toString()).sort()
+    const sink = new RemoteBlobSink(net.nodes[7].host, net.nodes[0].peerId, { policyId, size: data.length, replicas: replicaBytes(listed) })
+    assert.equal(await sink.open(), 'ready')
+    await sink.write(data)
+    const c = (await sink.end(blobCidOf(data))).toString()
+    const storedAt = Date.now()
+    // settleMs is 10 repair intervals here (3 s): for the first 2 s, rounds run and copy nothing
+    while (Date.now() - storedAt < 2_000) {
+      assert.deepEqual(holdersOf(c), [0], `copied ${Date.now() - storedAt} ms after the commit`)
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+    await waitFor(() => holdersOf(c).length >= 3, { timeoutMs: 30_000, describe: () => `holders now: ${holdersOf(c).join(',')}` })
+    for (const i of holdersOf(c)) assert.ok(i <= 4, `holder ${i} is in scope`)
   })
 
   it('restart every node: nothing is lost', async () => {
