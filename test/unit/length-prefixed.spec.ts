@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { streamPair } from '@libp2p/utils'
 import { Uint8ArrayList } from 'uint8arraylist'
-import { lengthPrefixed, varintLength } from '../../node/host/length-prefixed.js'
+import { waitFor } from '../helpers/wait.js'
+import { bufferBoundFor, isOversizeFrame, lengthPrefixed, varintLength } from '../../node/host/length-prefixed.js'
 
 /** An unsigned varint, as the spec of multiformats/unsigned-varint writes it. */
 function encodeVarint (value: number): Uint8Array {
@@ -53,5 +54,20 @@ describe('length-prefixed streams (varintLength)', () => {
     // lpStream's own decoder would wait for more bytes until the caller's deadline
     outbound.send(new Uint8Array(12).fill(0x80))
     await assert.rejects(reader.read({ signal: AbortSignal.timeout(5_000) }), (err: Error) => err.name === 'InvalidMessageLengthError')
+  })
+
+  it('buffers at most bufferBoundFor(maxDataLength) unread: a peer that sends far past it ends the stream', async () => {
+    assert.equal(bufferBoundFor(1_024), 64 * 1024, 'at least 64 KiB')
+    assert.equal(bufferBoundFor(64 * 1024), 4 * (64 * 1024 + 10), 'four messages')
+    assert.equal(bufferBoundFor(16 * 1024 * 1024), 4 * 1024 * 1024, 'at most the library\'s 4 MiB')
+    const [outbound, inbound] = await streamPair()
+    const writer = lengthPrefixed(outbound)
+    const reader = lengthPrefixed(inbound, { maxDataLength: 1_024 })
+    await writer.write(new Uint8Array(10))
+    assert.equal((await reader.read()).byteLength, 10)
+    // 200 messages of 1,000 bytes, each within the bound, none read: 200 KB against a 64 KiB bound
+    for (let i = 0; i < 200; i++) outbound.send(Uint8ArrayList.fromUint8Arrays([encodeVarint(1_000), new Uint8Array(1_000)]).subarray())
+    await waitFor(() => inbound.status !== 'open', { timeoutMs: 5_000, describe: () => `the reading end is ${inbound.status}` })
+    await assert.rejects(reader.read({ signal: AbortSignal.timeout(5_000) }), (err: Error) => isOversizeFrame(err) && err.name === 'StreamBufferError')
   })
 })
