@@ -7,7 +7,7 @@ import {
 import { WireError } from '../../protocol/wire/index.js'
 import { STREAM_RATE_LIMITS } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
-import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, chunkFrameList, type BlobSink } from './transport.js'
+import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, blobRequestFrames, chunkFrameList, type BlobSink } from './transport.js'
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -119,7 +119,7 @@ export class StorageService {
 
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const peer = connection.remotePeer
-    const lp = blobFrames(stream)
+    const lp = blobRequestFrames(stream)
     let request: BlobRequest
     try {
       request = decodeBlobRequest((await lp.read({ signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })).subarray())
@@ -189,7 +189,10 @@ export class StorageService {
       return
     }
     const app = this.appOf(put.policyId) as string
-    const outcome = await this.withReservation(app, from, put.size, async () => await this.receive(lp, stream, peer, put, app))
+    // admitted: the chunks come a window at a time, which the request's small buffer cannot hold (unread bytes carry over)
+    lp.unwrap()
+    const data = blobFrames(stream)
+    const outcome = await this.withReservation(app, from, put.size, async () => await this.receive(data, stream, peer, put, app))
     if (outcome instanceof BlobError) {
       this.record({ kind: 'put', peer: from, policyId: put.policyId, result: outcome.code })
       if (outcome.code === 'CORRUPTED' || outcome.code === 'MALFORMED' || outcome.code === 'TOO_LARGE') this.components.penalise(peer, PeerAction.ProtocolViolation, `blob put: ${outcome.message}`)

@@ -20,9 +20,26 @@ export const BLOB_CHUNK_TIMEOUT_MS = 30_000
 /** The holder hashes and commits after the last chunk; it answers within this. */
 const COMMIT_TIMEOUT_MS = 30_000
 
-/** A blob stream's frames, either side: bounded to one frame and to the stream's buffer. */
+/** A blob stream's frames, either side: bounded to one frame and to the stream's buffer (a window of chunks). */
 export function blobFrames (stream: Stream): LengthPrefixed {
   return lengthPrefixed(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES, maxBufferSize: BLOB_STREAM_BUFFER_BYTES })
+}
+
+/**
+ * The largest request a holder reads: a `has` of MAX_HAS_CIDS CIDs is ~160
+ * KB; a put's header, a get or a replica list far less.
+ */
+export const MAX_BLOB_REQUEST_BYTES = 256 * 1024
+
+/**
+ * A holder's side of a blob stream until it knows the request: one request,
+ * then (for a get) acknowledgements, so it buffers what four requests take
+ * (~1 MiB), not a window of chunks (10 MiB). Only a put's data phase needs
+ * the window (blobFrames over the unwrapped stream): 64 streams from one
+ * peer could otherwise hold 640 MiB of a holder's memory before a request.
+ */
+export function blobRequestFrames (stream: Stream): LengthPrefixed {
+  return lengthPrefixed(stream, { maxDataLength: MAX_BLOB_REQUEST_BYTES })
 }
 
 /** A chunk's frame as a list of (tag, chunk): the chunk is written as it is, never copied into a message. */
