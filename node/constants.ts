@@ -190,7 +190,8 @@ export const SHUTDOWN_TIMEOUT_MS = 10_000
  * unread, and a peer that keeps on is penalised. Far above what an honest
  * peer opens (a Hello per connection, a sync per anti-entropy round, one
  * share request channel per holder, a stream per job or blob), low enough
- * that one peer cannot keep this node busy refusing it.
+ * that one peer cannot keep this node busy serving it: past it, a refusal
+ * costs next to nothing.
  */
 export const STREAM_RATE_LIMITS = {
   hello: { perSecond: 2, burst: 10 },
