@@ -40,7 +40,7 @@ export function varintLength (data: Uint8Array | Uint8ArrayList): number {
 export type LengthPrefixed = LengthPrefixedStream<MessageStream>
 
 /** @libp2p/utils' own bound on the bytes a stream buffers unread. */
-const LIBRARY_MAX_BUFFER_BYTES = 4 * 1024 * 1024
+export const LIBRARY_MAX_BUFFER_BYTES = 4 * 1024 * 1024
 /** The least a stream may buffer unread, however small its messages. */
 const MIN_BUFFER_BYTES = 64 * 1024
 

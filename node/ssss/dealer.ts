@@ -135,5 +135,5 @@ export async function relayDeletion (host: Host, control: SecretControl, ssssPee
 export async function dealSecret (components: { host: Host, attestations: AttestationService, policies: PolicyService, holder?: LocalHolder, penalise?: Penalise }, options: Omit<DealingInput, 'holders'>): Promise<DealResult> {
   const owner = privateKeyToAccount(options.ownerKey).address.toLowerCase()
   const dealing = await prepareDealing({ ...options, holders: custodyHolders(components, owner, options.custody) })
-  return await relayDealing(components.host, dealing, components.holder, components.penalise == null ? undefined : (peer, action, reason) => { components.penalise?.(peer, action, reason) })
+  return await relayDealing(components.host, dealing, components.holder, components.penalise?.bind(components))
 }

@@ -7,7 +7,7 @@ import {
 import { WireError } from '../../protocol/wire/index.js'
 import { STREAM_RATE_LIMITS } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
-import { BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, blobFrames, blobRequestFrames, chunkFrameList, type BlobSink } from './transport.js'
+import { asPeerFault, BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, BlobPeerFault, blobFrames, blobRequestFrames, chunkFrameList, type BlobSink } from './transport.js'
 import { BlobStore, type BlobWriter } from './blob-store.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -327,9 +327,9 @@ export class StorageService {
           try {
             frame = decodeBlobFrame(await lp.read({ signal: AbortSignal.timeout(BLOB_CHUNK_TIMEOUT_MS) }))
           } catch (err) {
-            throw readerFault(err)
+            throw asPeerFault(err, 'an acknowledgement')
           }
-          if (!('ack' in frame)) throw new ReaderFault(PeerAction.ProtocolViolation, 'expected an ack')
+          if (!('ack' in frame)) throw new BlobPeerFault(PeerAction.ProtocolViolation, 'expected an ack')
           unacked--
         }
         const out = this.faults.corruptBlob ? flipFirstByte(chunk) : chunk
@@ -337,8 +337,9 @@ export class StorageService {
         unacked++
       }
     } catch (err) {
-      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: err instanceof ReaderFault ? 'MALFORMED' : err instanceof BlobError ? err.code : 'error' })
-      if (err instanceof ReaderFault) this.components.penalise(peer, err.action, `blob get: ${err.message}`)
+      // the reader's fault, or else (a BlobError from the store) a copy that failed its verification
+      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: err instanceof BlobPeerFault ? 'MALFORMED' : err instanceof BlobError ? err.code : 'error' })
+      if (err instanceof BlobPeerFault) this.components.penalise(peer, err.action, `blob get: ${err.message}`)
       else if (err instanceof BlobError) this.log.warn('a stored blob failed verification; not served', { cid: id, err: err.message })
       stream.abort(err as Error)
       return
@@ -404,17 +405,4 @@ function flipFirstByte (chunk: Uint8Array): Uint8Array {
   const copy = new Uint8Array(chunk)
   copy[0] ^= 0xff
   return copy
-}
-
-/** The reader of a get broke the protocol (an acknowledgement that is not one): its fault, penalised with `action`. */
-class ReaderFault extends Error {
-  override readonly name = 'ReaderFault'
-  constructor (readonly action: PeerAction, message: string) {
-    super(message)
-  }
-}
-
-function readerFault (err: unknown): unknown {
-  if (err instanceof WireError || isOversizeFrame(err)) return new ReaderFault(PeerAction.MalformedMessage, (err as Error).message)
-  return err
 }

@@ -63,10 +63,11 @@ async function dialBlob (host: Host, peer: PeerId, signal: AbortSignal): Promise
 }
 
 /**
- * The holder broke the protocol: bytes that do not decode or overflow their
- * bound, or a message out of turn. Not its verdict on the blob (that is a
- * failure it sends, a plain BlobError) but a fault of its own: the caller
- * penalises it with `action` and goes on with another holder.
+ * The peer at the other end of a blob stream broke the protocol: bytes that
+ * do not decode or overflow their bound, or a message out of turn. Not a
+ * holder's verdict on the blob (that is a failure it sends, a plain
+ * BlobError) but a fault of the peer's own: the caller penalises it with
+ * `action` (and a client goes on with another holder).
  */
 export class BlobPeerFault extends BlobError {
   constructor (readonly action: PeerAction, message: string) {
@@ -79,10 +80,10 @@ function failed (response: BlobResponse, expected: string): BlobError {
   return new BlobPeerFault(PeerAction.ProtocolViolation, `expected ${expected}, got ${Object.keys(response)[0]}`)
 }
 
-/** An error from reading or decoding the holder's bytes as a BlobPeerFault when the bytes were at fault; others as they are. */
-function asPeerFault (err: unknown): unknown {
+/** An error from reading or decoding a peer's bytes (`what` they were) as a BlobPeerFault when the bytes were at fault; others as they are. */
+export function asPeerFault (err: unknown, what = 'the holder\'s reply'): unknown {
   if (err instanceof WireError || isOversizeFrame(err)) {
-    return new BlobPeerFault(PeerAction.MalformedMessage, `the holder's reply: ${(err as Error).message}`)
+    return new BlobPeerFault(PeerAction.MalformedMessage, `${what}: ${(err as Error).message}`)
   }
   return err
 }

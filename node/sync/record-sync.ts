@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { isOversizeFrame, lengthPrefixed } from '../host/length-prefixed.js'
+import { isOversizeFrame, lengthPrefixed, LIBRARY_MAX_BUFFER_BYTES, type LengthPrefixed } from '../host/length-prefixed.js'
 import type { PeerId, Stream } from '@libp2p/interface'
 
 /**
@@ -146,8 +146,6 @@ function isLengthError (err: unknown): boolean {
  * asked for, faster than they are verified: the stream may buffer the
  * library's 4 MiB, and filling it is not held against the sender.
  */
-function syncFrames (stream: Stream, limits: RecordSyncLimits): ReturnType<typeof lengthPrefixed<Stream>> {
-  return lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES), maxBufferSize: SYNC_BUFFER_BYTES })
+function syncFrames (stream: Stream, limits: RecordSyncLimits): LengthPrefixed {
+  return lengthPrefixed(stream, { maxDataLength: Math.max(limits.maxRecordBytes, limits.maxRecords * RECORD_ID_BYTES), maxBufferSize: LIBRARY_MAX_BUFFER_BYTES })
 }
-
-const SYNC_BUFFER_BYTES = 4 * 1024 * 1024
