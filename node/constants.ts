@@ -1,3 +1,5 @@
+import type { RateLimit } from './peer-score/rate-limiter.js'
+
 /**
  * Defaults of the node, each with the reason for its value. Every Init field of
  * every service is optional and falls back to a constant here.
@@ -185,15 +187,18 @@ export const API_STREAM_TIMEOUT_MS = 15 * 60_000
 export const SHUTDOWN_TIMEOUT_MS = 10_000
 
 /**
- * New streams a remote peer may open a second, per protocol, and the burst
- * above that (node/peer-score/limit-streams): a stream over it is reset
- * unread, and a peer that keeps on is penalised. Far above what an honest
- * peer opens (a Hello per connection, a sync per anti-entropy round, one
- * share request channel per holder, a stream per job or blob), low enough
- * that one peer cannot keep this node busy serving it: past it, a refusal
- * costs next to nothing.
+ * What one remote peer may ask of this node, per protocol: new streams a
+ * second and the burst above that (node/peer-score/limit-streams: a stream
+ * over it is reset unread, and a peer that keeps on is penalised), and
+ * `ssssRequests`, share requests over its channels to a holder (over it a
+ * request is answered RATE_LIMITED without a signature check). Far above
+ * what an honest peer opens (a Hello per connection, a sync per anti-entropy
+ * round, one share request channel per holder, a stream per job or blob),
+ * low enough that one peer cannot keep this node busy serving it: past it, a
+ * refusal costs next to nothing. Operators change them with
+ * `--rate-limit NAME=PER_SECOND/BURST` (names in kebab case: ssss-channel).
  */
-export const STREAM_RATE_LIMITS = {
+export const DEFAULT_RATE_LIMITS = {
   hello: { perSecond: 2, burst: 10 },
   /** attestation and policy sync, each */
   sync: { perSecond: 5, burst: 20 },
@@ -202,13 +207,10 @@ export const STREAM_RATE_LIMITS = {
   /** one-shot SSSS messages: deals, commits and deletes, share requests outside a channel */
   ssss: { perSecond: 200, burst: 500 },
   ssssChannel: { perSecond: 2, burst: 10 },
+  /** a runner asks once per key release, and a busy runner releases keys for hundreds of jobs a second */
+  ssssRequests: { perSecond: 1_000, burst: 2_000 },
   blobs: { perSecond: 500, burst: 1_000 }
-} as const
+} as const satisfies Record<string, RateLimit>
 
-/**
- * Share requests a remote peer may make a second over its channels to this
- * holder (a runner asks once per key release, and a busy runner releases
- * keys for hundreds of jobs a second), and the burst above that; over it a
- * request is answered RATE_LIMITED without a signature check.
- */
-export const SSSS_CALL_RATE_LIMIT = { perSecond: 1_000, burst: 2_000 } as const
+export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS
+export type RateLimits = Record<RateLimitName, RateLimit>

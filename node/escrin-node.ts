@@ -153,6 +153,7 @@ export class EscrinNode {
       host,
       logger,
       metrics,
+      rateLimits: config.rateLimits,
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     }, { network: config.network, roles: config.roles })
     this.gossip = new GossipService({
@@ -168,10 +169,11 @@ export class EscrinNode {
       datastore,
       logger,
       metrics,
+      rateLimits: config.rateLimits,
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) },
       ...(options.antiEntropy != null ? { antiEntropy: options.antiEntropy } : {})
     })
-    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
+    this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, rateLimits: config.rateLimits, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
       capacity: options.runnerCapacity ?? DEFAULT_RUNNER_CAPACITY,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
@@ -182,11 +184,11 @@ export class EscrinNode {
     this.jobs = new JobClient({ host, attestations: this.attestations, policies: this.policies, logger, metrics, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } })
     const penalise = (peer: PeerId, action: PeerAction, reason: string): void => { this.penalise(peer, action, reason) }
     if (config.roles.includes('ssss')) {
-      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, inbound: this.inbound })
+      this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, rateLimits: config.rateLimits, inbound: this.inbound })
     }
     this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
     if (config.roles.includes('storage')) {
-      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, options.storage?.limits)
+      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, rateLimits: config.rateLimits, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, options.storage?.limits)
     }
     this.blobs = new BlobClient({ host, attestations: this.attestations, policies: this.policies, penalise, logger, ...(this.storage != null ? { local: this.storage } : {}) })
     if (this.storage != null) {
@@ -207,6 +209,7 @@ export class EscrinNode {
         datastore,
         logger,
         metrics,
+        rateLimits: config.rateLimits,
         inbound: this.inbound,
         penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
       }, { ...(options.runnerCapacity != null ? { capacity: options.runnerCapacity } : {}) })

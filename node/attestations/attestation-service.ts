@@ -8,7 +8,7 @@ import {
 import { normalizeFacts, type PeerFacts } from '../../protocol/policy/index.js'
 import { ScopeIndex } from '../../protocol/scope/index.js'
 import { ApiError, type Route } from '../api/index.js'
-import { STREAM_RATE_LIMITS, type Role } from '../constants.js'
+import { DEFAULT_RATE_LIMITS, type RateLimits, type Role } from '../constants.js'
 import type { GossipService } from '../gossip/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
@@ -90,6 +90,8 @@ export interface AttestationComponents {
   bonds?: BondLedger
   logger: Logger
   metrics?: NodeMetrics
+  /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
+  rateLimits?: RateLimits
   now?: () => number
 }
 
@@ -146,7 +148,10 @@ export class AttestationService {
   private readonly changedScopes = new Set<string>()
   private announceTimer?: ReturnType<typeof setTimeout>
 
+  private readonly rateLimits: RateLimits
+
   constructor (private readonly components: AttestationComponents, init: AttestationInit) {
+    this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.init = {
       ttlMs: ATTESTATION_TTL_MS,
       capacity: 16,
@@ -212,7 +217,7 @@ export class AttestationService {
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
   async register (): Promise<void> {
-    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, limitStreams(ATTESTATION_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, this.components), { maxInboundStreams: 2, maxOutboundStreams: 2 })
+    await this.components.host.handle(ATTESTATION_SYNC_PROTOCOL, limitStreams(ATTESTATION_SYNC_PROTOCOL, this.rateLimits.sync, this.handleSync, this.components), { maxInboundStreams: 2, maxOutboundStreams: 2 })
   }
 
   async unregister (): Promise<void> {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
-import { ROLES, type Role } from '../constants.js'
+import { DEFAULT_RATE_LIMITS, ROLES, type RateLimits, type Role } from '../constants.js'
 import { UsageError } from '../errors.js'
 import { isLogLevel, type LogFormat, type LogLevel } from '../log/index.js'
-import { envName, NODE_OPTIONS, type OptionSpec } from './options.js'
+import { envName, NODE_OPTIONS, RATE_LIMIT_NAMES, type OptionSpec } from './options.js'
 
 export interface NodeConfig {
   roles: Role[]
@@ -23,6 +23,8 @@ export interface NodeConfig {
   /** Connected peers above which the trimmer closes idle connections, and down to how many. */
   highWater: number
   lowWater: number
+  /** What one remote peer may ask of this node, per protocol: the defaults with --rate-limit's changes. */
+  rateLimits: RateLimits
   logLevel: LogLevel
   logFormat: LogFormat
 }
@@ -96,6 +98,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     maxConnections,
     highWater,
     lowWater,
+    rateLimits: parseRateLimits(list('rate-limit')),
     logLevel: parseLogLevel(str('log-level')),
     logFormat: parseChoice(str('log-format'), ['text', 'json'] as const)
   }
@@ -192,6 +195,29 @@ function parseCount ({ value, origin }: { value: string | undefined, origin: str
     throw new UsageError(`${origin}: "${value}" is not a non-negative whole number`)
   }
   return n
+}
+
+/** `--rate-limit ssss-requests=2000/4000`: a limit's name in kebab case, its rate a second and its burst. */
+function parseRateLimits ({ value, origin }: { value: string[], origin: string }): RateLimits {
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS }
+  for (const item of value) {
+    const match = /^([a-z-]+)=(\d+(?:\.\d+)?)\/(\d+)$/.exec(item)
+    if (match == null) {
+      throw new UsageError(`${origin}: "${item}" is not NAME=PER_SECOND/BURST (e.g. jobs=2000/4000)`)
+    }
+    const name = RATE_LIMIT_NAMES.get(match[1])
+    if (name == null) {
+      throw new UsageError(`${origin}: unknown rate limit "${match[1]}" (known: ${[...RATE_LIMIT_NAMES.keys()].join(', ')})`)
+    }
+    const perSecond = Number(match[2])
+    const burst = Number(match[3])
+    // a zero rate or burst would refuse every honest peer as well
+    if (!(perSecond > 0) || !Number.isSafeInteger(burst) || burst < 1) {
+      throw new UsageError(`${origin}: rate limit "${item}" needs a rate above 0 and a burst of at least 1`)
+    }
+    limits[name] = { perSecond, burst }
+  }
+  return limits
 }
 
 function parseLogLevel ({ value, origin }: { value: string | undefined, origin: string }): LogLevel {

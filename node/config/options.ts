@@ -1,4 +1,4 @@
-import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, MAX_CONNECTIONS, MIN_CONNECTIONS } from '../constants.js'
+import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, DEFAULT_RATE_LIMITS, MAX_CONNECTIONS, MIN_CONNECTIONS, type RateLimitName } from '../constants.js'
 
 /**
  * The node's settings, one table for all three sources: a flag `--NAME`, a key
@@ -14,6 +14,11 @@ export interface OptionSpec {
   default?: string | string[]
 }
 
+/** The names `--rate-limit` takes: DEFAULT_RATE_LIMITS' keys in kebab case (ssssChannel is ssss-channel). */
+export const RATE_LIMIT_NAMES: ReadonlyMap<string, RateLimitName> = new Map(
+  Object.keys(DEFAULT_RATE_LIMITS).map(key => [key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`), key as RateLimitName])
+)
+
 export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'roles', kind: 'list', description: 'roles to serve: runner, ssss, storage (comma-separated)', default: ['runner', 'ssss', 'storage'] },
   { name: 'data-dir', kind: 'string', description: 'where the key and databases live', default: DEFAULT_DATA_DIR },
@@ -28,6 +33,7 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'max-connections', kind: 'string', description: 'connections kept at most; at the limit new ones are refused', default: String(MAX_CONNECTIONS) },
   { name: 'high-water', kind: 'string', description: 'above this many connected peers, idle connections are closed...', default: String(CONNECTION_HIGH_WATER) },
   { name: 'low-water', kind: 'string', description: '...down to this many', default: String(CONNECTION_LOW_WATER) },
+  { name: 'rate-limit', kind: 'list', description: `NAME=PER_SECOND/BURST: what one peer may open or ask a second, and the burst above it (repeatable; names: ${[...RATE_LIMIT_NAMES.keys()].join(', ')}; defaults in the README)` },
   { name: 'log-level', kind: 'string', description: 'error, warn, info, debug or trace', default: 'info' },
   { name: 'log-format', kind: 'string', description: 'text or json', default: 'text' }
 ]

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
-import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_NETWORK, MIN_CONNECTIONS, MAX_CONNECTIONS, ROLES } from '../constants.js'
+import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_NETWORK, DEFAULT_RATE_LIMITS, MIN_CONNECTIONS, MAX_CONNECTIONS, ROLES } from '../constants.js'
 import { FileBondLedger } from '../bonds/index.js'
 import { EscrinNode } from '../escrin-node.js'
 import { createLogger, type LogFormat, type Logger, type LogLevel } from '../log/index.js'
@@ -45,6 +45,7 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     maxConnections: MAX_CONNECTIONS,
     highWater: CONNECTION_HIGH_WATER,
     lowWater: CONNECTION_LOW_WATER,
+    rateLimits: DEFAULT_RATE_LIMITS,
     logLevel: 'warn',
     logFormat: 'text',
     ...overrides

@@ -1,7 +1,7 @@
 import { isOversizeFrame, lengthPrefixed } from '../host/length-prefixed.js'
 import { decodeHello, encodeHello, HELLO_PROTOCOL, type HelloInfo } from '../../protocol/hello/index.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, STREAM_RATE_LIMITS, VERSION, type Role } from '../constants.js'
+import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, DEFAULT_RATE_LIMITS, type RateLimits, VERSION, type Role } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
@@ -24,6 +24,8 @@ export interface HelloComponents {
   /** Reports misbehaviour; the node decides whether to disconnect or ban. */
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   metrics?: NodeMetrics
+  /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
+  rateLimits?: RateLimits
   now?: () => number
 }
 
@@ -42,17 +44,20 @@ export class HelloService {
   private readonly hellos = new Map<string, HelloInfo>()
   private started = false
 
+  private readonly rateLimits: RateLimits
+
   constructor (components: HelloComponents, init: HelloInit) {
     this.components = components
     this.init = { timeoutMs: HELLO_TIMEOUT_MS, maxBytes: HELLO_MAX_BYTES, ...init }
     this.log = components.logger.child('hello')
+    this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.onPeerConnect = this.onPeerConnect.bind(this)
     this.handle = this.handle.bind(this)
   }
 
   async start (): Promise<void> {
     if (this.started) return
-    await this.components.host.handle(HELLO_PROTOCOL, limitStreams(HELLO_PROTOCOL, STREAM_RATE_LIMITS.hello, this.handle, this.components), {
+    await this.components.host.handle(HELLO_PROTOCOL, limitStreams(HELLO_PROTOCOL, this.rateLimits.hello, this.handle, this.components), {
       // one exchange per direction is all an honest peer opens
       maxInboundStreams: 2,
       maxOutboundStreams: 2

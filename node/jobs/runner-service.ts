@@ -6,7 +6,7 @@ import {
 } from '../../protocol/job/index.js'
 import { isOversizeFrame, lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { STREAM_RATE_LIMITS } from '../constants.js'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { SandboxError, type WorkerSandbox } from '../runner/sandbox/index.js'
 import { CodeCache } from './code-cache.js'
@@ -42,6 +42,8 @@ export interface RunnerComponents {
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   metrics?: NodeMetrics
+  /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
+  rateLimits?: RateLimits
   /** Where arrivals are reported (the simulator's scope invariant). */
   inbound?: InboundObserver
   now?: () => number
@@ -79,8 +81,11 @@ export class RunnerService {
   private inFlight = 0
   private accepting = false
 
+  private readonly rateLimits: RateLimits
+
   constructor (private readonly components: RunnerComponents, private readonly init: { capacity?: number } = {}) {
     this.log = components.logger.child('runner')
+    this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.now = components.now ?? Date.now
     this.seen = new SeenJobs(components.datastore, this.now)
     this.code = new CodeCache(components.datastore)
@@ -94,7 +99,7 @@ export class RunnerService {
   /** Registers the protocol; called before the host listens. */
   async register (): Promise<void> {
     // outbound streams are this node's own jobs as a client: bounded by its callers, not by us
-    await this.components.host.handle(JOB_PROTOCOL, limitStreams(JOB_PROTOCOL, STREAM_RATE_LIMITS.jobs, this.handle, this.components), { maxInboundStreams: this.capacity * 4, maxOutboundStreams: 256 })
+    await this.components.host.handle(JOB_PROTOCOL, limitStreams(JOB_PROTOCOL, this.rateLimits.jobs, this.handle, this.components), { maxInboundStreams: this.capacity * 4, maxOutboundStreams: 256 })
   }
 
   /** workerd starts with the first job, not with the node: most nodes of a devnet never run one. */

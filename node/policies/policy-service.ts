@@ -7,7 +7,7 @@ import { PolicyStore, type OfferResult, type StoredPolicy } from './policy-store
 import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
-import { STREAM_RATE_LIMITS } from '../constants.js'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { AntiEntropy, type AntiEntropyInit, pullRecords, recordId, RecordSyncError, serveRecords, type PullDialer, type RecordSyncLimits, type SyncRecord } from '../sync/index.js'
 import type { Connection, PeerId, Stream, StreamHandler } from '@libp2p/interface'
@@ -42,6 +42,8 @@ export interface PolicyServiceComponents {
   /** Anti-entropy rounds (see node/sync/anti-entropy). */
   antiEntropy?: AntiEntropyInit
   metrics?: NodeMetrics
+  /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
+  rateLimits?: RateLimits
 }
 
 /**
@@ -67,8 +69,11 @@ export class PolicyService {
   private started = false
   private readonly antiEntropy: AntiEntropy
 
+  private readonly rateLimits: RateLimits
+
   constructor (private readonly components: PolicyServiceComponents) {
     this.log = components.logger.child('policies')
+    this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.onPeerConnect = this.onPeerConnect.bind(this)
     this.antiEntropy = new AntiEntropy(() => this.components.host?.getPeers() ?? [], async peer => { await this.syncFrom(peer) }, components.antiEntropy)
     this.handleSync = this.handleSync.bind(this)
@@ -77,7 +82,7 @@ export class PolicyService {
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
   async register (): Promise<void> {
-    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, limitStreams(POLICY_SYNC_PROTOCOL, STREAM_RATE_LIMITS.sync, this.handleSync, { penalise: (peer, action, reason) => { this.components.penalise?.(peer, action, reason) }, metrics: this.components.metrics }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
+    await this.components.host?.handle(POLICY_SYNC_PROTOCOL, limitStreams(POLICY_SYNC_PROTOCOL, this.rateLimits.sync, this.handleSync, { penalise: (peer, action, reason) => { this.components.penalise?.(peer, action, reason) }, metrics: this.components.metrics }), { maxInboundStreams: 2, maxOutboundStreams: 2 })
   }
 
   async unregister (): Promise<void> {

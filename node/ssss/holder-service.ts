@@ -5,7 +5,7 @@ import {
 import { offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { SSSS_CALL_RATE_LIMIT, STREAM_RATE_LIMITS } from '../constants.js'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction, PeerRateLimiter, reportRefusal, type RateVerdict } from '../peer-score/index.js'
 import { RecentNonces } from './recent-nonces.js'
 import { ShareStore, type StoredShare } from './share-store.js'
@@ -43,6 +43,8 @@ export interface HolderComponents {
   datastore: Datastore
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   metrics?: NodeMetrics
+  /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
+  rateLimits?: RateLimits
   logger: Logger
   /** Where arrivals are reported (the simulator's scope invariant). */
   inbound?: InboundObserver
@@ -73,11 +75,15 @@ export class HolderService {
   /** A runner asks again and again: its shares are sealed under one ephemeral key per runner for a while. */
   private readonly sealing = new SealingKeys()
   /** Share requests per peer over its channels (new channels and one-shot streams are limited where they are handled). */
-  private readonly calls = new PeerRateLimiter(SSSS_CALL_RATE_LIMIT)
+  private readonly calls: PeerRateLimiter
+
+  private readonly rateLimits: RateLimits
 
   constructor (private readonly components: HolderComponents) {
     this.store = new ShareStore(components.datastore, components.keys.x25519Secret)
     this.log = components.logger.child('ssss')
+    this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
+    this.calls = new PeerRateLimiter(this.rateLimits.ssssRequests)
     this.now = components.now ?? Date.now
     this.nonces = new RecentNonces({ keepMs: 2 * REQUEST_WINDOW_MS, max: MAX_NONCES, now: this.now })
     this.handle = this.handle.bind(this)
@@ -85,9 +91,9 @@ export class HolderService {
   }
 
   async register (): Promise<void> {
-    await this.components.host.handle(SSSS_PROTOCOL, limitStreams(SSSS_PROTOCOL, STREAM_RATE_LIMITS.ssss, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    await this.components.host.handle(SSSS_PROTOCOL, limitStreams(SSSS_PROTOCOL, this.rateLimits.ssss, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
     // a requester keeps one channel to a holder (one more while a broken one closes)
-    await this.components.host.handle(SSSS_GET_PROTOCOL, limitStreams(SSSS_GET_PROTOCOL, STREAM_RATE_LIMITS.ssssChannel, this.handleChannel, this.components), { maxInboundStreams: 4, maxOutboundStreams: 4 })
+    await this.components.host.handle(SSSS_GET_PROTOCOL, limitStreams(SSSS_GET_PROTOCOL, this.rateLimits.ssssChannel, this.handleChannel, this.components), { maxInboundStreams: 4, maxOutboundStreams: 4 })
   }
 
   async unregister (): Promise<void> {
@@ -210,7 +216,7 @@ export class HolderService {
 
   /** The answer to a call over the peer's rate: RATE_LIMITED, counted, and a penalty if it keeps on. */
   private rateLimited (peer: PeerId, verdict: Exclude<RateVerdict, 'ok'>): Answer {
-    const reason = `more than ${SSSS_CALL_RATE_LIMIT.perSecond} share requests a second (burst ${SSSS_CALL_RATE_LIMIT.burst})`
+    const reason = `more than ${this.rateLimits.ssssRequests.perSecond} share requests a second (burst ${this.rateLimits.ssssRequests.burst})`
     reportRefusal(this.components, `${SSSS_GET_PROTOCOL} calls`, peer, verdict, `ssss: ${reason}`)
     return { response: { failure: failureFromSsssError(new SsssError('RATE_LIMITED', reason)) } }
   }

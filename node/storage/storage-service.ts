@@ -5,7 +5,7 @@ import {
   parseBlobCid, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
-import { STREAM_RATE_LIMITS } from '../constants.js'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { asPeerFault, BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, BlobPeerFault, blobFrames, blobRequestFrames, chunkFrameList, type BlobSink } from './transport.js'
 import { BlobStore, type BlobWriter } from './blob-store.js'
@@ -45,6 +45,8 @@ export interface StorageComponents {
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   metrics?: NodeMetrics
+  /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
+  rateLimits?: RateLimits
   inbound?: InboundObserver
 }
 
@@ -71,15 +73,18 @@ export class StorageService {
   private readonly announcing = new Set<Promise<void>>()
   private accepting = false
 
+  private readonly rateLimits: RateLimits
+
   constructor (private readonly components: StorageComponents, limits: Partial<StorageLimits> = {}) {
     this.store = new BlobStore(components.datastore, components.blobDir)
     this.limits = { ...DEFAULT_STORAGE_LIMITS, ...limits }
     this.log = components.logger.child('storage')
+    this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.handle = this.handle.bind(this)
   }
 
   async register (): Promise<void> {
-    await this.components.host.handle(BLOB_PROTOCOL, limitStreams(BLOB_PROTOCOL, STREAM_RATE_LIMITS.blobs, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
+    await this.components.host.handle(BLOB_PROTOCOL, limitStreams(BLOB_PROTOCOL, this.rateLimits.blobs, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
   }
 
   async start (): Promise<void> {

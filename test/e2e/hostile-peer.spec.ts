@@ -1,7 +1,8 @@
 import { openStream } from '../../node/host/index.js'
 import assert from 'node:assert/strict'
 import { lengthPrefixed } from '../../node/host/index.js'
-import { STREAM_RATE_LIMITS } from '../../node/constants.js'
+import { resolveConfig } from '../../node/config/index.js'
+import { DEFAULT_RATE_LIMITS } from '../../node/constants.js'
 import { decodeHello, encodeHello, HELLO_PROTOCOL } from '../../protocol/hello/index.js'
 import { getJson } from '../helpers/http.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
@@ -80,7 +81,7 @@ describe('a peer that speaks garbage on an escrin protocol', function () {
 
   it('opening streams faster than its rate: the excess is reset unread, and a flood is penalised as such', async () => {
     const target = net.nodes[0]
-    const attempts = STREAM_RATE_LIMITS.hello.burst + 30
+    const attempts = DEFAULT_RATE_LIMITS.hello.burst + 30
     let answered = 0
     let reset = 0
     for (let i = 0; i < attempts; i++) {
@@ -97,7 +98,7 @@ describe('a peer that speaks garbage on an escrin protocol', function () {
         stream.abort(new Error('refused'))
       }
     }
-    assert.ok(answered >= STREAM_RATE_LIMITS.hello.burst, `${answered} answered`)
+    assert.ok(answered >= DEFAULT_RATE_LIMITS.hello.burst, `${answered} answered`)
     assert.ok(reset >= 20, `${reset} reset of ${attempts}`)
     await waitFor(() => target.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
     const metrics = await (await fetch(`${net.api(target)}/metrics`)).text()
@@ -107,5 +108,38 @@ describe('a peer that speaks garbage on an escrin protocol', function () {
     assert.doesNotMatch(metrics, /action="malformed_message"/)
     // the honest peer's Hellos are its own to spend
     assert.equal((await net.nodes[1].hello.exchange(target.peerId)).network, target.hello.ownHello().network)
+  })
+})
+
+describe('an operator\'s rate limits', function () {
+  this.timeout(60_000)
+
+  it('--rate-limit reaches the protocol it names: a node allowing 3 Hellos at once refuses the fourth', async () => {
+    const { rateLimits } = resolveConfig({ flags: { 'rate-limit': ['hello=0.1/3'] } })
+    const net = await startNetwork(1, { rateLimits })
+    const attacker = await createBareHost()
+    try {
+      const target = net.nodes[0]
+      const outcomes: string[] = []
+      // below the default burst (10): only the configured limit can refuse any of these
+      for (let i = 0; i < 6; i++) {
+        const stream = await openStream(attacker, target.host.getMultiaddrs()[0], HELLO_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
+        const lp = lengthPrefixed(stream)
+        try {
+          await lp.write(encodeHello({ ...target.hello.ownHello(), roles: [] }), { signal: AbortSignal.timeout(5_000) })
+          decodeHello((await lp.read({ signal: AbortSignal.timeout(5_000) })).subarray(), 1_024)
+          outcomes.push('answered')
+          await stream.close().catch(() => {})
+        } catch {
+          outcomes.push('reset')
+          stream.abort(new Error('refused'))
+        }
+      }
+      // the bare host's connection opened no Hello of the node's own; 0.1/s adds nothing within the test
+      assert.deepEqual(outcomes, ['answered', 'answered', 'answered', 'reset', 'reset', 'reset'])
+    } finally {
+      await attacker.stop()
+      await net.close()
+    }
   })
 })

@@ -6,7 +6,7 @@ import { generatePrivateKey } from 'viem/accounts'
 import { createBareHost } from '../../bench/lib/raw-host.js'
 import { dealSecret, ssssCall } from '../../node/ssss/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
-import { SSSS_CALL_RATE_LIMIT } from '../../node/constants.js'
+import { DEFAULT_RATE_LIMITS } from '../../node/constants.js'
 import { ssssFrames } from '../../node/ssss/transport.js'
 import { generateEnclaveKeys } from '../../node/attestations/index.js'
 import {
@@ -115,7 +115,7 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
       // NOT_IN_SCOPE, no penalty): what it refuses for the rate alone, it refuses before any check
       const keys = generateEnclaveKeys()
       const body = { get: signShareRequest(attacker.peerId.toMultihash().bytes, { owner: OWNER, app: 'app', version: 0, replyX25519: keys.x25519Public, timestampMs: Date.now(), nonce: new Uint8Array(16) }, keys.signingSecret) }
-      const calls = SSSS_CALL_RATE_LIMIT.burst + 1_000
+      const calls = DEFAULT_RATE_LIMITS.ssssRequests.burst + 1_000
       const codes = new Map<string, number>()
       const started = Date.now()
       // replies are read as they come, or the holder's writes (and so its reads) would stall
@@ -132,7 +132,7 @@ describe('SSSS against the weaknesses of upstream\'s (4 real nodes)', function (
       assert.ok(limited > 0, JSON.stringify([...codes]))
       assert.equal(limited + (codes.get('NOT_IN_SCOPE') ?? 0), calls, JSON.stringify([...codes]))
       // served no more than the burst and the rate over the time it took
-      assert.ok(calls - limited <= SSSS_CALL_RATE_LIMIT.burst + SSSS_CALL_RATE_LIMIT.perSecond * elapsedS + 1, `${calls - limited} served in ${elapsedS} s`)
+      assert.ok(calls - limited <= DEFAULT_RATE_LIMITS.ssssRequests.burst + DEFAULT_RATE_LIMITS.ssssRequests.perSecond * elapsedS + 1, `${calls - limited} served in ${elapsedS} s`)
       await waitFor(() => holder.scores.score(attacker.peerId.toString()) < 0, { timeoutMs: 5_000 })
       const counted = /escrin_rate_limited_total\{protocol="\/escrin\/ssss-get\/1 calls"\} (\d+)/.exec(await holder.metrics.registry.metrics())?.[1]
       assert.equal(Number(counted), limited, 'every refused request counted')

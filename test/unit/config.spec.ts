@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resolveConfig } from '../../node/config/index.js'
+import { DEFAULT_RATE_LIMITS } from '../../node/constants.js'
 import { UsageError } from '../../node/errors.js'
 
 describe('configuration', () => {
@@ -17,6 +18,22 @@ describe('configuration', () => {
     assert.equal(config.listen[0].toString(), '/ip4/0.0.0.0/tcp/4001')
     assert.equal(config.attestation, 'nitro') // dev evidence only when asked for (devnet does)
     assert.ok(config.lowWater <= config.highWater && config.highWater <= config.maxConnections)
+    assert.deepEqual(config.rateLimits, DEFAULT_RATE_LIMITS)
+  })
+
+  it('changes the named rate limits from a flag, the environment or the config file, and keeps the others', async () => {
+    const fromFlags = resolveConfig({ flags: { 'rate-limit': ['jobs=2000/4000', 'ssss-requests=0.5/1'] } })
+    assert.deepEqual(fromFlags.rateLimits.jobs, { perSecond: 2000, burst: 4000 })
+    assert.deepEqual(fromFlags.rateLimits.ssssRequests, { perSecond: 0.5, burst: 1 })
+    assert.deepEqual(fromFlags.rateLimits.hello, DEFAULT_RATE_LIMITS.hello)
+    const fromEnv = resolveConfig({ flags: {}, env: { ESCRIN_RATE_LIMIT: 'hello=1/5,ssss-channel=4/20' } })
+    assert.deepEqual(fromEnv.rateLimits.hello, { perSecond: 1, burst: 5 })
+    assert.deepEqual(fromEnv.rateLimits.ssssChannel, { perSecond: 4, burst: 20 })
+    const file = join(dir, 'limits.json')
+    await writeFile(file, JSON.stringify({ 'rate-limit': ['blobs=100/200'] }))
+    assert.deepEqual(resolveConfig({ flags: {}, configFile: file }).rateLimits.blobs, { perSecond: 100, burst: 200 })
+    // the defaults are a constant every node shares: a change is a node's own
+    assert.deepEqual(DEFAULT_RATE_LIMITS.jobs, { perSecond: 1_000, burst: 2_000 })
   })
 
   it('applies flags over environment over config file over defaults', async () => {
@@ -50,6 +67,10 @@ describe('configuration', () => {
     ['max below min connections', { flags: { 'min-connections': '10', 'max-connections': '5' } }, /max-connections/],
     ['a low water mark above the high one', { flags: { 'low-water': '40', 'high-water': '30' } }, /low-water \(40\) is above high-water \(30\)/],
     ['a bad network id', { flags: { network: 'Bad Net' } }, /network id/],
+    ['an unknown rate limit', { flags: { 'rate-limit': ['gossip=1/1'] } }, /--rate-limit: unknown rate limit "gossip" \(known: hello, sync, jobs, ssss, ssss-channel, ssss-requests, blobs\)/],
+    ['a rate limit that is not NAME=PER_SECOND/BURST', { flags: {}, env: { ESCRIN_RATE_LIMIT: 'jobs=100' } }, /ESCRIN_RATE_LIMIT: "jobs=100" is not NAME=PER_SECOND\/BURST/],
+    ['a rate limit of nothing a second', { flags: { 'rate-limit': ['hello=0/10'] } }, /needs a rate above 0 and a burst of at least 1/],
+    ['a rate limit without a burst', { flags: { 'rate-limit': ['hello=2/0'] } }, /needs a rate above 0 and a burst of at least 1/],
     ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
   ]
   for (const [name, sources, message] of bad) {
