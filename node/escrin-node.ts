@@ -60,8 +60,8 @@ export interface EscrinNodeOptions {
   denyPeer?: (peerId: PeerId) => boolean
   /** Latency added to every buffer over the in-memory transport (/memory/ listen addresses; the simulator's memory mode). */
   memoryLatencyMs?: number
-  /** The storage role: limits and quotas, replicas per blob (r), and how often holders check replicas. */
-  storage?: { limits?: Partial<StorageLimits>, replication?: number, repairIntervalMs?: number }
+  /** The storage role: limits and quotas, replicas per blob (r), how often holders check replicas, and how long a new blob settles first (tests shorten it). */
+  storage?: { limits?: Partial<StorageLimits>, replication?: number, repairIntervalMs?: number, repairSettleMs?: number }
   /** Anti-entropy rounds of record sync (default: first after 5 s, then doubling up to 60 s); tests of other paths push them out. */
   antiEntropy?: AntiEntropyInit
   /** How old a connection must be before the trimmer may close it (default CONNECTION_GRACE_MS); tests shorten it. */
@@ -194,7 +194,8 @@ export class EscrinNode {
     if (this.storage != null) {
       this.repair = new BlobRepair({ host, attestations: this.attestations, storage: this.storage, client: this.blobs, logger }, {
         replication: options.storage?.replication ?? DEFAULT_REPLICATION,
-        intervalMs: options.storage?.repairIntervalMs ?? DEFAULT_REPAIR_INTERVAL_MS
+        intervalMs: options.storage?.repairIntervalMs ?? DEFAULT_REPAIR_INTERVAL_MS,
+        ...(options.storage?.repairSettleMs != null ? { settleMs: options.storage.repairSettleMs } : {})
       })
     }
     if (config.roles.includes('runner')) {

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
-import { BlobError } from '../../protocol/blob/index.js'
+import { BlobError, MAX_DELETION_CIDS, parseBlobCid } from '../../protocol/blob/index.js'
 import { EscrinClient } from '../sdk/index.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
@@ -10,6 +10,7 @@ import { apiBase, viaApi } from './app-commands.js'
 
 export const BLOB_HELP = `Usage: escrin-node blob put FILE --policy ID --api URL (--key HEX | --plain) [--replicas N]
        escrin-node blob get CID --api URL [--key HEX] [--out FILE] [--policy ID]
+       escrin-node blob delete CID... --app NAME --owner-key HEX --api URL
 
 put: encrypts FILE with the app's 32-byte data key (ChaCha20-Poly1305, here,
 before it leaves) and stores it on r storage nodes of the policy's scope
@@ -19,12 +20,18 @@ content such as worker code, which runners fetch by CID (job submit --worker-cid
 get: streams the blob back, verified chunk by chunk against its CID by the
 node, decrypted here with --key; to --out FILE, or standard output.
 
+delete: the app owner's deletion of blobs of the app NAME (its policy name),
+signed here with --owner-key; every holder removes its copy of what it stored
+for the app until now, and frees the quota. Prints which holders removed each.
+
 Options:
   --policy ID        the app policy whose storage scope holds the blob
   --key HEX          the app's data key, 32 bytes hex (or env ESCRIN_BLOB_KEY)
   --plain            store without encryption (public content only)
   --replicas N       holders to place it on (default 3)
   --out FILE         where get writes the blob (default standard output)
+  --app NAME         delete: the app's policy name
+  --owner-key HEX    delete: the app owner's secp256k1 private key (or env ESCRIN_APP_KEY)
   --api URL          a node's API, e.g. http://127.0.0.1:7001`
 
 function blobKey (value: unknown): Uint8Array | undefined {
@@ -41,10 +48,14 @@ export async function blob (args: string[]): Promise<number> {
     key: { type: 'string' },
     plain: { type: 'boolean' },
     replicas: { type: 'string' },
-    out: { type: 'string' }
-  }, 2)
+    out: { type: 'string' },
+    app: { type: 'string' },
+    'owner-key': { type: 'string' }
+  }, 1 + MAX_DELETION_CIDS)
   const [sub, target] = parsed.positionals
-  if (sub !== 'put' && sub !== 'get') throw new UsageError(sub === undefined ? 'missing subcommand (use: blob put FILE ... | blob get CID ...)' : `unknown subcommand "${sub}" (use: put, get)`)
+  if (sub !== 'put' && sub !== 'get' && sub !== 'delete') throw new UsageError(sub === undefined ? 'missing subcommand (use: blob put FILE ... | blob get CID ... | blob delete CID ...)' : `unknown subcommand "${sub}" (use: put, get, delete)`)
+  if (sub === 'delete') return await deleteBlobs(parsed.positionals.slice(1), parsed.values)
+  if (parsed.positionals.length > 2) throw new UsageError(`unexpected argument "${parsed.positionals[2]}"`)
   if (target === undefined) throw new UsageError(sub === 'put' ? 'missing FILE: the blob to put' : 'missing CID: the blob to get')
   const base = apiBase(parsed.values.api)
   const key = blobKey(parsed.values.key)
@@ -79,5 +90,28 @@ export async function blob (args: string[]): Promise<number> {
     if (err instanceof BlobError && err.code === 'DECRYPT_FAILED') throw new StartupError(`${err.message}`)
     throw new StartupError(`the blob could not be read whole: ${(err as Error).message}`)
   }
+  return 0
+}
+
+async function deleteBlobs (cids: string[], values: Record<string, unknown>): Promise<number> {
+  if (cids.length === 0) throw new UsageError('missing CID: the blobs to delete')
+  for (const cid of cids) {
+    try {
+      parseBlobCid(cid)
+    } catch (err) {
+      throw new UsageError(`"${cid}" is not a blob CID: ${(err as Error).message}`)
+    }
+  }
+  const app = values.app as string | undefined
+  if (app === undefined || app === '') throw new UsageError('--app NAME (the app\'s policy name) is required')
+  const key = (values['owner-key'] as string | undefined) ?? process.env.ESCRIN_APP_KEY
+  if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--owner-key must be a 32-byte hex private key (the app owner\'s)')
+  const ownerKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
+  const client = new EscrinClient(apiBase(values.api))
+  const result = await viaApi(async () => await client.deleteBlobs({ ownerKey, app, cids }))
+  for (const [cid, holders] of Object.entries(result.removed)) {
+    console.log(`${cid}: ${holders.length > 0 ? `removed by ${holders.length} holder${holders.length === 1 ? '' : 's'}` : 'held by none of the nodes asked'}`)
+  }
+  if (result.failed.length > 0) console.error(`${result.failed.length} of ${result.asked} nodes did not answer: ${result.failed.slice(0, 5).map(f => `${f.peer.slice(-8)}: ${f.error}`).join('; ')}`)
   return 0
 }

@@ -2,9 +2,18 @@ import { getBlob, putBlob, type BlobDownload, type PutBlobAnswer, type PutBlobRe
 import { privateKeyToAccount } from 'viem/accounts'
 import { signedPolicyToJson, type SignedPolicy } from '../../protocol/policy/index.js'
 import { encodeSsssRequest, prepareDealing, prepareDeletion } from '../../protocol/ssss/index.js'
+import { signBlobDeletion } from '../../protocol/blob/index.js'
 
 import { EscrinApiError } from './errors.js'
 export { EscrinApiError }
+
+/** What the node answers to a deletion of blobs. */
+export interface DeleteBlobsAnswer {
+  /** Each CID, with the holders that removed their copy. */
+  removed: Record<string, string[]>
+  failed: Array<{ peer: string, error: string }>
+  asked: number
+}
 
 export interface SubmittedJob {
   jobId: string
@@ -105,6 +114,16 @@ export class EscrinClient {
   /** Streams a blob back, verified by the node and decrypted here with `key`, if given. */
   async getBlob (cid: string, options: { key?: Uint8Array, policyId?: string } = {}): Promise<BlobDownload> {
     return await getBlob(this.base, cid, options)
+  }
+
+  /**
+   * Deletes blobs of the app `app` (the owner's policy name): signed here with
+   * the owner's key, relayed by the node to every peer that may hold them.
+   * Each holder removes its copy of the blobs it stored for the app until now.
+   */
+  async deleteBlobs (options: { ownerKey: `0x${string}`, app: string, cids: string[] }): Promise<DeleteBlobsAnswer> {
+    const deletion = await signBlobDeletion({ app: options.app, cids: options.cids }, options.ownerKey)
+    return await this.call('POST', '/v1/blobs/delete', { deletion })
   }
 
   private async call (method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = this.options.timeoutMs ?? 30_000): Promise<any> {

@@ -1,6 +1,7 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import {
-  BlobError, blobCid, CHUNK_SIZE, commonRefusal, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256, sha256Pieces, type BlobLayout, type ChunkPieces
+  BlobError, blobCid, blobErrorFromFailure, CHUNK_SIZE, commonRefusal, chunkLength, DELETION_CLOCK_SKEW_MS, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256,
+  sha256Pieces, verifyBlobDeletion, type BlobDeletion, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { BlobPeerFault, blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
@@ -21,6 +22,9 @@ const MAX_GET_ATTEMPTS = 8
 const PROVIDER_LOOKUP_MS = 5_000
 /** Storage peers asked directly when the DHT names nobody. */
 const MAX_DIRECT_ASKS = 32
+/** Peers a deletion is sent to at most, and at once. */
+const MAX_DELETION_TARGETS = 1_024
+const DELETION_BATCH = 32
 
 export interface PutBlobOptions {
   policyId: string
@@ -54,6 +58,15 @@ export interface BlobReader {
    * misbehaves or goes away. `rechunk` makes whole chunks of them.
    */
   chunks: AsyncGenerator<Uint8Array>
+}
+
+export interface DeleteBlobsResult {
+  /** Each named CID, with the holders that removed their copy (this node included). */
+  removed: Record<string, string[]>
+  /** Peers that could not be asked, or refused the deletion. */
+  failed: Array<{ peer: string, error: string }>
+  /** Peers the deletion went to (this node included when it stores blobs). */
+  asked: number
 }
 
 export interface BlobClientComponents {
@@ -202,6 +215,63 @@ export class BlobClient {
   }
 
   /**
+   * Relays an owner's deletion (checked here first: this node never passes on
+   * one its owner did not sign) to every peer that may hold a named blob: the
+   * storage nodes it knows, where it put them, and the providers the DHT
+   * names (a holder whose attestation lapsed or that left the scope keeps its
+   * copy, and must drop it too). Each removes what it holds of the app from
+   * before the deletion; holders that were away learn of it from the others.
+   */
+  async delete (deletion: BlobDeletion): Promise<DeleteBlobsResult> {
+    await verifyBlobDeletion(deletion)
+    if (deletion.issuedAtMs > Date.now() + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(deletion.issuedAtMs).toISOString()}, ahead of this node's clock`)
+    const { host, local } = this.components
+    const self = host.peerId.toString()
+    const removed: Record<string, string[]> = Object.fromEntries(deletion.cids.map(cid => [cid, []]))
+    const failed: DeleteBlobsResult['failed'] = []
+    if (local != null) for (const cid of await local.applyDeletion(deletion)) removed[cid].push(self)
+    const targets = await this.deletionTargets(deletion)
+    for (let i = 0; i < targets.length; i += DELETION_BATCH) {
+      await Promise.all(targets.slice(i, i + DELETION_BATCH).map(async peer => {
+        try {
+          const response = await blobCall(host, peerIdFromString(peer), { delete: deletion })
+          if ('removed' in response) {
+            for (const cid of response.removed) removed[cid.toString()]?.push(peer)
+          } else if ('failure' in response) {
+            failed.push({ peer, error: blobErrorFromFailure(response.failure).message })
+          } else {
+            throw new BlobPeerFault(PeerAction.ProtocolViolation, `expected removed, got ${Object.keys(response)[0]}`)
+          }
+        } catch (err) {
+          this.blame(peer, err)
+          failed.push({ peer, error: (err as Error).message })
+        }
+      }))
+    }
+    for (const cid of deletion.cids) this.placed.delete(cid)
+    return { removed, failed, asked: targets.length + (local != null ? 1 : 0) }
+  }
+
+  private async deletionTargets (deletion: BlobDeletion): Promise<string[]> {
+    const { host, attestations } = this.components
+    const peers = new Set(attestations.peersWithRole('storage'))
+    for (const cid of deletion.cids) for (const peer of this.placed.get(cid) ?? []) peers.add(peer)
+    for (let i = 0; i < deletion.cids.length; i += DELETION_BATCH) {
+      await Promise.all(deletion.cids.slice(i, i + DELETION_BATCH).map(async cid => {
+        try {
+          for await (const event of host.services.dht.findProviders(parseBlobCid(cid), { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
+            if (event.name === 'PROVIDER') for (const p of event.providers) peers.add(p.id.toString())
+          }
+        } catch (err) {
+          this.log.debug('blob provider look-up failed', { cid, err })
+        }
+      }))
+    }
+    peers.delete(host.peerId.toString())
+    return [...peers].slice(0, MAX_DELETION_TARGETS)
+  }
+
+  /**
    * Penalises a holder whose reply broke the protocol (BlobPeerFault: bytes
    * that do not decode, a message out of turn); any other failure (a
    * refusal, a lost stream, a timeout) is not held against it here.
@@ -219,6 +289,7 @@ export class BlobClient {
     const cid = parseBlobCid(cidText)
     const tried = new Set<string>()
     const problems: string[] = []
+    const failures: unknown[] = []
     const holders = await this.findHolders(cid)
     for (let round = 0; round < 2; round++) {
       for (const holder of holders.filter(h => !tried.has(h)).slice(0, MAX_GET_ATTEMPTS)) {
@@ -234,6 +305,7 @@ export class BlobClient {
           }
         } catch (err) {
           this.blame(holder, err)
+          failures.push(err)
           problems.push(`${holder.slice(-8)}: ${(err as Error).message}`)
         }
       }
@@ -242,6 +314,8 @@ export class BlobClient {
       if (round > 0 || holders.length === 0 || await this.lookFurther(cid, holders, tried) === 0) break
     }
     if (holders.length === 0) throw new BlobError('NOT_FOUND', `no node is known to hold ${cid.toString()}`)
+    // every holder named (a provider record outlives a deletion by up to a day) answered that it has no such blob
+    if (failures.every(f => f instanceof BlobError && f.code === 'NOT_FOUND')) throw new BlobError('NOT_FOUND', `none of the ${failures.length} nodes named as holders of ${cid.toString()} has it (${problems.join('; ')})`)
     throw new BlobError('UNAVAILABLE', `no holder served ${cid.toString()}: ${problems.join('; ')}`)
   }
 

@@ -25,12 +25,23 @@ export interface BlobMeta {
   /** The peer that sent it here (per-peer quotas). */
   uploader: string
   storedAt: number
+  /**
+   * When the blob was first stored on any holder (a repair copy keeps its
+   * source's): an owner's deletion removes what was created up to its date.
+   * Records from before deletions have none; their storedAt stands in.
+   */
+  createdAt?: number
   /** Where its bytes are: the id BlobBytes keeps them under. */
   data: string
 }
 
 /** What a writer is told of a blob before its bytes arrive. */
 export type BlobInit = Omit<BlobMeta, 'cid' | 'manifest' | 'storedAt' | 'data'>
+
+/** When a blob was first stored, as deletions compare it. */
+export function createdAtOf (meta: Pick<BlobMeta, 'createdAt' | 'storedAt'>): number {
+  return meta.createdAt ?? meta.storedAt
+}
 
 export interface StoreUsage { blobs: number, bytes: number, byApp: Record<string, number>, byUploader: Record<string, number> }
 
@@ -284,11 +295,14 @@ export class BlobWriter {
       await this.bytes.discard()
       throw err
     }
+    const storedAt = Date.now()
     await this.store.commit({
       ...this.init,
       cid: cid.toString(),
       ...(manifest != null ? { manifest: Buffer.from(manifest).toString('base64') } : {}),
-      storedAt: Date.now(),
+      storedAt,
+      // never later than now: a sender cannot date a copy past the owner's deletions
+      createdAt: Math.min(this.init.createdAt ?? storedAt, storedAt),
       data: this.bytes.id
     })
     return cid

@@ -1,12 +1,13 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import { BlobError, CHUNK_SIZE, parseBlobCid, rechunk, sha256 } from '../../protocol/blob/index.js'
-import { blobCall, RemoteBlobSink } from './transport.js'
+import { BlobPeerFault, blobCall, RemoteBlobSink } from './transport.js'
+import { PeerAction } from '../peer-score/index.js'
 import { replicaBytes, type StorageService } from './storage-service.js'
 import { MAX_HAS_CIDS } from '../../protocol/blob/index.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
-import type { BlobMeta } from './blob-store.js'
+import { createdAtOf, type BlobMeta } from './blob-store.js'
 import type { BlobClient } from './blob-client.js'
 import type { CID } from 'multiformats/cid'
 
@@ -91,6 +92,8 @@ export class BlobRepair {
     const holds = await this.probe(blobs)
     for (const meta of blobs) {
       if (this.timer == null && this.running == null) break
+      // removed since the round began: its owner deleted it (another holder told us, below)
+      if (storage.store.meta(meta.cid) == null) continue
       round.checked++
       try {
         if (storage.store.isDamaged(meta.cid)) {
@@ -116,7 +119,12 @@ export class BlobRepair {
     return round
   }
 
-  /** Which blobs each other listed holder still holds; holders out of scope or unreachable hold nothing. */
+  /**
+   * Which blobs each other listed holder still holds; holders out of scope or
+   * unreachable hold nothing. A holder also names the owners' deletions it
+   * applied to the blobs asked about: one this node missed (it was away) is
+   * applied here too, so the blob is removed instead of copied back.
+   */
   private async probe (blobs: BlobMeta[]): Promise<Map<string, Set<string>>> {
     const { storage, host } = this.components
     const self = host.peerId.toString()
@@ -132,7 +140,14 @@ export class BlobRepair {
     const holds = new Map<string, Set<string>>()
     await Promise.allSettled([...asks].map(async ([peer, cids]) => {
       const response = await blobCall(host, peerIdFromString(peer), { has: { cids } }).catch(err => { this.components.client.blame(peer, err); throw err })
-      if ('held' in response) holds.set(peer, new Set(response.held.map(String)))
+      if (!('held' in response)) return
+      holds.set(peer, new Set(response.held.map(String)))
+      for (const deletion of response.deletions ?? []) {
+        await storage.applyDeletion(deletion, peer).catch(err => {
+          // a holder passing on a deletion its owner did not sign: the holder's fault
+          if (err instanceof BlobError && err.code !== 'INTERNAL') this.components.client.blame(peer, new BlobPeerFault(PeerAction.ProtocolViolation, `a deletion that does not hold: ${(err as Error).message}`))
+        })
+      }
     }))
     return holds
   }
@@ -149,7 +164,7 @@ export class BlobRepair {
     for (const peer of candidates) {
       if (holders.length >= this.init.replication) break
       const target = [...holders, peer].sort()
-      const sink = new RemoteBlobSink(host, peerIdFromString(peer), { policyId: meta.policyId, size: meta.size, replicas: replicaBytes(target), cid })
+      const sink = new RemoteBlobSink(host, peerIdFromString(peer), { policyId: meta.policyId, size: meta.size, replicas: replicaBytes(target), cid, createdAtMs: createdAtOf(meta) })
       try {
         if (await sink.open() === 'ready') {
           for await (const chunk of storage.store.read(meta.cid)) await sink.write(chunk)
@@ -179,7 +194,7 @@ export class BlobRepair {
   private async restore (meta: BlobMeta): Promise<boolean> {
     const { storage, client, host } = this.components
     const reader = await client.get(meta.cid, { policyId: meta.policyId })
-    const sink = storage.openLocalRepair({ policyId: meta.policyId, size: meta.size, replicas: meta.replicas, uploader: host.peerId.toString() })
+    const sink = storage.openLocalRepair({ policyId: meta.policyId, size: meta.size, replicas: meta.replicas, uploader: host.peerId.toString(), createdAt: createdAtOf(meta) })
     try {
       await sink.open()
       // the reader yields pieces; a holder takes whole chunks

@@ -1,4 +1,4 @@
-import { BlobError } from '../../protocol/blob/index.js'
+import { BlobError, type BlobDeletion } from '../../protocol/blob/index.js'
 import { ApiError, type Route } from '../api/index.js'
 import type { BlobClient } from './blob-client.js'
 import type { StorageService } from './storage-service.js'
@@ -14,7 +14,9 @@ const STATUS: Partial<Record<BlobError['code'], number>> = {
   OUT_OF_SCOPE: 403,
   NO_STORAGE_IN_SCOPE: 503,
   UNAVAILABLE: 502,
-  CORRUPTED: 502
+  CORRUPTED: 502,
+  BAD_SIGNATURE: 403,
+  DELETED: 410
 }
 
 function apiError (err: unknown): unknown {
@@ -27,6 +29,9 @@ function apiError (err: unknown): unknown {
  * (already encrypted by the app; this node never sees plaintext app data),
  * streamed to r storage nodes of the policy's scope; answers `{cid, size,
  * replicas}`. `GET /v1/blobs/:cid[?policy=ID]`: the verified bytes.
+ * `POST /v1/blobs/delete`: `{deletion}`, the app owner's signed deletion
+ * (`signBlobDeletion`), checked and relayed to every peer that may hold one
+ * of its blobs; answers which holders removed each.
  * `GET /v1/storage`: what this node holds, when it has the storage role.
  */
 export function blobRoutes (client: BlobClient, storage?: StorageService, repair?: BlobRepair): Route[] {
@@ -69,6 +74,23 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
       }
     },
     {
+      method: 'POST',
+      path: '/v1/blobs/delete',
+      handler: async ({ body }) => {
+        const deletion = deletionFromBody(body)
+        try {
+          const result = await client.delete(deletion)
+          if (Object.values(result.removed).every(holders => holders.length === 0)) {
+            if (result.failed.length === 0) throw new ApiError(404, 'NOT_FOUND', `none of the ${result.asked} nodes asked holds any of the ${deletion.cids.length} blobs of "${deletion.app}" named`)
+            throw new ApiError(502, 'NOT_DELETED', `no node removed a blob: ${result.failed.slice(0, 5).map(f => `${f.peer.slice(-8)}: ${f.error}`).join('; ')}`)
+          }
+          return result
+        } catch (err) {
+          throw apiError(err)
+        }
+      }
+    },
+    {
       method: 'GET',
       path: '/v1/storage',
       handler: async () => {
@@ -77,9 +99,21 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
           limits: storage.limits,
           usage: storage.store.usage(),
           repair: repair?.totals,
+          // the owners' deletions this holder applied and remembers (a copy made before one is refused)
+          deletionsRemembered: storage.deletions.size,
           blobs: storage.store.list().map(m => ({ cid: m.cid, policyId: m.policyId, size: m.size, replicas: m.replicas, damaged: storage.store.isDamaged(m.cid), storedAt: new Date(m.storedAt).toISOString() }))
         }
       }
     }
   ]
+}
+
+/** The body's deletion, with the types checked (its fields and signature are checked by the client). */
+function deletionFromBody (body: unknown): BlobDeletion {
+  const d = (body as { deletion?: Partial<Record<keyof BlobDeletion, unknown>> } | undefined)?.deletion
+  if (d == null || typeof d.owner !== 'string' || typeof d.app !== 'string' || !Array.isArray(d.cids) || !d.cids.every(c => typeof c === 'string') ||
+    typeof d.issuedAtMs !== 'number' || typeof d.signature !== 'string' || !/^0x[0-9a-fA-F]{130}$/.test(d.signature) || !/^0x[0-9a-fA-F]{40}$/.test(d.owner)) {
+    throw new ApiError(400, 'MALFORMED', 'expected {deletion: {owner, app, cids: [CID...], issuedAtMs, signature}}, as signBlobDeletion makes it')
+  }
+  return { owner: d.owner.toLowerCase() as `0x${string}`, app: d.app, cids: d.cids as string[], issuedAtMs: d.issuedAtMs, signature: d.signature as `0x${string}` }
 }

@@ -1,14 +1,15 @@
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
-  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, encodeBlobFrame, encodeBlobResponse, failureFromBlobError,
-  parseBlobCid, type BlobRequest, type BlobResponse
+  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, DELETION_CLOCK_SKEW_MS, deletionCovers, encodeBlobFrame, encodeBlobResponse,
+  failureFromBlobError, MAX_HELD_DELETIONS, parseBlobCid, verifyBlobDeletion, type BlobDeletion, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { asPeerFault, BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, BlobPeerFault, blobFrames, blobRequestFrames, chunkFrameList, type BlobSink } from './transport.js'
-import { BlobStore, type BlobWriter } from './blob-store.js'
+import { BlobStore, createdAtOf, type BlobWriter } from './blob-store.js'
+import { DeletionLog } from './deletions.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import { isOversizeFrame, type LengthPrefixed } from '../host/length-prefixed.js'
@@ -51,7 +52,7 @@ export interface StorageComponents {
 }
 
 /** What a holder did with one request: kept (bounded) for tests and operators. */
-export interface StorageEvent { kind: 'put' | 'get' | 'replicas', peer: string, cid?: string, policyId?: string, result: string }
+export interface StorageEvent { kind: 'put' | 'get' | 'replicas' | 'delete', peer: string, cid?: string, policyId?: string, result: string }
 
 /**
  * The storage role's serving side of `/escrin/blob/1`: stores a blob only
@@ -64,6 +65,8 @@ export class StorageService {
   /** Byzantine behaviour for the simulator and tests: serve chunks with a flipped byte. Off on every real node. */
   readonly faults = { corruptBlob: false }
   readonly store: BlobStore
+  /** The owners' deletions applied here, remembered so that what they removed is not copied back. */
+  readonly deletions: DeletionLog
   readonly limits: StorageLimits
   private readonly log: Logger
   private readonly reservedByApp = new Map<string, number>()
@@ -77,6 +80,7 @@ export class StorageService {
 
   constructor (private readonly components: StorageComponents, limits: Partial<StorageLimits> = {}) {
     this.store = new BlobStore(components.datastore, components.blobDir)
+    this.deletions = new DeletionLog(components.datastore)
     this.limits = { ...DEFAULT_STORAGE_LIMITS, ...limits }
     this.log = components.logger.child('storage')
     this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
@@ -89,6 +93,7 @@ export class StorageService {
 
   async start (): Promise<void> {
     const { blobs, swept } = await this.store.start()
+    await this.deletions.start()
     if (swept > 0) this.log.info('removed the bytes of uploads cut short', { uploads: swept })
     this.accepting = true
     this.log.debug('blob store open', { blobs })
@@ -141,7 +146,8 @@ export class StorageService {
     try {
       if ('put' in request) await this.servePut(lp, stream, peer, request.put)
       else if ('get' in request) await this.serveGet(lp, stream, peer, request.get.cid, request.get.fromChunk ?? 0)
-      else if ('has' in request) await this.reply(lp, stream, { held: request.has.cids.filter(cid => this.store.has(cid.toString())) }, true)
+      else if ('has' in request) await this.reply(lp, stream, { held: request.has.cids.filter(cid => this.store.has(cid.toString())), deletions: this.deletionsOf(request.has.cids) }, true)
+      else if ('delete' in request) await this.reply(lp, stream, await this.serveDelete(peer, request.delete), true)
       else await this.reply(lp, stream, await this.serveReplicas(peer, request.replicas.cid, request.replicas.replicas), true)
     } catch (err) {
       this.log.debug('blob stream failed', { peer, err })
@@ -187,6 +193,12 @@ export class StorageService {
       await this.reply(lp, stream, { failure: failureFromBlobError(refused) })
       return
     }
+    const deleted = put.cid != null ? this.deletedCopy(put.cid.toString(), this.appOf(put.policyId) as string, put.createdAtMs ?? Date.now()) : undefined
+    if (deleted != null) {
+      this.record({ kind: 'put', peer: from, cid: put.cid?.toString(), policyId: put.policyId, result: deleted.code })
+      await this.reply(lp, stream, { failure: failureFromBlobError(deleted) })
+      return
+    }
     if (put.cid != null && this.store.has(put.cid.toString())) {
       await this.store.setReplicas(put.cid.toString(), [...(this.store.meta(put.cid.toString())?.replicas ?? []), ...replicaIds(put.replicas)])
       this.record({ kind: 'put', peer: from, cid: put.cid.toString(), policyId: put.policyId, result: 'have' })
@@ -210,7 +222,8 @@ export class StorageService {
   /** Reads the chunks of an admitted put into a writer; the stored CID, or the error it was refused with. */
   private async receive (lp: LengthPrefixed, stream: Stream, peer: PeerId, put: Extract<BlobRequest, { put: unknown }>['put'], app: string): Promise<CID | BlobError> {
     const self = this.components.host.peerId.toString()
-    const writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...replicaIds(put.replicas), self])].sort(), uploader: peer.toString() })
+    const createdAt = put.createdAtMs
+    const writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...replicaIds(put.replicas), self])].sort(), uploader: peer.toString(), ...(createdAt != null ? { createdAt } : {}) })
     try {
       await lp.write(encodeBlobResponse({ ready: true }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
       while (true) {
@@ -222,6 +235,8 @@ export class StorageService {
           continue
         }
         if ('ack' in frame) throw new BlobError('MALFORMED', 'an ack in a put')
+        const deleted = this.deletedCopy(frame.end.cid.toString(), app, createdAt ?? Date.now())
+        if (deleted != null) throw deleted
         const cid = await writer.commit(frame.end.cid)
         await this.reply(lp, stream, { stored: cid })
         return cid
@@ -277,11 +292,11 @@ export class StorageService {
   }
 
   /** Replaces a copy of a blob this node holds but found damaged: its quota is already counted. */
-  openLocalRepair (put: { policyId: string, size: number, replicas: string[], uploader: string }): BlobSink {
+  openLocalRepair (put: { policyId: string, size: number, replicas: string[], uploader: string, createdAt?: number }): BlobSink {
     return this.localSink(put, true)
   }
 
-  private localSink (put: { policyId: string, size: number, replicas: string[], uploader?: string }, repair: boolean): BlobSink {
+  private localSink (put: { policyId: string, size: number, replicas: string[], uploader?: string, createdAt?: number }, repair: boolean): BlobSink {
     const self = this.components.host.peerId.toString()
     let writer: BlobWriter | undefined
     let release = (): void => {}
@@ -292,7 +307,7 @@ export class StorageService {
         if (refused != null) throw refused
         const app = this.appOf(put.policyId) as string
         if (!repair) release = this.reserve(app, self, put.size)
-        writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...put.replicas, self])].sort(), uploader: put.uploader ?? self })
+        writer = this.store.writer({ policyId: put.policyId, app, size: put.size, replicas: [...new Set([...put.replicas, self])].sort(), uploader: put.uploader ?? self, ...(put.createdAt != null ? { createdAt: put.createdAt } : {}) })
         return 'ready'
       },
       write: async chunk => { await writer?.write(chunk) },
@@ -362,6 +377,62 @@ export class StorageService {
     await this.store.setReplicas(cid.toString(), [...replicaIds(replicas), this.components.host.peerId.toString()])
     this.record({ kind: 'replicas', peer: peer.toString(), cid: cid.toString(), result: 'ok' })
     return { ok: true }
+  }
+
+  /**
+   * Applies an owner's deletion: removes each named blob held here for its
+   * app and created up to its date, forgets it in the DHT, and remembers the
+   * deletion (DeletionLog). The signature is checked only when the deletion
+   * names something held here, so one that names nothing costs nothing.
+   * Returns the CIDs removed; a BlobError for a forged or future-dated one.
+   */
+  async applyDeletion (deletion: BlobDeletion, from: string = this.components.host.peerId.toString()): Promise<string[]> {
+    const covered = deletion.cids.filter(cid => {
+      const meta = this.store.meta(cid)
+      return meta != null && deletionCovers(deletion, cid, meta.app, createdAtOf(meta))
+    })
+    if (covered.length === 0) return []
+    await verifyBlobDeletion(deletion)
+    if (deletion.issuedAtMs > Date.now() + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(deletion.issuedAtMs).toISOString()}, ahead of this node's clock`)
+    // remembered first: a crash between the two leaves a deletion that removed less, never a blob that can come back
+    await this.deletions.add(deletion)
+    for (const cid of covered) {
+      await this.store.delete(cid)
+      void this.components.host.services.dht.cancelReprovide(parseBlobCid(cid)).catch(() => {})
+      this.record({ kind: 'delete', peer: from, cid, result: 'removed' })
+    }
+    this.log.info('blobs removed at their owner\'s request', { owner: deletion.owner, app: deletion.app, removed: covered.length })
+    return covered
+  }
+
+  private async serveDelete (peer: PeerId, deletion: BlobDeletion): Promise<BlobResponse> {
+    try {
+      return { removed: (await this.applyDeletion(deletion, peer.toString())).map(cid => parseBlobCid(cid)) }
+    } catch (err) {
+      const blobError = err instanceof BlobError ? err : new BlobError('INTERNAL', (err as Error).message)
+      // a node relays only deletions it checked: a forged or future-dated one is the sender's
+      if (blobError.code !== 'INTERNAL') this.components.penalise(peer, PeerAction.ProtocolViolation, `blob delete: ${blobError.message}`)
+      this.record({ kind: 'delete', peer: peer.toString(), result: blobError.code })
+      return { failure: failureFromBlobError(blobError) }
+    }
+  }
+
+  /** DELETED when the owner deleted `cid` of `app` after a copy created at `createdAt`. */
+  private deletedCopy (cid: string, app: string, createdAt: number): BlobError | undefined {
+    const deletion = this.deletions.of(cid)
+    if (deletion == null || !deletionCovers(deletion, cid, app, createdAt)) return undefined
+    return new BlobError('DELETED', `the owner deleted ${cid} at ${new Date(deletion.issuedAtMs).toISOString()}`)
+  }
+
+  /** The remembered deletions naming any of `cids` (each once, a bounded number): what a holder asking `has` may have missed. */
+  private deletionsOf (cids: CID[]): BlobDeletion[] {
+    const out = new Set<BlobDeletion>()
+    for (const cid of cids) {
+      const deletion = this.deletions.of(cid.toString())
+      if (deletion != null) out.add(deletion)
+      if (out.size >= MAX_HELD_DELETIONS) break
+    }
+    return [...out]
   }
 
   /** Announces a blob just stored, in the background: a put's sender does not wait for the DHT. */

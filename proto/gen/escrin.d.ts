@@ -744,6 +744,7 @@ export namespace escrin {
         size: (number|Long);
         replicas: Uint8Array[];
         cid: Uint8Array;
+        createdAtMs: (number|Long);
         static create(properties: escrin.BlobPut.$Shape): escrin.BlobPut & escrin.BlobPut.$Shape;
         static create(properties?: escrin.BlobPut.$Properties): escrin.BlobPut;
         static encode(message: escrin.BlobPut.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -760,6 +761,7 @@ export namespace escrin {
             size?: (number|Long|null);
             replicas?: (Uint8Array[]|null);
             cid?: (Uint8Array|null);
+            createdAtMs?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = escrin.BlobPut.$Properties;
@@ -844,6 +846,39 @@ export namespace escrin {
         type $Shape = escrin.BlobReplicas.$Properties;
     }
 
+    interface IBlobDeletion extends escrin.BlobDeletion.$Properties {
+    }
+
+    class BlobDeletion {
+        constructor(properties?: escrin.BlobDeletion.$Properties);
+        $unknowns?: Uint8Array[];
+        owner: Uint8Array;
+        app: string;
+        cids: Uint8Array[];
+        issuedAtMs: (number|Long);
+        signature: Uint8Array;
+        static create(properties: escrin.BlobDeletion.$Shape): escrin.BlobDeletion & escrin.BlobDeletion.$Shape;
+        static create(properties?: escrin.BlobDeletion.$Properties): escrin.BlobDeletion;
+        static encode(message: escrin.BlobDeletion.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobDeletion & escrin.BlobDeletion.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobDeletion;
+        static toObject(message: escrin.BlobDeletion, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobDeletion {
+        interface $Properties {
+            owner?: (Uint8Array|null);
+            app?: (string|null);
+            cids?: (Uint8Array[]|null);
+            issuedAtMs?: (number|Long|null);
+            signature?: (Uint8Array|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobDeletion.$Properties;
+    }
+
     interface IBlobRequest extends escrin.BlobRequest.$Properties {
     }
 
@@ -854,7 +889,8 @@ export namespace escrin {
         get?: (escrin.BlobGet.$Properties|null);
         has?: (escrin.BlobHas.$Properties|null);
         replicas?: (escrin.BlobReplicas.$Properties|null);
-        kind?: ("put"|"get"|"has"|"replicas");
+        delete?: (escrin.BlobDeletion.$Properties|null);
+        kind?: ("put"|"get"|"has"|"replicas"|"delete");
         static create(properties: escrin.BlobRequest.$Shape): escrin.BlobRequest & escrin.BlobRequest.$Shape;
         static create(properties?: escrin.BlobRequest.$Properties): escrin.BlobRequest;
         static encode(message: escrin.BlobRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -871,7 +907,8 @@ export namespace escrin {
             get?: (escrin.BlobGet.$Properties|null);
             has?: (escrin.BlobHas.$Properties|null);
             replicas?: (escrin.BlobReplicas.$Properties|null);
-            kind?: ("put"|"get"|"has"|"replicas");
+            "delete"?: (escrin.BlobDeletion.$Properties|null);
+            kind?: ("put"|"get"|"has"|"replicas"|"delete");
             $unknowns?: Uint8Array[];
         }
         type $Shape = {
@@ -879,9 +916,10 @@ export namespace escrin {
           get?: escrin.BlobGet.$Shape|null;
           has?: escrin.BlobHas.$Shape|null;
           replicas?: escrin.BlobReplicas.$Shape|null;
+          "delete"?: escrin.BlobDeletion.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ kind?: undefined; put?: null; get?: null; has?: null; replicas?: null }|{ kind?: "put"; put: escrin.BlobPut.$Shape; get?: null; has?: null; replicas?: null }|{ kind?: "get"; put?: null; get: escrin.BlobGet.$Shape; has?: null; replicas?: null }|{ kind?: "has"; put?: null; get?: null; has: escrin.BlobHas.$Shape; replicas?: null }|{ kind?: "replicas"; put?: null; get?: null; has?: null; replicas: escrin.BlobReplicas.$Shape })
+          ({ kind?: undefined; put?: null; get?: null; has?: null; replicas?: null; "delete"?: null }|{ kind?: "put"; put: escrin.BlobPut.$Shape; get?: null; has?: null; replicas?: null; "delete"?: null }|{ kind?: "get"; put?: null; get: escrin.BlobGet.$Shape; has?: null; replicas?: null; "delete"?: null }|{ kind?: "has"; put?: null; get?: null; has: escrin.BlobHas.$Shape; replicas?: null; "delete"?: null }|{ kind?: "replicas"; put?: null; get?: null; has?: null; replicas: escrin.BlobReplicas.$Shape; "delete"?: null }|{ kind?: "delete"; put?: null; get?: null; has?: null; replicas?: null; "delete": escrin.BlobDeletion.$Shape })
         );
     }
 
@@ -981,6 +1019,7 @@ export namespace escrin {
         constructor(properties?: escrin.BlobHeld.$Properties);
         $unknowns?: Uint8Array[];
         cids: Uint8Array[];
+        deletions: escrin.BlobDeletion.$Properties[];
         static create(properties: escrin.BlobHeld.$Shape): escrin.BlobHeld & escrin.BlobHeld.$Shape;
         static create(properties?: escrin.BlobHeld.$Properties): escrin.BlobHeld;
         static encode(message: escrin.BlobHeld.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -994,9 +1033,35 @@ export namespace escrin {
     namespace BlobHeld {
         interface $Properties {
             cids?: (Uint8Array[]|null);
+            deletions?: (escrin.BlobDeletion.$Properties[]|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = escrin.BlobHeld.$Properties;
+    }
+
+    interface IBlobRemoved extends escrin.BlobRemoved.$Properties {
+    }
+
+    class BlobRemoved {
+        constructor(properties?: escrin.BlobRemoved.$Properties);
+        $unknowns?: Uint8Array[];
+        cids: Uint8Array[];
+        static create(properties: escrin.BlobRemoved.$Shape): escrin.BlobRemoved & escrin.BlobRemoved.$Shape;
+        static create(properties?: escrin.BlobRemoved.$Properties): escrin.BlobRemoved;
+        static encode(message: escrin.BlobRemoved.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): escrin.BlobRemoved & escrin.BlobRemoved.$Shape;
+        static verify(message: { [k: string]: any }): (string|null);
+        static fromObject(object: { [k: string]: any }): escrin.BlobRemoved;
+        static toObject(message: escrin.BlobRemoved, options?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+    }
+
+    namespace BlobRemoved {
+        interface $Properties {
+            cids?: (Uint8Array[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = escrin.BlobRemoved.$Properties;
     }
 
     interface IBlobResponse extends escrin.BlobResponse.$Properties {
@@ -1012,7 +1077,8 @@ export namespace escrin {
         held?: (escrin.BlobHeld.$Properties|null);
         ok?: (boolean|null);
         failure?: (escrin.BlobFailure.$Properties|null);
-        result?: ("ready"|"have"|"stored"|"found"|"held"|"ok"|"failure");
+        removed?: (escrin.BlobRemoved.$Properties|null);
+        result?: ("ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"|"removed");
         static create(properties: escrin.BlobResponse.$Shape): escrin.BlobResponse & escrin.BlobResponse.$Shape;
         static create(properties?: escrin.BlobResponse.$Properties): escrin.BlobResponse;
         static encode(message: escrin.BlobResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1032,7 +1098,8 @@ export namespace escrin {
             held?: (escrin.BlobHeld.$Properties|null);
             ok?: (boolean|null);
             failure?: (escrin.BlobFailure.$Properties|null);
-            result?: ("ready"|"have"|"stored"|"found"|"held"|"ok"|"failure");
+            removed?: (escrin.BlobRemoved.$Properties|null);
+            result?: ("ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"|"removed");
             $unknowns?: Uint8Array[];
         }
         type $Shape = {
@@ -1043,9 +1110,10 @@ export namespace escrin {
           held?: escrin.BlobHeld.$Shape|null;
           ok?: boolean|null;
           failure?: escrin.BlobFailure.$Shape|null;
+          removed?: escrin.BlobRemoved.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ result?: undefined; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "ready"; ready: boolean; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "have"; ready?: null; have: boolean; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "stored"; ready?: null; have?: null; stored: Uint8Array; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "found"; ready?: null; have?: null; stored?: null; found: escrin.BlobFound.$Shape; held?: null; ok?: null; failure?: null }|{ result?: "held"; ready?: null; have?: null; stored?: null; found?: null; held: escrin.BlobHeld.$Shape; ok?: null; failure?: null }|{ result?: "ok"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok: boolean; failure?: null }|{ result?: "failure"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure: escrin.BlobFailure.$Shape })
+          ({ result?: undefined; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "ready"; ready: boolean; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "have"; ready?: null; have: boolean; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "stored"; ready?: null; have?: null; stored: Uint8Array; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "found"; ready?: null; have?: null; stored?: null; found: escrin.BlobFound.$Shape; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "held"; ready?: null; have?: null; stored?: null; found?: null; held: escrin.BlobHeld.$Shape; ok?: null; failure?: null; removed?: null }|{ result?: "ok"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok: boolean; failure?: null; removed?: null }|{ result?: "failure"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure: escrin.BlobFailure.$Shape; removed?: null }|{ result?: "removed"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed: escrin.BlobRemoved.$Shape })
         );
     }
 
@@ -1086,6 +1154,8 @@ export namespace escrin {
         BLOB_CORRUPTED = 6,
         BLOB_BUSY = 7,
         BLOB_SHUTTING_DOWN = 8,
-        BLOB_INTERNAL = 9
+        BLOB_INTERNAL = 9,
+        BLOB_BAD_SIGNATURE = 10,
+        BLOB_DELETED = 11
     }
 }

@@ -7793,6 +7793,7 @@ export const escrin = $root.escrin = (() => {
          * @property {number|Long|null} [size] BlobPut size
          * @property {Array.<Uint8Array>|null} [replicas] BlobPut replicas
          * @property {Uint8Array|null} [cid] BlobPut cid
+         * @property {number|Long|null} [createdAtMs] BlobPut createdAtMs
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -7858,6 +7859,14 @@ export const escrin = $root.escrin = (() => {
         BlobPut.prototype.cid = $util.newBuffer([]);
 
         /**
+         * BlobPut createdAtMs.
+         * @member {number|Long} createdAtMs
+         * @memberof escrin.BlobPut
+         * @instance
+         */
+        BlobPut.prototype.createdAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new BlobPut instance using the specified properties.
          * @function create
          * @memberof escrin.BlobPut
@@ -7898,6 +7907,8 @@ export const escrin = $root.escrin = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.replicas[i]);
             if (message.cid != null && $Object.hasOwnProperty.call(message, "cid") && message.cid.length)
                 writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.cid);
+            if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs") && (typeof message.createdAtMs === "object" ? message.createdAtMs.low || message.createdAtMs.high : message.createdAtMs !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.createdAtMs);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -7977,6 +7988,15 @@ export const escrin = $root.escrin = (() => {
                             delete message.cid;
                         continue;
                     }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.createdAtMs = value;
+                        else
+                            delete message.createdAtMs;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -8025,6 +8045,9 @@ export const escrin = $root.escrin = (() => {
             if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
                 if (!(message.cid && typeof message.cid.length === "number" || $util.isString(message.cid)))
                     return "cid: buffer expected";
+            if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs"))
+                if (!$util.isInteger(message.createdAtMs) && !(message.createdAtMs && $util.isInteger(message.createdAtMs.low) && $util.isInteger(message.createdAtMs.high)))
+                    return "createdAtMs: integer|Long expected";
             return null;
         };
 
@@ -8075,6 +8098,16 @@ export const escrin = $root.escrin = (() => {
                         $util.base64.decode(object.cid, message.cid = $util.newBuffer($util.base64.length(object.cid)), 0);
                     else if (object.cid.length >= 0)
                         message.cid = object.cid;
+            if (object.createdAtMs != null)
+                if (typeof object.createdAtMs === "object" ? object.createdAtMs.low || object.createdAtMs.high : $Number(object.createdAtMs) !== 0)
+                    if ($util.Long)
+                        message.createdAtMs = $util.Long.fromValue(object.createdAtMs, true);
+                    else if (typeof object.createdAtMs === "string")
+                        message.createdAtMs = $parseInt(object.createdAtMs, 10);
+                    else if (typeof object.createdAtMs === "number")
+                        message.createdAtMs = object.createdAtMs;
+                    else if (typeof object.createdAtMs === "object")
+                        message.createdAtMs = new $util.LongBits(object.createdAtMs.low >>> 0, object.createdAtMs.high >>> 0).toNumber(true);
             return message;
         };
 
@@ -8111,6 +8144,11 @@ export const escrin = $root.escrin = (() => {
                     if (options.bytes !== $Array)
                         object.cid = $util.newBuffer(object.cid);
                 }
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.createdAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.createdAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
             }
             if (message.policyId != null && $Object.hasOwnProperty.call(message, "policyId"))
                 object.policyId = message.policyId;
@@ -8128,6 +8166,13 @@ export const escrin = $root.escrin = (() => {
             }
             if (message.cid != null && $Object.hasOwnProperty.call(message, "cid"))
                 object.cid = options.bytes === $String ? $util.base64.encode(message.cid, 0, message.cid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cid) : message.cid;
+            if (message.createdAtMs != null && $Object.hasOwnProperty.call(message, "createdAtMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.createdAtMs = typeof message.createdAtMs === "number" ? $BigInt(message.createdAtMs) : $util.Long.fromBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0, true).toBigInt();
+                else if (typeof message.createdAtMs === "number")
+                    object.createdAtMs = options.longs === $String ? $String(message.createdAtMs) : message.createdAtMs;
+                else
+                    object.createdAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAtMs) : options.longs === $Number ? new $util.LongBits(message.createdAtMs.low >>> 0, message.createdAtMs.high >>> 0).toNumber(true) : message.createdAtMs;
             return object;
         };
 
@@ -8949,6 +8994,405 @@ export const escrin = $root.escrin = (() => {
         return BlobReplicas;
     })();
 
+    escrin.BlobDeletion = (function() {
+
+        /**
+         * Properties of a BlobDeletion.
+         * @typedef {Object} escrin.BlobDeletion.$Properties
+         * @property {Uint8Array|null} [owner] BlobDeletion owner
+         * @property {string|null} [app] BlobDeletion app
+         * @property {Array.<Uint8Array>|null} [cids] BlobDeletion cids
+         * @property {number|Long|null} [issuedAtMs] BlobDeletion issuedAtMs
+         * @property {Uint8Array|null} [signature] BlobDeletion signature
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobDeletion.
+         * @memberof escrin
+         * @interface IBlobDeletion
+         * @augments escrin.BlobDeletion.$Properties
+         * @deprecated Use escrin.BlobDeletion.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobDeletion.
+         * @typedef {escrin.BlobDeletion.$Properties} escrin.BlobDeletion.$Shape
+         */
+
+        /**
+         * Constructs a new BlobDeletion.
+         * @memberof escrin
+         * @classdesc Represents a BlobDeletion.
+         * @constructor
+         * @param {escrin.BlobDeletion.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobDeletion = function (properties) {
+            this.cids = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobDeletion owner.
+         * @member {Uint8Array} owner
+         * @memberof escrin.BlobDeletion
+         * @instance
+         */
+        BlobDeletion.prototype.owner = $util.newBuffer([]);
+
+        /**
+         * BlobDeletion app.
+         * @member {string} app
+         * @memberof escrin.BlobDeletion
+         * @instance
+         */
+        BlobDeletion.prototype.app = "";
+
+        /**
+         * BlobDeletion cids.
+         * @member {Array.<Uint8Array>} cids
+         * @memberof escrin.BlobDeletion
+         * @instance
+         */
+        BlobDeletion.prototype.cids = $util.emptyArray;
+
+        /**
+         * BlobDeletion issuedAtMs.
+         * @member {number|Long} issuedAtMs
+         * @memberof escrin.BlobDeletion
+         * @instance
+         */
+        BlobDeletion.prototype.issuedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * BlobDeletion signature.
+         * @member {Uint8Array} signature
+         * @memberof escrin.BlobDeletion
+         * @instance
+         */
+        BlobDeletion.prototype.signature = $util.newBuffer([]);
+
+        /**
+         * Creates a new BlobDeletion instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobDeletion
+         * @static
+         * @param {escrin.BlobDeletion.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobDeletion} BlobDeletion instance
+         * @type {{
+         *   (properties: escrin.BlobDeletion.$Shape): escrin.BlobDeletion & escrin.BlobDeletion.$Shape;
+         *   (properties?: escrin.BlobDeletion.$Properties): escrin.BlobDeletion;
+         * }}
+         */
+        BlobDeletion.create = function(properties) {
+            return new BlobDeletion(properties);
+        };
+
+        /**
+         * Encodes the specified BlobDeletion message. Does not implicitly {@link escrin.BlobDeletion.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobDeletion
+         * @static
+         * @param {escrin.BlobDeletion.$Properties} message BlobDeletion message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobDeletion.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner") && message.owner.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.owner);
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app") && message.app !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.app);
+            if (message.cids != null && message.cids.length)
+                for (let i = 0; i < message.cids.length; ++i)
+                    writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.cids[i]);
+            if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs") && (typeof message.issuedAtMs === "object" ? message.issuedAtMs.low || message.issuedAtMs.high : message.issuedAtMs !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.issuedAtMs);
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobDeletion message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobDeletion
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobDeletion & escrin.BlobDeletion.$Shape} BlobDeletion
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobDeletion.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobDeletion();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.owner = value;
+                        else
+                            delete message.owner;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.app = value;
+                        else
+                            delete message.app;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.cids && message.cids.length))
+                            message.cids = [];
+                        message.cids.push(reader.bytes());
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.issuedAtMs = value;
+                        else
+                            delete message.issuedAtMs;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.signature = value;
+                        else
+                            delete message.signature;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobDeletion message.
+         * @function verify
+         * @memberof escrin.BlobDeletion
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobDeletion.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                if (!(message.owner && typeof message.owner.length === "number" || $util.isString(message.owner)))
+                    return "owner: buffer expected";
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                if (!$util.isString(message.app))
+                    return "app: string expected";
+            if (message.cids != null && $Object.hasOwnProperty.call(message, "cids")) {
+                if (!$Array.isArray(message.cids))
+                    return "cids: array expected";
+                for (let i = 0; i < message.cids.length; ++i)
+                    if (!(message.cids[i] && typeof message.cids[i].length === "number" || $util.isString(message.cids[i])))
+                        return "cids: buffer[] expected";
+            }
+            if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                if (!$util.isInteger(message.issuedAtMs) && !(message.issuedAtMs && $util.isInteger(message.issuedAtMs.low) && $util.isInteger(message.issuedAtMs.high)))
+                    return "issuedAtMs: integer|Long expected";
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
+                    return "signature: buffer expected";
+            return null;
+        };
+
+        /**
+         * Creates a BlobDeletion message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobDeletion
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobDeletion} BlobDeletion
+         */
+        BlobDeletion.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobDeletion)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobDeletion: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobDeletion();
+            if (object.owner != null)
+                if (object.owner.length)
+                    if (typeof object.owner === "string")
+                        $util.base64.decode(object.owner, message.owner = $util.newBuffer($util.base64.length(object.owner)), 0);
+                    else if (object.owner.length >= 0)
+                        message.owner = object.owner;
+            if (object.app != null)
+                if (typeof object.app !== "string" || object.app.length)
+                    message.app = $String(object.app);
+            if (object.cids) {
+                if (!$Array.isArray(object.cids))
+                    throw $TypeError(".escrin.BlobDeletion.cids: array expected");
+                message.cids = $Array(object.cids.length);
+                for (let i = 0; i < object.cids.length; ++i)
+                    if (typeof object.cids[i] === "string")
+                        $util.base64.decode(object.cids[i], message.cids[i] = $util.newBuffer($util.base64.length(object.cids[i])), 0);
+                    else if (object.cids[i].length >= 0)
+                        message.cids[i] = object.cids[i];
+            }
+            if (object.issuedAtMs != null)
+                if (typeof object.issuedAtMs === "object" ? object.issuedAtMs.low || object.issuedAtMs.high : $Number(object.issuedAtMs) !== 0)
+                    if ($util.Long)
+                        message.issuedAtMs = $util.Long.fromValue(object.issuedAtMs, true);
+                    else if (typeof object.issuedAtMs === "string")
+                        message.issuedAtMs = $parseInt(object.issuedAtMs, 10);
+                    else if (typeof object.issuedAtMs === "number")
+                        message.issuedAtMs = object.issuedAtMs;
+                    else if (typeof object.issuedAtMs === "object")
+                        message.issuedAtMs = new $util.LongBits(object.issuedAtMs.low >>> 0, object.issuedAtMs.high >>> 0).toNumber(true);
+            if (object.signature != null)
+                if (object.signature.length)
+                    if (typeof object.signature === "string")
+                        $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                    else if (object.signature.length >= 0)
+                        message.signature = object.signature;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobDeletion message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobDeletion
+         * @static
+         * @param {escrin.BlobDeletion} message BlobDeletion
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobDeletion.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.cids = [];
+            if (options.defaults) {
+                if (options.bytes === $String)
+                    object.owner = "";
+                else {
+                    object.owner = [];
+                    if (options.bytes !== $Array)
+                        object.owner = $util.newBuffer(object.owner);
+                }
+                object.app = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.issuedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.issuedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (options.bytes === $String)
+                    object.signature = "";
+                else {
+                    object.signature = [];
+                    if (options.bytes !== $Array)
+                        object.signature = $util.newBuffer(object.signature);
+                }
+            }
+            if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
+                object.owner = options.bytes === $String ? $util.base64.encode(message.owner, 0, message.owner.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.owner) : message.owner;
+            if (message.app != null && $Object.hasOwnProperty.call(message, "app"))
+                object.app = message.app;
+            if (message.cids && message.cids.length) {
+                object.cids = $Array(message.cids.length);
+                for (let j = 0; j < message.cids.length; ++j)
+                    object.cids[j] = options.bytes === $String ? $util.base64.encode(message.cids[j], 0, message.cids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cids[j]) : message.cids[j];
+            }
+            if (message.issuedAtMs != null && $Object.hasOwnProperty.call(message, "issuedAtMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.issuedAtMs = typeof message.issuedAtMs === "number" ? $BigInt(message.issuedAtMs) : $util.Long.fromBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0, true).toBigInt();
+                else if (typeof message.issuedAtMs === "number")
+                    object.issuedAtMs = options.longs === $String ? $String(message.issuedAtMs) : message.issuedAtMs;
+                else
+                    object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber(true) : message.issuedAtMs;
+            if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            return object;
+        };
+
+        /**
+         * Converts this BlobDeletion to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobDeletion
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobDeletion.prototype.toJSON = function() {
+            return BlobDeletion.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobDeletion;
+    })();
+
     escrin.BlobRequest = (function() {
 
         /**
@@ -8958,7 +9402,8 @@ export const escrin = $root.escrin = (() => {
          * @property {escrin.BlobGet.$Properties|null} [get] BlobRequest get
          * @property {escrin.BlobHas.$Properties|null} [has] BlobRequest has
          * @property {escrin.BlobReplicas.$Properties|null} [replicas] BlobRequest replicas
-         * @property {"put"|"get"|"has"|"replicas"} [kind] BlobRequest kind
+         * @property {escrin.BlobDeletion.$Properties|null} ["delete"] BlobRequest delete
+         * @property {"put"|"get"|"has"|"replicas"|"delete"} [kind] BlobRequest kind
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -8977,9 +9422,10 @@ export const escrin = $root.escrin = (() => {
          *   get?: escrin.BlobGet.$Shape|null;
          *   has?: escrin.BlobHas.$Shape|null;
          *   replicas?: escrin.BlobReplicas.$Shape|null;
+         *   "delete"?: escrin.BlobDeletion.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ kind?: undefined; put?: null; get?: null; has?: null; replicas?: null }|{ kind?: "put"; put: escrin.BlobPut.$Shape; get?: null; has?: null; replicas?: null }|{ kind?: "get"; put?: null; get: escrin.BlobGet.$Shape; has?: null; replicas?: null }|{ kind?: "has"; put?: null; get?: null; has: escrin.BlobHas.$Shape; replicas?: null }|{ kind?: "replicas"; put?: null; get?: null; has?: null; replicas: escrin.BlobReplicas.$Shape })
+         *   ({ kind?: undefined; put?: null; get?: null; has?: null; replicas?: null; "delete"?: null }|{ kind?: "put"; put: escrin.BlobPut.$Shape; get?: null; has?: null; replicas?: null; "delete"?: null }|{ kind?: "get"; put?: null; get: escrin.BlobGet.$Shape; has?: null; replicas?: null; "delete"?: null }|{ kind?: "has"; put?: null; get?: null; has: escrin.BlobHas.$Shape; replicas?: null; "delete"?: null }|{ kind?: "replicas"; put?: null; get?: null; has?: null; replicas: escrin.BlobReplicas.$Shape; "delete"?: null }|{ kind?: "delete"; put?: null; get?: null; has?: null; replicas?: null; "delete": escrin.BlobDeletion.$Shape })
          * )} escrin.BlobRequest.$Shape
          */
 
@@ -9030,17 +9476,25 @@ export const escrin = $root.escrin = (() => {
          */
         BlobRequest.prototype.replicas = null;
 
+        /**
+         * BlobRequest delete.
+         * @member {escrin.BlobDeletion.$Properties|null|undefined} delete
+         * @memberof escrin.BlobRequest
+         * @instance
+         */
+        BlobRequest.prototype["delete"] = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * BlobRequest kind.
-         * @member {"put"|"get"|"has"|"replicas"|undefined} kind
+         * @member {"put"|"get"|"has"|"replicas"|"delete"|undefined} kind
          * @memberof escrin.BlobRequest
          * @instance
          */
         $Object.defineProperty(BlobRequest.prototype, "kind", {
-            get: $util.oneOfGetter($oneOfFields = ["put", "get", "has", "replicas"]),
+            get: $util.oneOfGetter($oneOfFields = ["put", "get", "has", "replicas", "delete"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -9084,6 +9538,8 @@ export const escrin = $root.escrin = (() => {
                 $root.escrin.BlobHas.encode(message.has, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
             if (message.replicas != null && $Object.hasOwnProperty.call(message, "replicas"))
                 $root.escrin.BlobReplicas.encode(message.replicas, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+            if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete"))
+                $root.escrin.BlobDeletion.encode(message["delete"], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -9154,6 +9610,13 @@ export const escrin = $root.escrin = (() => {
                             break;
                         message.replicas = $root.escrin.BlobReplicas.decode(reader, reader.size(), $undefined, _depth + 1, message.replicas);
                         message.kind = "replicas";
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message["delete"] = $root.escrin.BlobDeletion.decode(reader, reader.size(), $undefined, _depth + 1, message["delete"]);
+                        message.kind = "delete";
                         continue;
                     }
                 }
@@ -9227,6 +9690,16 @@ export const escrin = $root.escrin = (() => {
                         return "replicas." + error;
                 }
             }
+            if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete")) {
+                if (properties.kind === 1)
+                    return "kind: multiple values";
+                properties.kind = 1;
+                {
+                    let error = $root.escrin.BlobDeletion.verify(message["delete"], _depth + 1);
+                    if (error)
+                        return "delete." + error;
+                }
+            }
             return null;
         };
 
@@ -9268,6 +9741,11 @@ export const escrin = $root.escrin = (() => {
                     throw $TypeError(".escrin.BlobRequest.replicas: object expected");
                 message.replicas = $root.escrin.BlobReplicas.fromObject(object.replicas, _depth + 1);
             }
+            if (object["delete"] != null) {
+                if (!$util.isObject(object["delete"]))
+                    throw $TypeError(".escrin.BlobRequest.delete: object expected");
+                message["delete"] = $root.escrin.BlobDeletion.fromObject(object["delete"], _depth + 1);
+            }
             return message;
         };
 
@@ -9307,6 +9785,11 @@ export const escrin = $root.escrin = (() => {
                 object.replicas = $root.escrin.BlobReplicas.toObject(message.replicas, options, _depth + 1);
                 if (options.oneofs)
                     object.kind = "replicas";
+            }
+            if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete")) {
+                object["delete"] = $root.escrin.BlobDeletion.toObject(message["delete"], options, _depth + 1);
+                if (options.oneofs)
+                    object.kind = "delete";
             }
             return object;
         };
@@ -10180,6 +10663,7 @@ export const escrin = $root.escrin = (() => {
          * Properties of a BlobHeld.
          * @typedef {Object} escrin.BlobHeld.$Properties
          * @property {Array.<Uint8Array>|null} [cids] BlobHeld cids
+         * @property {Array.<escrin.BlobDeletion.$Properties>|null} [deletions] BlobHeld deletions
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -10206,6 +10690,7 @@ export const escrin = $root.escrin = (() => {
          */
         const BlobHeld = function (properties) {
             this.cids = [];
+            this.deletions = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -10219,6 +10704,14 @@ export const escrin = $root.escrin = (() => {
          * @instance
          */
         BlobHeld.prototype.cids = $util.emptyArray;
+
+        /**
+         * BlobHeld deletions.
+         * @member {Array.<escrin.BlobDeletion.$Properties>} deletions
+         * @memberof escrin.BlobHeld
+         * @instance
+         */
+        BlobHeld.prototype.deletions = $util.emptyArray;
 
         /**
          * Creates a new BlobHeld instance using the specified properties.
@@ -10255,6 +10748,9 @@ export const escrin = $root.escrin = (() => {
             if (message.cids != null && message.cids.length)
                 for (let i = 0; i < message.cids.length; ++i)
                     writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cids[i]);
+            if (message.deletions != null && message.deletions.length)
+                for (let i = 0; i < message.deletions.length; ++i)
+                    $root.escrin.BlobDeletion.encode(message.deletions[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -10307,6 +10803,14 @@ export const escrin = $root.escrin = (() => {
                         message.cids.push(reader.bytes());
                         continue;
                     }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.deletions && message.deletions.length))
+                            message.deletions = [];
+                        message.deletions.push($root.escrin.BlobDeletion.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -10346,6 +10850,15 @@ export const escrin = $root.escrin = (() => {
                     if (!(message.cids[i] && typeof message.cids[i].length === "number" || $util.isString(message.cids[i])))
                         return "cids: buffer[] expected";
             }
+            if (message.deletions != null && $Object.hasOwnProperty.call(message, "deletions")) {
+                if (!$Array.isArray(message.deletions))
+                    return "deletions: array expected";
+                for (let i = 0; i < message.deletions.length; ++i) {
+                    let error = $root.escrin.BlobDeletion.verify(message.deletions[i], _depth + 1);
+                    if (error)
+                        return "deletions." + error;
+                }
+            }
             return null;
         };
 
@@ -10377,6 +10890,16 @@ export const escrin = $root.escrin = (() => {
                     else if (object.cids[i].length >= 0)
                         message.cids[i] = object.cids[i];
             }
+            if (object.deletions) {
+                if (!$Array.isArray(object.deletions))
+                    throw $TypeError(".escrin.BlobHeld.deletions: array expected");
+                message.deletions = $Array(object.deletions.length);
+                for (let i = 0; i < object.deletions.length; ++i) {
+                    if (!$util.isObject(object.deletions[i]))
+                        throw $TypeError(".escrin.BlobHeld.deletions: object expected");
+                    message.deletions[i] = $root.escrin.BlobDeletion.fromObject(object.deletions[i], _depth + 1);
+                }
+            }
             return message;
         };
 
@@ -10397,12 +10920,19 @@ export const escrin = $root.escrin = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
-            if (options.arrays || options.defaults)
+            if (options.arrays || options.defaults) {
                 object.cids = [];
+                object.deletions = [];
+            }
             if (message.cids && message.cids.length) {
                 object.cids = $Array(message.cids.length);
                 for (let j = 0; j < message.cids.length; ++j)
                     object.cids[j] = options.bytes === $String ? $util.base64.encode(message.cids[j], 0, message.cids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cids[j]) : message.cids[j];
+            }
+            if (message.deletions && message.deletions.length) {
+                object.deletions = $Array(message.deletions.length);
+                for (let j = 0; j < message.deletions.length; ++j)
+                    object.deletions[j] = $root.escrin.BlobDeletion.toObject(message.deletions[j], options, _depth + 1);
             }
             return object;
         };
@@ -10421,6 +10951,253 @@ export const escrin = $root.escrin = (() => {
         return BlobHeld;
     })();
 
+    escrin.BlobRemoved = (function() {
+
+        /**
+         * Properties of a BlobRemoved.
+         * @typedef {Object} escrin.BlobRemoved.$Properties
+         * @property {Array.<Uint8Array>|null} [cids] BlobRemoved cids
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a BlobRemoved.
+         * @memberof escrin
+         * @interface IBlobRemoved
+         * @augments escrin.BlobRemoved.$Properties
+         * @deprecated Use escrin.BlobRemoved.$Properties instead.
+         */
+
+        /**
+         * Shape of a BlobRemoved.
+         * @typedef {escrin.BlobRemoved.$Properties} escrin.BlobRemoved.$Shape
+         */
+
+        /**
+         * Constructs a new BlobRemoved.
+         * @memberof escrin
+         * @classdesc Represents a BlobRemoved.
+         * @constructor
+         * @param {escrin.BlobRemoved.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const BlobRemoved = function (properties) {
+            this.cids = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * BlobRemoved cids.
+         * @member {Array.<Uint8Array>} cids
+         * @memberof escrin.BlobRemoved
+         * @instance
+         */
+        BlobRemoved.prototype.cids = $util.emptyArray;
+
+        /**
+         * Creates a new BlobRemoved instance using the specified properties.
+         * @function create
+         * @memberof escrin.BlobRemoved
+         * @static
+         * @param {escrin.BlobRemoved.$Properties=} [properties] Properties to set
+         * @returns {escrin.BlobRemoved} BlobRemoved instance
+         * @type {{
+         *   (properties: escrin.BlobRemoved.$Shape): escrin.BlobRemoved & escrin.BlobRemoved.$Shape;
+         *   (properties?: escrin.BlobRemoved.$Properties): escrin.BlobRemoved;
+         * }}
+         */
+        BlobRemoved.create = function(properties) {
+            return new BlobRemoved(properties);
+        };
+
+        /**
+         * Encodes the specified BlobRemoved message. Does not implicitly {@link escrin.BlobRemoved.verify|verify} messages.
+         * @function encode
+         * @memberof escrin.BlobRemoved
+         * @static
+         * @param {escrin.BlobRemoved.$Properties} message BlobRemoved message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        BlobRemoved.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.cids != null && message.cids.length)
+                for (let i = 0; i < message.cids.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cids[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a BlobRemoved message from the specified reader or buffer.
+         * @function decode
+         * @memberof escrin.BlobRemoved
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {escrin.BlobRemoved & escrin.BlobRemoved.$Shape} BlobRemoved
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        BlobRemoved.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.escrin.BlobRemoved();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.cids && message.cids.length))
+                            message.cids = [];
+                        message.cids.push(reader.bytes());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Verifies a BlobRemoved message.
+         * @function verify
+         * @memberof escrin.BlobRemoved
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        BlobRemoved.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.cids != null && $Object.hasOwnProperty.call(message, "cids")) {
+                if (!$Array.isArray(message.cids))
+                    return "cids: array expected";
+                for (let i = 0; i < message.cids.length; ++i)
+                    if (!(message.cids[i] && typeof message.cids[i].length === "number" || $util.isString(message.cids[i])))
+                        return "cids: buffer[] expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a BlobRemoved message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof escrin.BlobRemoved
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {escrin.BlobRemoved} BlobRemoved
+         */
+        BlobRemoved.fromObject = function (object, _depth) {
+            if (object instanceof $root.escrin.BlobRemoved)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".escrin.BlobRemoved: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.escrin.BlobRemoved();
+            if (object.cids) {
+                if (!$Array.isArray(object.cids))
+                    throw $TypeError(".escrin.BlobRemoved.cids: array expected");
+                message.cids = $Array(object.cids.length);
+                for (let i = 0; i < object.cids.length; ++i)
+                    if (typeof object.cids[i] === "string")
+                        $util.base64.decode(object.cids[i], message.cids[i] = $util.newBuffer($util.base64.length(object.cids[i])), 0);
+                    else if (object.cids[i].length >= 0)
+                        message.cids[i] = object.cids[i];
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a BlobRemoved message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof escrin.BlobRemoved
+         * @static
+         * @param {escrin.BlobRemoved} message BlobRemoved
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        BlobRemoved.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.cids = [];
+            if (message.cids && message.cids.length) {
+                object.cids = $Array(message.cids.length);
+                for (let j = 0; j < message.cids.length; ++j)
+                    object.cids[j] = options.bytes === $String ? $util.base64.encode(message.cids[j], 0, message.cids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cids[j]) : message.cids[j];
+            }
+            return object;
+        };
+
+        /**
+         * Converts this BlobRemoved to JSON.
+         * @function toJSON
+         * @memberof escrin.BlobRemoved
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        BlobRemoved.prototype.toJSON = function() {
+            return BlobRemoved.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return BlobRemoved;
+    })();
+
     escrin.BlobResponse = (function() {
 
         /**
@@ -10433,7 +11210,8 @@ export const escrin = $root.escrin = (() => {
          * @property {escrin.BlobHeld.$Properties|null} [held] BlobResponse held
          * @property {boolean|null} [ok] BlobResponse ok
          * @property {escrin.BlobFailure.$Properties|null} [failure] BlobResponse failure
-         * @property {"ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"} [result] BlobResponse result
+         * @property {escrin.BlobRemoved.$Properties|null} [removed] BlobResponse removed
+         * @property {"ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"|"removed"} [result] BlobResponse result
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -10455,9 +11233,10 @@ export const escrin = $root.escrin = (() => {
          *   held?: escrin.BlobHeld.$Shape|null;
          *   ok?: boolean|null;
          *   failure?: escrin.BlobFailure.$Shape|null;
+         *   removed?: escrin.BlobRemoved.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ result?: undefined; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "ready"; ready: boolean; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "have"; ready?: null; have: boolean; stored?: null; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "stored"; ready?: null; have?: null; stored: Uint8Array; found?: null; held?: null; ok?: null; failure?: null }|{ result?: "found"; ready?: null; have?: null; stored?: null; found: escrin.BlobFound.$Shape; held?: null; ok?: null; failure?: null }|{ result?: "held"; ready?: null; have?: null; stored?: null; found?: null; held: escrin.BlobHeld.$Shape; ok?: null; failure?: null }|{ result?: "ok"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok: boolean; failure?: null }|{ result?: "failure"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure: escrin.BlobFailure.$Shape })
+         *   ({ result?: undefined; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "ready"; ready: boolean; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "have"; ready?: null; have: boolean; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "stored"; ready?: null; have?: null; stored: Uint8Array; found?: null; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "found"; ready?: null; have?: null; stored?: null; found: escrin.BlobFound.$Shape; held?: null; ok?: null; failure?: null; removed?: null }|{ result?: "held"; ready?: null; have?: null; stored?: null; found?: null; held: escrin.BlobHeld.$Shape; ok?: null; failure?: null; removed?: null }|{ result?: "ok"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok: boolean; failure?: null; removed?: null }|{ result?: "failure"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure: escrin.BlobFailure.$Shape; removed?: null }|{ result?: "removed"; ready?: null; have?: null; stored?: null; found?: null; held?: null; ok?: null; failure?: null; removed: escrin.BlobRemoved.$Shape })
          * )} escrin.BlobResponse.$Shape
          */
 
@@ -10532,17 +11311,25 @@ export const escrin = $root.escrin = (() => {
          */
         BlobResponse.prototype.failure = null;
 
+        /**
+         * BlobResponse removed.
+         * @member {escrin.BlobRemoved.$Properties|null|undefined} removed
+         * @memberof escrin.BlobResponse
+         * @instance
+         */
+        BlobResponse.prototype.removed = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * BlobResponse result.
-         * @member {"ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"|undefined} result
+         * @member {"ready"|"have"|"stored"|"found"|"held"|"ok"|"failure"|"removed"|undefined} result
          * @memberof escrin.BlobResponse
          * @instance
          */
         $Object.defineProperty(BlobResponse.prototype, "result", {
-            get: $util.oneOfGetter($oneOfFields = ["ready", "have", "stored", "found", "held", "ok", "failure"]),
+            get: $util.oneOfGetter($oneOfFields = ["ready", "have", "stored", "found", "held", "ok", "failure", "removed"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -10592,6 +11379,8 @@ export const escrin = $root.escrin = (() => {
                 writer.uint32(/* id 6, wireType 0 =*/48).bool(message.ok);
             if (message.failure != null && $Object.hasOwnProperty.call(message, "failure"))
                 $root.escrin.BlobFailure.encode(message.failure, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+            if (message.removed != null && $Object.hasOwnProperty.call(message, "removed"))
+                $root.escrin.BlobRemoved.encode(message.removed, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -10685,6 +11474,13 @@ export const escrin = $root.escrin = (() => {
                         message.result = "failure";
                         continue;
                     }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        message.removed = $root.escrin.BlobRemoved.decode(reader, reader.size(), $undefined, _depth + 1, message.removed);
+                        message.result = "removed";
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -10774,6 +11570,16 @@ export const escrin = $root.escrin = (() => {
                         return "failure." + error;
                 }
             }
+            if (message.removed != null && $Object.hasOwnProperty.call(message, "removed")) {
+                if (properties.result === 1)
+                    return "result: multiple values";
+                properties.result = 1;
+                {
+                    let error = $root.escrin.BlobRemoved.verify(message.removed, _depth + 1);
+                    if (error)
+                        return "removed." + error;
+                }
+            }
             return null;
         };
 
@@ -10820,6 +11626,11 @@ export const escrin = $root.escrin = (() => {
                 if (!$util.isObject(object.failure))
                     throw $TypeError(".escrin.BlobResponse.failure: object expected");
                 message.failure = $root.escrin.BlobFailure.fromObject(object.failure, _depth + 1);
+            }
+            if (object.removed != null) {
+                if (!$util.isObject(object.removed))
+                    throw $TypeError(".escrin.BlobResponse.removed: object expected");
+                message.removed = $root.escrin.BlobRemoved.fromObject(object.removed, _depth + 1);
             }
             return message;
         };
@@ -10875,6 +11686,11 @@ export const escrin = $root.escrin = (() => {
                 object.failure = $root.escrin.BlobFailure.toObject(message.failure, options, _depth + 1);
                 if (options.oneofs)
                     object.result = "failure";
+            }
+            if (message.removed != null && $Object.hasOwnProperty.call(message, "removed")) {
+                object.removed = $root.escrin.BlobRemoved.toObject(message.removed, options, _depth + 1);
+                if (options.oneofs)
+                    object.result = "removed";
             }
             return object;
         };
@@ -11146,6 +11962,14 @@ export const escrin = $root.escrin = (() => {
                 case 9:
                     message.code = 9;
                     break;
+                case "BLOB_BAD_SIGNATURE":
+                case 10:
+                    message.code = 10;
+                    break;
+                case "BLOB_DELETED":
+                case 11:
+                    message.code = 11;
+                    break;
                 default:
                     if (typeof object.code === "number" && (object.code | 0) === object.code)
                         message.code = object.code;
@@ -11212,6 +12036,8 @@ export const escrin = $root.escrin = (() => {
      * @property {number} BLOB_BUSY=7 BLOB_BUSY value
      * @property {number} BLOB_SHUTTING_DOWN=8 BLOB_SHUTTING_DOWN value
      * @property {number} BLOB_INTERNAL=9 BLOB_INTERNAL value
+     * @property {number} BLOB_BAD_SIGNATURE=10 BLOB_BAD_SIGNATURE value
+     * @property {number} BLOB_DELETED=11 BLOB_DELETED value
      */
     escrin.BlobErrorCode = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -11225,6 +12051,8 @@ export const escrin = $root.escrin = (() => {
         values[valuesById[7] = "BLOB_BUSY"] = 7;
         values[valuesById[8] = "BLOB_SHUTTING_DOWN"] = 8;
         values[valuesById[9] = "BLOB_INTERNAL"] = 9;
+        values[valuesById[10] = "BLOB_BAD_SIGNATURE"] = 10;
+        values[valuesById[11] = "BLOB_DELETED"] = 11;
         return values;
     })();
 

@@ -2,6 +2,7 @@ import { escrin } from '../../proto/gen/escrin.js'
 import { checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
 import { CHUNK_SIZE, MAX_PROTOCOL_BLOB_BYTES, parseBlobCid } from './cid.js'
 import { BlobError } from './errors.js'
+import { checkDeletionFields, MAX_DELETION_CIDS, type BlobDeletion } from './deletion.js'
 import type { CID } from 'multiformats/cid'
 import type { Uint8ArrayList } from 'uint8arraylist'
 
@@ -12,18 +13,23 @@ export const MAX_BLOB_FRAME_BYTES = CHUNK_SIZE + 1024
 export const MAX_HAS_CIDS = 4096
 const MAX_REPLICAS = 32
 const MAX_PEER_ID_BYTES = 64
+/** Deletions one `held` answer carries at most (each up to ~9 KiB): more wait for the next round. */
+export const MAX_HELD_DELETIONS = 32
 
 export type BlobRequest =
-  | { put: { policyId: string, size: number, replicas: Uint8Array[], cid?: CID } }
+  /** `createdAtMs`: a repair copy's first store (deletions compare with it). */
+  | { put: { policyId: string, size: number, replicas: Uint8Array[], cid?: CID, createdAtMs?: number } }
   | { get: { cid: CID, fromChunk?: number } }
   | { has: { cids: CID[] } }
   | { replicas: { cid: CID, replicas: Uint8Array[] } }
+  | { delete: BlobDeletion }
 
 export type BlobResponse =
   | { ready: true } | { have: true } | { ok: true }
   | { stored: CID }
   | { found: { policyId: string, size: number, manifest?: Uint8Array } }
-  | { held: CID[] }
+  | { held: CID[], deletions?: BlobDeletion[] }
+  | { removed: CID[] }
   | { failure: { code: number, message: string } }
 
 /**
@@ -78,6 +84,35 @@ function policyId (field: string, s: string | null | undefined): string {
   return s
 }
 
+function encodeDeletion (d: BlobDeletion): escrin.IBlobDeletion {
+  return { owner: Buffer.from(d.owner.slice(2), 'hex'), app: d.app, cids: d.cids.map(c => parseBlobCid(c).bytes), issuedAtMs: d.issuedAtMs, signature: Buffer.from(d.signature.slice(2), 'hex') }
+}
+
+/** A deletion as it came off the wire: well formed (its signature is the holder's to check). */
+function deletionField (field: string, m: escrin.IBlobDeletion | null | undefined): BlobDeletion {
+  const owner = u8(m?.owner)
+  if (owner.length !== 20) throw new WireError('INVALID_FIELD', `${field}.owner: ${owner.length} bytes, expected 20`)
+  const cids = m?.cids ?? []
+  if (cids.length > MAX_DELETION_CIDS) throw new WireError('INVALID_FIELD', `${field}.cids: ${cids.length}, more than ${MAX_DELETION_CIDS}`)
+  const signature = u8(m?.signature)
+  if (signature.length !== 65) throw new WireError('INVALID_FIELD', `${field}.signature: ${signature.length} bytes, expected 65`)
+  checkLength(`${field}.app`, m?.app, 128)
+  const issuedAtMs = wireInteger(m?.issuedAtMs)
+  const d: BlobDeletion = {
+    owner: `0x${Buffer.from(owner).toString('hex')}`,
+    app: m?.app ?? '',
+    cids: cids.map(c => cidField(`${field}.cids[]`, c).toString()),
+    issuedAtMs,
+    signature: `0x${Buffer.from(signature).toString('hex')}`
+  }
+  try {
+    checkDeletionFields(d)
+  } catch (err) {
+    throw new WireError('INVALID_FIELD', `${field}: ${(err as Error).message}`)
+  }
+  return d
+}
+
 function size (field: string, v: unknown): number {
   const n = wireInteger(v)
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_PROTOCOL_BLOB_BYTES) throw new WireError('INVALID_FIELD', `${field}: ${String(v)} is not 1..${MAX_PROTOCOL_BLOB_BYTES}`)
@@ -85,9 +120,10 @@ function size (field: string, v: unknown): number {
 }
 
 export function encodeBlobRequest (r: BlobRequest): Uint8Array {
-  if ('put' in r) return encodeMessage(escrin.BlobRequest, { put: { policyId: r.put.policyId, size: r.put.size, replicas: r.put.replicas, ...(r.put.cid != null ? { cid: r.put.cid.bytes } : {}) } })
+  if ('put' in r) return encodeMessage(escrin.BlobRequest, { put: { policyId: r.put.policyId, size: r.put.size, replicas: r.put.replicas, ...(r.put.cid != null ? { cid: r.put.cid.bytes } : {}), ...(r.put.createdAtMs != null ? { createdAtMs: r.put.createdAtMs } : {}) } })
   if ('get' in r) return encodeMessage(escrin.BlobRequest, { get: { cid: r.get.cid.bytes, fromChunk: r.get.fromChunk ?? 0 } })
   if ('has' in r) return encodeMessage(escrin.BlobRequest, { has: { cids: r.has.cids.map(c => c.bytes) } })
+  if ('delete' in r) return encodeMessage(escrin.BlobRequest, { delete: encodeDeletion(r.delete) })
   return encodeMessage(escrin.BlobRequest, { replicas: { cid: r.replicas.cid.bytes, replicas: r.replicas.replicas } })
 }
 
@@ -95,7 +131,9 @@ export function decodeBlobRequest (bytes: Uint8Array): BlobRequest {
   const m = decodeMessage(escrin.BlobRequest, bytes, MAX_BLOB_FRAME_BYTES)
   if (m.put != null) {
     const cid = m.put.cid != null && m.put.cid.length > 0 ? cidField('put.cid', m.put.cid) : undefined
-    return { put: { policyId: policyId('put.policy_id', m.put.policyId), size: size('put.size', m.put.size), replicas: peers('put.replicas', m.put.replicas), ...(cid != null ? { cid } : {}) } }
+    const createdAtMs = wireInteger(m.put.createdAtMs ?? 0)
+    if (!Number.isSafeInteger(createdAtMs) || createdAtMs < 0) throw new WireError('INVALID_FIELD', 'put.created_at_ms: not a safe integer')
+    return { put: { policyId: policyId('put.policy_id', m.put.policyId), size: size('put.size', m.put.size), replicas: peers('put.replicas', m.put.replicas), ...(cid != null ? { cid } : {}), ...(createdAtMs > 0 ? { createdAtMs } : {}) } }
   }
   if (m.get != null) return { get: { cid: cidField('get.cid', m.get.cid), fromChunk: m.get.fromChunk ?? 0 } }
   if (m.has != null) {
@@ -104,7 +142,8 @@ export function decodeBlobRequest (bytes: Uint8Array): BlobRequest {
     return { has: { cids: cids.map(c => cidField('has.cids[]', c)) } }
   }
   if (m.replicas != null) return { replicas: { cid: cidField('replicas.cid', m.replicas.cid), replicas: peers('replicas.replicas', m.replicas.replicas) } }
-  throw new WireError('INVALID_FIELD', 'a blob request needs one of put, get, has, replicas')
+  if (m.delete != null) return { delete: deletionField('delete', m.delete) }
+  throw new WireError('INVALID_FIELD', 'a blob request needs one of put, get, has, replicas, delete')
 }
 
 export function encodeBlobResponse (r: BlobResponse): Uint8Array {
@@ -113,7 +152,8 @@ export function encodeBlobResponse (r: BlobResponse): Uint8Array {
   if ('ok' in r) return encodeMessage(escrin.BlobResponse, { ok: true })
   if ('stored' in r) return encodeMessage(escrin.BlobResponse, { stored: r.stored.bytes })
   if ('found' in r) return encodeMessage(escrin.BlobResponse, { found: { policyId: r.found.policyId, size: r.found.size, manifest: r.found.manifest ?? new Uint8Array() } })
-  if ('held' in r) return encodeMessage(escrin.BlobResponse, { held: { cids: r.held.map(c => c.bytes) } })
+  if ('held' in r) return encodeMessage(escrin.BlobResponse, { held: { cids: r.held.map(c => c.bytes), deletions: (r.deletions ?? []).map(encodeDeletion) } })
+  if ('removed' in r) return encodeMessage(escrin.BlobResponse, { removed: { cids: r.removed.map(c => c.bytes) } })
   return encodeMessage(escrin.BlobResponse, { failure: r.failure })
 }
 
@@ -132,7 +172,14 @@ export function decodeBlobResponse (bytes: Uint8Array): BlobResponse {
     case 'held': {
       const cids = m.held?.cids ?? []
       if (cids.length > MAX_HAS_CIDS) throw new WireError('INVALID_FIELD', `held.cids: more than ${MAX_HAS_CIDS}`)
-      return { held: cids.map(c => cidField('held.cids[]', c)) }
+      const deletions = m.held?.deletions ?? []
+      if (deletions.length > MAX_HELD_DELETIONS) throw new WireError('INVALID_FIELD', `held.deletions: more than ${MAX_HELD_DELETIONS}`)
+      return { held: cids.map(c => cidField('held.cids[]', c)), ...(deletions.length > 0 ? { deletions: deletions.map(d => deletionField('held.deletions[]', d)) } : {}) }
+    }
+    case 'removed': {
+      const cids = m.removed?.cids ?? []
+      if (cids.length > MAX_DELETION_CIDS) throw new WireError('INVALID_FIELD', `removed.cids: more than ${MAX_DELETION_CIDS}`)
+      return { removed: cids.map(c => cidField('removed.cids[]', c)) }
     }
     case 'failure':
       checkLength('failure.message', m.failure?.message, 1024)

@@ -2,6 +2,8 @@ import { escrin } from '../../proto/gen/escrin.js'
 
 export type BlobErrorCode =
   | 'MALFORMED' | 'NOT_FOUND' | 'TOO_LARGE' | 'QUOTA_EXCEEDED' | 'OUT_OF_SCOPE' | 'CORRUPTED' | 'BUSY' | 'SHUTTING_DOWN' | 'INTERNAL'
+  /** A deletion not signed by the app's owner; a copy of a blob its owner deleted. */
+  | 'BAD_SIGNATURE' | 'DELETED'
   /** Client-side only: not a blob CID, no storage node in scope, no holder could serve, wrong key. */
   | 'BAD_CID' | 'EMPTY' | 'NO_STORAGE_IN_SCOPE' | 'UNAVAILABLE' | 'DECRYPT_FAILED'
 
@@ -45,7 +47,9 @@ const TO_WIRE: Partial<Record<BlobErrorCode, escrin.BlobErrorCode>> = {
   BAD_CID: escrin.BlobErrorCode.BLOB_MALFORMED,
   EMPTY: escrin.BlobErrorCode.BLOB_MALFORMED,
   BUSY: escrin.BlobErrorCode.BLOB_BUSY,
-  SHUTTING_DOWN: escrin.BlobErrorCode.BLOB_SHUTTING_DOWN
+  SHUTTING_DOWN: escrin.BlobErrorCode.BLOB_SHUTTING_DOWN,
+  BAD_SIGNATURE: escrin.BlobErrorCode.BLOB_BAD_SIGNATURE,
+  DELETED: escrin.BlobErrorCode.BLOB_DELETED
 }
 
 const FROM_WIRE = new Map<number, BlobErrorCode>([
@@ -57,7 +61,9 @@ const FROM_WIRE = new Map<number, BlobErrorCode>([
   [escrin.BlobErrorCode.BLOB_CORRUPTED, 'CORRUPTED'],
   [escrin.BlobErrorCode.BLOB_BUSY, 'BUSY'],
   [escrin.BlobErrorCode.BLOB_SHUTTING_DOWN, 'SHUTTING_DOWN'],
-  [escrin.BlobErrorCode.BLOB_INTERNAL, 'INTERNAL']
+  [escrin.BlobErrorCode.BLOB_INTERNAL, 'INTERNAL'],
+  [escrin.BlobErrorCode.BLOB_BAD_SIGNATURE, 'BAD_SIGNATURE'],
+  [escrin.BlobErrorCode.BLOB_DELETED, 'DELETED']
 ])
 
 export function failureFromBlobError (err: BlobError): { code: number, message: string } {

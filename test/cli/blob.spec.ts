@@ -27,6 +27,12 @@ describe('escrin-node blob put / get (end to end on a devnet)', function () {
     assert.match(badSub.stderr, /unknown subcommand "list"/)
     const badKey = await runCli(['blob', 'get', 'bafy', '--key', 'zz', '--api', 'http://127.0.0.1:1'])
     assert.equal(badKey.code, 2)
+    const noCid = await runCli(['blob', 'delete', '--app', 'a', '--owner-key', APP_KEY, '--api', 'http://127.0.0.1:1'])
+    assert.equal(noCid.code, 2)
+    assert.match(noCid.stderr, /missing CID/)
+    const notCid = await runCli(['blob', 'delete', 'nope', '--app', 'a', '--owner-key', APP_KEY, '--api', 'http://127.0.0.1:1'])
+    assert.equal(notCid.code, 2)
+    assert.match(notCid.stderr, /"nope" is not a blob CID/)
   })
 
   it('puts an encrypted file, gets it back, and runs a worker fetched from storage by CID', async () => {
@@ -64,6 +70,14 @@ describe('escrin-node blob put / get (end to end on a devnet)', function () {
       const job = await runCli(['job', 'submit', '--policy', id, '--worker-cid', worker.stdout.trim(), '--api', apis[2]], { timeoutMs: 60_000 })
       assert.equal(job.code, 0, job.stderr)
       assert.equal((JSON.parse(job.stdout) as { greeting: string }).greeting, 'hello, world', 'the worker fetched from storage ran (no input: the default greeting)')
+
+      // the app owner deletes the data blob: every holder removes it, and it cannot be read any more
+      const deleted = await runCli(['blob', 'delete', cid, '--app', 'devnet-app', '--owner-key', APP_KEY, '--api', apis[1]])
+      assert.equal(deleted.code, 0, deleted.stderr)
+      assert.equal(deleted.stdout.trim(), `${cid}: removed by 3 holders`)
+      const gone = await runCli(['blob', 'get', cid, '--key', DATA_KEY, '--out', join(dir, 'gone.bin'), '--api', apis[2]])
+      assert.equal(gone.code, 1)
+      assert.match(gone.stderr, /NOT_FOUND/)
     } finally {
       devnet.kill('SIGINT')
     }
