@@ -337,9 +337,10 @@ export class BlobClient {
       const local = this.components.local as StorageService
       const meta = local.store.meta(cid.toString())
       if (meta == null) throw new BlobError('NOT_FOUND', 'not held here')
-      if (policyId != null && meta.policyId !== policyId) throw new BlobError('NOT_FOUND', `held here for another policy (${meta.policyId})`)
+      const current = local.currentPolicyOf(meta)
+      if (policyId != null && current !== policyId) throw new BlobError('NOT_FOUND', `held here for another policy (${current})`)
       // the local store verifies every chunk itself
-      return { holder, policyId: meta.policyId, layout: local.store.layout(cid.toString()), chunks: asPieces(local.store.read(cid.toString(), fromChunk)), abort: () => {} }
+      return { holder, policyId: current, layout: local.store.layout(cid.toString()), chunks: asPieces(local.store.read(cid.toString(), fromChunk)), abort: () => {} }
     }
     const source = await openRemoteBlob(this.components.host, peerIdFromString(holder), cid, fromChunk)
     try {

@@ -131,7 +131,7 @@ export class BlobRepair {
     const asks = new Map<string, CID[]>()
     for (const meta of blobs) {
       for (const peer of meta.replicas) {
-        if (peer === self || !storage.inStorageScope(meta.policyId, peer)) continue
+        if (peer === self || !storage.inStorageScope(storage.currentPolicyOf(meta), peer)) continue
         const list = asks.get(peer) ?? []
         if (list.length < MAX_HAS_CIDS) list.push(parseBlobCid(meta.cid))
         asks.set(peer, list)
@@ -156,15 +156,16 @@ export class BlobRepair {
   private async replicate (meta: BlobMeta, live: string[]): Promise<number> {
     const { storage, attestations, host } = this.components
     const cid = parseBlobCid(meta.cid)
-    const candidates = attestations.scopeMembersWithRole(meta.policyId, 'storage')
-      .filter(p => !live.includes(p) && storage.inStorageScope(meta.policyId, p))
+    const policyId = storage.currentPolicyOf(meta)
+    const candidates = attestations.scopeMembersWithRole(policyId, 'storage')
+      .filter(p => !live.includes(p) && storage.inStorageScope(policyId, p))
       .sort((a, b) => Buffer.compare(distance(a, cid), distance(b, cid)))
     const holders = [...live]
     let pushed = 0
     for (const peer of candidates) {
       if (holders.length >= this.init.replication) break
       const target = [...holders, peer].sort()
-      const sink = new RemoteBlobSink(host, peerIdFromString(peer), { policyId: meta.policyId, size: meta.size, replicas: replicaBytes(target), cid, createdAtMs: createdAtOf(meta) })
+      const sink = new RemoteBlobSink(host, peerIdFromString(peer), { policyId, size: meta.size, replicas: replicaBytes(target), cid, createdAtMs: createdAtOf(meta) })
       try {
         if (await sink.open() === 'ready') {
           for await (const chunk of storage.store.read(meta.cid)) await sink.write(chunk)
@@ -193,8 +194,9 @@ export class BlobRepair {
   /** Replaces a damaged local copy with a verified one from another holder. */
   private async restore (meta: BlobMeta): Promise<boolean> {
     const { storage, client, host } = this.components
-    const reader = await client.get(meta.cid, { policyId: meta.policyId })
-    const sink = storage.openLocalRepair({ policyId: meta.policyId, size: meta.size, replicas: meta.replicas, uploader: host.peerId.toString(), createdAt: createdAtOf(meta) })
+    const policyId = storage.currentPolicyOf(meta)
+    const reader = await client.get(meta.cid, { policyId })
+    const sink = storage.openLocalRepair({ policyId, size: meta.size, replicas: meta.replicas, uploader: host.peerId.toString(), createdAt: createdAtOf(meta) })
     try {
       await sink.open()
       // the reader yields pieces; a holder takes whole chunks

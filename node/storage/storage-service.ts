@@ -121,6 +121,18 @@ export class StorageService {
     return policy != null ? `${policy.owner.toLowerCase()}/${policy.name}` : undefined
   }
 
+  /**
+   * The policy a held blob answers to now: the latest version this node knows
+   * of its app's policy (owner and name). A blob is stored under the version
+   * current at its put; when the owner publishes a new version (a new id, and
+   * the old one's scope is dropped) the app's blobs move into the new
+   * version's scope: they are served, repaired and read there.
+   */
+  currentPolicyOf (meta: { app: string, policyId: string }): string {
+    const slash = meta.app.indexOf('/')
+    return this.components.policies.store.latest(meta.app.slice(0, slash), meta.app.slice(slash + 1))?.id ?? meta.policyId
+  }
+
   /** Whether `peerId` is in the storage scope of `policyId` by this node's view (this node included). */
   inStorageScope (policyId: string, peerId: string): boolean {
     return this.components.attestations.scopes.inScope(policyId, peerId) &&
@@ -336,7 +348,7 @@ export class StorageService {
       await this.reply(lp, stream, { failure: failureFromBlobError(new BlobError('NOT_FOUND', `this node does not hold ${id}${meta != null ? ' intact' : ''}`)) })
       return
     }
-    await lp.write(encodeBlobResponse({ found: { policyId: meta.policyId, size: meta.size, ...(meta.manifest != null ? { manifest: new Uint8Array(Buffer.from(meta.manifest, 'base64')) } : {}) } }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
+    await lp.write(encodeBlobResponse({ found: { policyId: this.currentPolicyOf(meta), size: meta.size, ...(meta.manifest != null ? { manifest: new Uint8Array(Buffer.from(meta.manifest, 'base64')) } : {}) } }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
     try {
       // each chunk is verified by the store before it goes out; a damaged one ends the stream, never sent
       let unacked = 0
@@ -373,7 +385,7 @@ export class StorageService {
   private async serveReplicas (peer: PeerId, cid: CID, replicas: Uint8Array[]): Promise<BlobResponse> {
     const meta = this.store.meta(cid.toString())
     if (meta == null) return { failure: failureFromBlobError(new BlobError('NOT_FOUND', 'not held here')) }
-    if (!this.inStorageScope(meta.policyId, peer.toString())) return { failure: failureFromBlobError(new BlobError('OUT_OF_SCOPE', 'only a holder in the blob\'s storage scope may update its replicas')) }
+    if (!this.inStorageScope(this.currentPolicyOf(meta), peer.toString())) return { failure: failureFromBlobError(new BlobError('OUT_OF_SCOPE', 'only a holder in the blob\'s storage scope may update its replicas')) }
     await this.store.setReplicas(cid.toString(), [...replicaIds(replicas), this.components.host.peerId.toString()])
     this.record({ kind: 'replicas', peer: peer.toString(), cid: cid.toString(), result: 'ok' })
     return { ok: true }
