@@ -36,7 +36,12 @@ export interface RepairInit {
 /** The longest a put's holders take to commit after one another: the client's commit deadline. */
 const MAX_SETTLE_MS = 30_000
 
-export interface RepairRound { checked: number, pushed: number, restored: number, failed: number }
+/** One round's work: blobs checked, copies pushed, damaged copies restored, copies dropped (this node left their scope), failures. */
+export interface RepairRound { checked: number, pushed: number, restored: number, dropped: number, failed: number }
+
+/** DHT look-ups for in-scope holders, at most, in one round (a node that left many blobs' scope spreads them over rounds). */
+const MAX_LOOKUPS_PER_ROUND = 16
+const PROVIDER_LOOKUP_MS = 5_000
 
 /**
  * Keeps each blob this node holds at r intact replicas inside its storage
@@ -54,7 +59,7 @@ export class BlobRepair {
   private timer?: NodeJS.Timeout
   private running?: Promise<RepairRound>
   private readonly log: Logger
-  readonly totals: RepairRound = { checked: 0, pushed: 0, restored: 0, failed: 0 }
+  readonly totals: RepairRound = { checked: 0, pushed: 0, restored: 0, dropped: 0, failed: 0 }
   private readonly settleMs: number
 
   constructor (private readonly components: RepairComponents, private readonly init: RepairInit) {
@@ -86,23 +91,40 @@ export class BlobRepair {
   private async round (): Promise<RepairRound> {
     const { storage, host } = this.components
     const self = host.peerId.toString()
-    const round: RepairRound = { checked: 0, pushed: 0, restored: 0, failed: 0 }
+    const round: RepairRound = { checked: 0, pushed: 0, restored: 0, dropped: 0, failed: 0 }
     const blobs = storage.store.list()
     if (blobs.length === 0) return round
     const holds = await this.probe(blobs)
+    let lookups = 0
     for (const meta of blobs) {
       if (this.timer == null && this.running == null) break
       // removed since the round began: its owner deleted it (another holder told us, below)
       if (storage.store.meta(meta.cid) == null) continue
       round.checked++
       try {
-        if (storage.store.isDamaged(meta.cid)) {
+        const policyId = storage.currentPolicyOf(meta)
+        // a damaged copy is fetched again, by a holder still in the blob's scope (one that left it only drops it)
+        if (storage.store.isDamaged(meta.cid) && storage.inStorageScope(policyId, self)) {
           if (await this.restore(meta)) round.restored++
           continue
         }
         if (Date.now() - meta.storedAt < this.settleMs) continue
-        const live = meta.replicas.filter(p => p === self ? storage.store.has(meta.cid) : holds.get(p)?.has(meta.cid) === true)
-        if (!live.includes(self)) live.push(self)
+        // the listed holders that hold it, in its scope (only those were asked)
+        const live = meta.replicas.filter(p => p !== self && holds.get(p)?.has(meta.cid) === true)
+        if (!storage.inStorageScope(policyId, self)) {
+          // this node left the blob's scope (its attestation, or a new version of the policy): its copy counts for
+          // nothing there. Once r holders in the scope have the blob, the copy goes; until then it is kept.
+          if (live.length > 0 && live.length < this.init.replication && lookups++ < MAX_LOOKUPS_PER_ROUND) live.push(...await this.moreHolders(meta, policyId, live))
+          if (live.length >= this.init.replication) {
+            await storage.dropCopy(meta.cid, `this node left the storage scope of ${policyId}; ${live.length} holders in it have the blob`)
+            round.dropped++
+          } else if (live.length === 0 && !storage.store.isDamaged(meta.cid)) {
+            // no holder in the scope has it (every holder left it at once): this one copies it there
+            round.pushed += await this.replicate(meta, [])
+          }
+          continue
+        }
+        live.push(self)
         if (live.length >= this.init.replication) continue
         // one holder acts: the lowest peer id among the live ones
         if (live.slice().sort()[0] !== self) continue
@@ -115,6 +137,7 @@ export class BlobRepair {
     this.totals.checked += round.checked
     this.totals.pushed += round.pushed
     this.totals.restored += round.restored
+    this.totals.dropped += round.dropped
     this.totals.failed += round.failed
     return round
   }
@@ -150,6 +173,34 @@ export class BlobRepair {
       }
     }))
     return holds
+  }
+
+  /**
+   * Holders of a blob in the scope of `policyId` beyond `known`: the DHT's
+   * providers, each asked whether it holds the blob. How a node that left a
+   * blob's scope learns where repair put the copies that replaced its own
+   * (the new list goes to holders in the scope only).
+   */
+  private async moreHolders (meta: BlobMeta, policyId: string, known: string[]): Promise<string[]> {
+    const { storage, host } = this.components
+    const cid = parseBlobCid(meta.cid)
+    const found = new Set<string>()
+    try {
+      for await (const event of host.services.dht.findProviders(cid, { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
+        if (event.name !== 'PROVIDER') continue
+        for (const p of event.providers) {
+          const peer = p.id.toString()
+          if (!p.id.equals(host.peerId) && !known.includes(peer) && storage.inStorageScope(policyId, peer)) found.add(peer)
+        }
+      }
+    } catch (err) {
+      this.log.debug('provider look-up failed', { cid: meta.cid, err })
+    }
+    const confirmed = await Promise.all([...found].map(async peer => {
+      const response = await blobCall(host, peerIdFromString(peer), { has: { cids: [cid] } }).catch(err => { this.components.client.blame(peer, err) })
+      return response != null && 'held' in response && response.held.some(c => c.equals(cid)) ? [peer] : []
+    }))
+    return confirmed.flat()
   }
 
   /** Copies the blob to in-scope storage peers that lack it until r hold it; returns how many copies were made. */

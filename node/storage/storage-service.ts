@@ -52,7 +52,7 @@ export interface StorageComponents {
 }
 
 /** What a holder did with one request: kept (bounded) for tests and operators. */
-export interface StorageEvent { kind: 'put' | 'get' | 'replicas' | 'delete', peer: string, cid?: string, policyId?: string, result: string }
+export interface StorageEvent { kind: 'put' | 'get' | 'replicas' | 'delete' | 'drop', peer: string, cid?: string, policyId?: string, result: string }
 
 /**
  * The storage role's serving side of `/escrin/blob/1`: stores a blob only
@@ -408,13 +408,22 @@ export class StorageService {
     if (deletion.issuedAtMs > Date.now() + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(deletion.issuedAtMs).toISOString()}, ahead of this node's clock`)
     // remembered first: a crash between the two leaves a deletion that removed less, never a blob that can come back
     await this.deletions.add(deletion)
-    for (const cid of covered) {
-      await this.store.delete(cid)
-      void this.components.host.services.dht.cancelReprovide(parseBlobCid(cid)).catch(() => {})
-      this.record({ kind: 'delete', peer: from, cid, result: 'removed' })
-    }
+    for (const cid of covered) await this.remove(cid, { kind: 'delete', peer: from, cid, result: 'removed' })
     this.log.info('blobs removed at their owner\'s request', { owner: deletion.owner, app: deletion.app, removed: covered.length })
     return covered
+  }
+
+  /** Removes this node's copy of a blob whose storage scope it left, once enough holders in that scope have it (repair decides). */
+  async dropCopy (cid: string, why: string): Promise<void> {
+    await this.remove(cid, { kind: 'drop', peer: this.components.host.peerId.toString(), cid, result: 'dropped' })
+    this.log.info('dropped a copy of a blob', { cid, why })
+  }
+
+  /** Removes a blob here and stops announcing it (its provider records expire on their own). */
+  private async remove (cid: string, event: StorageEvent): Promise<void> {
+    await this.store.delete(cid)
+    void this.components.host.services.dht.cancelReprovide(parseBlobCid(cid)).catch(() => {})
+    this.record(event)
   }
 
   private async serveDelete (peer: PeerId, deletion: BlobDeletion): Promise<BlobResponse> {
