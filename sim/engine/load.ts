@@ -1,11 +1,11 @@
-import type { JobResult, KeyResult } from '../runtime/protocol.js'
+import type { BlobGetResult, BlobPutResult, JobResult, KeyResult } from '../runtime/protocol.js'
 import type { TimelineEvent } from '../scenario/index.js'
 
 type LoadEvent = Extract<TimelineEvent, { do: 'load' }>
 
-/** One request of a load: a job or a key release, as the client saw it. */
+/** One request of a load: a job, a key release, a blob put or a blob read, as the client saw it. */
 export interface RequestRecord {
-  kind: 'jobs' | 'keys'
+  kind: 'jobs' | 'keys' | 'blob-put' | 'blob-get'
   /** When it was sent (ms since the run started). */
   at: number
   client: string
@@ -15,6 +15,18 @@ export interface RequestRecord {
   runner?: string
   /** For key releases: whether the truth puts the requester in the app's scope (a refusal is then the right answer). */
   expectedOk: boolean
+  /** Blob puts and reads: the blob. */
+  cid?: string
+}
+
+/** A blob a load put and a quorum of holders committed: reads of it must return its bytes. */
+export interface AckedBlob {
+  cid: string
+  size: number
+  seed: string
+  /** The holders that committed it. */
+  replicas: string[]
+  at: number
 }
 
 /** Requests in flight per load at most; beyond it a tick is skipped and counted (a run must not snowball). */
@@ -28,6 +40,8 @@ export interface LoadDriver {
   pick<T>(items: T[]): T | undefined
   submitJob(client: string, policyId: string, event: LoadEvent, seq: number): Promise<JobResult>
   releaseKey(client: string, event: LoadEvent): Promise<KeyResult>
+  putBlob(client: string, policyId: string, size: number, seed: string): Promise<BlobPutResult>
+  getBlob(client: string, blob: AckedBlob): Promise<BlobGetResult>
   /** Whether `client` should get the key, by the truth (it is in the app's scope). */
   expectsKey(client: string, event: LoadEvent): boolean
   elapsed(): number
@@ -40,6 +54,8 @@ export interface LoadDriver {
  */
 export class LoadGenerator {
   readonly records: RequestRecord[] = []
+  /** Blobs this load put that were acknowledged (blob loads). */
+  readonly blobs: AckedBlob[] = []
   skipped = 0
   private timer?: ReturnType<typeof setInterval>
   private inFlight = 0
@@ -47,7 +63,7 @@ export class LoadGenerator {
   private readonly pending = new Set<Promise<void>>()
   private stopAt = Infinity
 
-  constructor (private readonly event: LoadEvent, private readonly driver: LoadDriver) {}
+  constructor (readonly event: LoadEvent, private readonly driver: LoadDriver) {}
 
   start (): void {
     const now = this.driver.elapsed()
@@ -85,6 +101,20 @@ export class LoadGenerator {
       if (policyId == null) return
       const result = await driver.submitJob(client, policyId, event, this.seq++).catch((err: Error): JobResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
       this.records.push({ kind: 'jobs', at, client, ok: result.ok, latencyMs: result.latencyMs, expectedOk: true, ...(result.ok ? { runner: result.runner } : { code: result.code }) })
+    } else if (event.kind === 'blobs') {
+      // a read of a blob put before, or a new put: half and half once there is something to read
+      const blob = this.blobs.length > 0 && driver.pick([true, false]) === true ? driver.pick(this.blobs) : undefined
+      if (blob != null) {
+        const result = await driver.getBlob(client, blob).catch((err: Error): BlobGetResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+        this.records.push({ kind: 'blob-get', at, client, ok: result.ok, latencyMs: result.latencyMs, expectedOk: true, cid: blob.cid, ...(result.ok ? {} : { code: result.code }) })
+        return
+      }
+      const policyId = driver.policyId(event.app, event.policy)
+      if (policyId == null) return
+      const seed = `${event.app}/${event.policy}/${event.line}/${this.seq++}`
+      const result = await driver.putBlob(client, policyId, event.sizeBytes, seed).catch((err: Error): BlobPutResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+      this.records.push({ kind: 'blob-put', at, client, ok: result.ok, latencyMs: result.latencyMs, expectedOk: true, ...(result.ok ? { cid: result.cid } : { code: result.code }) })
+      if (result.ok) this.blobs.push({ cid: result.cid, size: event.sizeBytes, seed, replicas: result.replicas, at })
     } else {
       const expectedOk = driver.expectsKey(client, event)
       const result = await driver.releaseKey(client, event).catch((err: Error): KeyResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))

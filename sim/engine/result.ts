@@ -39,6 +39,12 @@ export interface SimResult {
   leaks: { total: number, fromHonest: number, list: Leak[], arrivals: Record<string, number> }
   integrity: { violations: number, list: IntegrityViolation[], checks: number, unlisted: number }
   requests: RequestRecord[]
+  /**
+   * Blobs the loads stored (a quorum committed), and the read of each (or of
+   * a spread sample) at the end: readable; unavailable (every holder that
+   * committed it is down); lost (not readable while one of them is up).
+   */
+  blobs: { stored: number, checked: number, readable: number, unavailable: number, lost: Array<{ cid: string, storedAt: number, reader: string, code: string, message: string }> }
   skippedRequests: number
   samples: Sample[]
   resources: { nodes: NodeResources[], average: { rssBytes: number, cpuPercent: number }, basis: string }

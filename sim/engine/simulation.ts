@@ -28,6 +28,8 @@ const START_CONCURRENCY = { memory: 4, process: 4 }
 const SWEEP_SLACK_MS = 1_000
 /** Requests in flight get this long to finish once the scenario's time is up. */
 const DRAIN_TIMEOUT_MS = 30_000
+/** Stored blobs read back at the end of a run, at most (spread over the run's puts). */
+const MAX_FINAL_BLOB_READS = 200
 
 export type Phase = 'starting' | 'running' | 'draining' | 'stopping' | 'done'
 
@@ -84,6 +86,7 @@ class Simulation {
   private readonly runId = randomBytes(4).toString('hex')
   private readonly cluster: Cluster
   private readonly loads: LoadGenerator[] = []
+  private readonly blobChecks: Omit<SimResult['blobs'], 'stored'> = { checked: 0, readable: 0, unavailable: 0, lost: [] }
   private readonly samples: Sample[] = []
   private readonly log: LogEntry[] = []
   private readonly simKinds: string[]
@@ -143,6 +146,7 @@ class Simulation {
         await delay(EVALUATE_INTERVAL_MS)
         this.tick()
       }
+      await this.checkBlobs()
       this.integrity.finish()
       this.tick()
       this.sample()
@@ -158,6 +162,33 @@ class Simulation {
       this.phase = 'done'
     }
     return this.result()
+  }
+
+  /**
+   * Reads every blob the loads stored once more, at the end, from a live node
+   * of its load: each must come back whole. One that does not while a holder
+   * that committed it is up is lost (an invariant); one whose committing
+   * holders are all down is only unavailable.
+   */
+  private async checkBlobs (): Promise<void> {
+    const acked = this.loads.flatMap(load => load.blobs.map(blob => ({ blob, from: load.event.from })))
+    // spread over the run when there are many: every k-th, oldest first
+    const step = Math.max(1, Math.ceil(acked.length / MAX_FINAL_BLOB_READS))
+    const byPeer = new Map([...this.truth.nodes.values()].flatMap(n => n.peerId != null ? [[n.peerId, n.name] as const] : []))
+    for (let i = 0; i < acked.length; i += step) {
+      const { blob, from } = acked[i]
+      const reader = this.random.pick(from.filter(n => this.cluster.isUp(n))) ?? this.random.pick([...this.truth.nodes.values()].filter(n => n.honest && this.cluster.isUp(n.name)).map(n => n.name))
+      if (reader == null) break
+      const result = await this.cluster.command(reader, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }).catch((err: Error) => ({ ok: false as const, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+      this.blobChecks.checked++
+      if (result.ok) {
+        this.blobChecks.readable++
+      } else if (blob.replicas.some(p => this.cluster.isUp(byPeer.get(p) ?? ''))) {
+        this.blobChecks.lost.push({ cid: blob.cid, storedAt: blob.at, reader, code: result.code, message: result.message })
+      } else {
+        this.blobChecks.unavailable++
+      }
+    }
   }
 
   private elapsed (): number {
@@ -469,6 +500,8 @@ class Simulation {
       pick: items => this.random.pick(items),
       submitJob: async (client, policyId, event, seq) => await this.cluster.command(client, { op: 'submit-job', policyId, worker: event.worker, input: `job ${seq}`, timeoutMs: event.timeoutMs }),
       releaseKey: async (client, event) => await this.cluster.command(client, { op: 'release-key', owner: this.app(event.app).owner, app: event.policy }),
+      putBlob: async (client, policyId, size, seed) => await this.cluster.command(client, { op: 'put-blob', policyId, size, seed }),
+      getBlob: async (client, blob) => await this.cluster.command(client, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }),
       expectsKey: (client, event) => {
         const policy = this.truth.latest(this.app(event.app).owner, event.policy)
         const peerId = this.truth.node(client).peerId
@@ -561,6 +594,7 @@ class Simulation {
       leaks: { total: this.leaks.total, fromHonest: this.leaks.fromHonest, list: this.leaks.leaks.map(l => ({ ...l, t: rel(l.t) })), arrivals: { ...this.leaks.arrivals } },
       integrity: { violations: this.integrity.count, list: this.integrity.violations.map(v => ({ ...v, t: rel(v.t) })), checks: this.integrity.checks, unlisted: this.integrity.unlisted },
       requests: this.loads.flatMap(l => l.records).sort((a, b) => a.at - b.at),
+      blobs: { ...this.blobChecks, stored: this.loads.reduce((n, l) => n + l.blobs.length, 0) },
       skippedRequests: this.loads.reduce((s, l) => s + l.skipped, 0),
       samples: this.samples,
       resources: this.resources.perNode(upCount),

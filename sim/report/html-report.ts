@@ -103,8 +103,10 @@ svg .grid { stroke: #eee; } svg .axis { stroke: #999; } svg .marker { stroke-das
 <table><tr><th>invariant</th><th>state</th><th>evidence</th></tr>${rows([
     ['(a) nothing reached a peer outside its scope (counted at receivers)', badge(inv.scopeLeaks.ok), `${inv.scopeLeaks.fromHonest} leaks from honest senders, ${inv.scopeLeaks.total - inv.scopeLeaks.fromHonest} from byzantine ones; arrivals checked: ${Object.entries(inv.scopeLeaks.arrivals).map(([k, v]) => `${v} ${k}`).join(', ')}`],
     ['(b) every honest node converges to the true scope membership', badge(conv.ok), `${conv.events.length} membership changes; steady state p50 ${formatMs(conv.steady.p50)}, p99 ${formatMs(conv.steady.p99)}, max ${formatMs(conv.steady.max)}; formed after ${formatMs(conv.formedAtMs)}; ${conv.failures.length} missed the deadline`],
-    ['(c) no accepted record failed verification', badge(inv.recordIntegrity.ok), `${inv.recordIntegrity.violations} violations in ${inv.recordIntegrity.checks} peer-table checks`]
+    ['(c) no accepted record failed verification', badge(inv.recordIntegrity.ok), `${inv.recordIntegrity.violations} violations in ${inv.recordIntegrity.checks} peer-table checks`],
+    ['(d) every stored blob is read back whole while a holder of it is up', badge(inv.blobDurability.ok), inv.blobDurability.stored === 0 ? 'no blobs stored' : `${inv.blobDurability.readable} of ${inv.blobDurability.checked} read back at the end (of ${inv.blobDurability.stored} stored); ${inv.blobDurability.lost.length} lost, ${inv.blobDurability.unavailable} with every holder down; ${inv.blobDurability.wrongBytes} reads returned other bytes`]
   ])}</table>
+${inv.blobDurability.lost.length > 0 ? `<h3>Lost blobs</h3><table>${rows(inv.blobDurability.lost.map(l => [formatMs(l.storedAt), e(l.cid), e(l.reader), e(`${l.code}: ${l.message}`)]))}</table>` : ''}
 ${conv.failures.length > 0 ? `<h3>Convergence failures</h3><table>${rows(conv.failures.map(f => [formatMs(f.t), e(f.label), e(f.detail)]))}</table>` : ''}
 ${inv.scopeLeaks.leaks.length > 0 ? `<h3>Leaks</h3><table><tr><th>t</th><th>what</th><th>from</th><th>to</th><th>why</th></tr>${rows(inv.scopeLeaks.leaks.map(l => [formatMs(l.t), e(l.kind), `${e(l.sender)}${l.senderHonest ? '' : ' (byzantine)'}`, e(l.receiver), e(l.reason)]))}</table>` : ''}
 ${inv.recordIntegrity.list.length > 0 ? `<h3>Accepted records that fail the truth</h3><table>${rows(inv.recordIntegrity.list.map(v => [formatMs(v.t), e(v.holder), e(v.peerId.slice(-12)), e(v.reason)]))}</table>` : ''}
@@ -120,6 +122,8 @@ ${convergenceChart}
     ['errors', e(Object.entries(report.jobs.errors).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none')],
     ['key releases (in-scope requesters)', `${report.keyReleases.ok} of ${report.keyReleases.sent}, p50 ${formatMs(report.keyReleases.latencyMs.p50)}, p99 ${formatMs(report.keyReleases.latencyMs.p99)}`],
     ['key requests refused as they should be', String(report.keyReleases.refusedAsExpected)],
+    ['blob puts', `${report.blobs.puts.ok} of ${report.blobs.puts.sent}, p50 ${formatMs(report.blobs.puts.latencyMs.p50)}, p99 ${formatMs(report.blobs.puts.latencyMs.p99)}; errors: ${e(Object.entries(report.blobs.puts.errors).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none')}`],
+    ['blob reads', `${report.blobs.gets.ok} of ${report.blobs.gets.sent}, p50 ${formatMs(report.blobs.gets.latencyMs.p50)}, p99 ${formatMs(report.blobs.gets.latencyMs.p99)}; errors: ${e(Object.entries(report.blobs.gets.errors).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none')}`],
     ['requests skipped (over 64 in flight, or no client up)', String(report.skippedRequests)]
   ])}</table>
 ${latencyChart}

@@ -14,8 +14,10 @@ export function renderSummary (report: SimReport, paths?: { json: string, html: 
     ['    steady state', `p50 ${formatMs(conv.steady.p50)}, p99 ${formatMs(conv.steady.p99)}, max ${formatMs(conv.steady.max)} over ${conv.steady.count} events`],
     ['    formation', conv.formedAtMs != null ? `all honest nodes first agreed at ${formatMs(conv.formedAtMs)}` : 'never fully agreed'],
     ['(c) record integrity', `${state(inv.recordIntegrity.ok)}: ${inv.recordIntegrity.violations} bad records accepted (${inv.recordIntegrity.checks} checks)`],
+    ['(d) blob durability', inv.blobDurability.stored === 0 ? 'no blobs stored' : `${state(inv.blobDurability.ok)}: ${inv.blobDurability.readable}/${inv.blobDurability.checked} stored blobs read back whole at the end, ${inv.blobDurability.lost.length} lost, ${inv.blobDurability.unavailable} with every holder down; ${inv.blobDurability.wrongBytes} reads of other bytes`],
     ['jobs', report.jobs.sent === 0 ? 'none' : `${report.jobs.ok}/${report.jobs.sent} ok (${((report.jobs.successRate ?? 0) * 100).toFixed(1)}%), p50 ${formatMs(report.jobs.latencyMs.p50)}, p90 ${formatMs(report.jobs.latencyMs.p90)}, p99 ${formatMs(report.jobs.latencyMs.p99)}`],
     ['key releases', report.keyReleases.sent === 0 && report.keyReleases.refusedAsExpected === 0 ? 'none' : `${report.keyReleases.ok}/${report.keyReleases.sent} in scope ok, p50 ${formatMs(report.keyReleases.latencyMs.p50)}; ${report.keyReleases.refusedAsExpected} out-of-scope refused`],
+    ...(report.blobs.puts.sent === 0 ? [] : [['blobs', `${report.blobs.puts.ok}/${report.blobs.puts.sent} puts ok, p50 ${formatMs(report.blobs.puts.latencyMs.p50)}; ${report.blobs.gets.ok}/${report.blobs.gets.sent} reads ok, p50 ${formatMs(report.blobs.gets.latencyMs.p50)}`] as [string, string]]),
     ['connections', connectionsRow(report)],
     ['per node', `${formatBytes(report.resources.average.rssBytes)} RSS, ${report.resources.average.cpuPercent.toFixed(1)}% CPU (${report.scenario.mode === 'memory' ? 'shared process, averaged' : 'own process'})`],
     ['verdict', report.verdict === 'pass' ? 'PASS: every invariant held' : 'FAIL: an invariant broke']

@@ -1,3 +1,4 @@
+import { createCipheriv, createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lpStream } from '@libp2p/utils'
@@ -80,6 +81,8 @@ export class NodeAgent {
         this.bonds?.set(command.bonds)
         return undefined
       case 'misroute-job': return await this.misrouteJob(command.to, command.toAddrs, command.policyId)
+      case 'put-blob': return await this.putBlob(command)
+      case 'get-blob': return await this.getBlob(command)
     }
   }
 
@@ -207,6 +210,36 @@ export class NodeAgent {
     }
   }
 
+  private async putBlob (command: Extract<Command, { op: 'put-blob' }>): Promise<CommandResult<typeof command>> {
+    const started = Date.now()
+    try {
+      const bytes = blobBytes(command.seed, command.size)
+      const put = await this.running().blobs.put((async function * () { yield bytes })(), { policyId: command.policyId, size: command.size })
+      return { ok: true, cid: put.cid, replicas: put.replicas, latencyMs: Date.now() - started }
+    } catch (err) {
+      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
+    }
+  }
+
+  /** Reads a blob back whole and compares every byte with what was put (the node verified each chunk against the CID already). */
+  private async getBlob (command: Extract<Command, { op: 'get-blob' }>): Promise<CommandResult<typeof command>> {
+    const started = Date.now()
+    try {
+      const reader = await this.running().blobs.get(command.cid)
+      const expected = blobBytes(command.seed, command.size)
+      let offset = 0
+      let same = reader.size === command.size
+      for await (const piece of reader.chunks) {
+        if (same && (offset + piece.length > expected.length || !Buffer.from(piece).equals(expected.subarray(offset, offset + piece.length)))) same = false
+        offset += piece.length
+      }
+      if (!same || offset !== command.size) return { ok: false, code: 'WRONG_BYTES', message: `read ${offset} bytes that are not the ${command.size} put`, latencyMs: Date.now() - started }
+      return { ok: true, latencyMs: Date.now() - started }
+    } catch (err) {
+      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
+    }
+  }
+
   private async deal (command: Extract<Command, { op: 'deal' }>): Promise<{ acked: number, committed: number, failed: string[] }> {
     const node = this.running()
     const result = await dealSecret({ host: node.host, attestations: node.attestations, policies: node.policies, ...(node.holder != null ? { holder: node.holder } : {}) }, {
@@ -222,6 +255,7 @@ export class NodeAgent {
     const node = this.running()
     if (faults.runner != null && node.runner != null) Object.assign(node.runner.faults, faults.runner)
     if (faults.holder != null && node.holder != null) Object.assign(node.holder.faults, faults.holder)
+    if (faults.storage != null && node.storage != null) Object.assign(node.storage.faults, faults.storage)
     clearInterval(this.forgeTimer)
     this.forgeTimer = undefined
     const forge = faults.forge
@@ -344,6 +378,12 @@ function peerTable (node: EscrinNode): RecordFacts[] {
     out.push({ peerId, kind: facts.tee.kind, measurement: facts.tee.measurement, roles: [...facts.roles], operator: facts.operator })
   }
   return out
+}
+
+/** A blob's bytes from its seed: a ChaCha20 keystream under sha256(seed), so every agent makes the same ones. */
+function blobBytes (seed: string, size: number): Buffer {
+  const key = createHash('sha256').update(seed).digest()
+  return createCipheriv('chacha20', key, Buffer.alloc(16)).update(Buffer.alloc(size))
 }
 
 function errorCode (err: unknown): string {

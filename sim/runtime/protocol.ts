@@ -47,6 +47,9 @@ export interface StartedNode {
 
 export type JobResult = { ok: true, runner: string, latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
 export type KeyResult = { ok: true, latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
+export type BlobPutResult = { ok: true, cid: string, replicas: string[], latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
+/** A blob read back: ok only when every byte is the one put (the agent regenerates them from the seed). */
+export type BlobGetResult = KeyResult
 
 export type Command =
   | { op: 'start', boot: NodeBoot }
@@ -60,6 +63,9 @@ export type Command =
   | { op: 'faults', faults: Faults, claim: { kind: string, measurement: string } | null, victims: string[] }
   | { op: 'bonds', bonds: Array<[operator: string, wei: bigint]> }
   | { op: 'misroute-job', to: string, toAddrs: string[], policyId: string }
+  /** The blob's bytes come from `seed` on the agent's side, so a blob never crosses the control channel. */
+  | { op: 'put-blob', policyId: string, size: number, seed: string }
+  | { op: 'get-blob', cid: string, size: number, seed: string }
 
 export type CommandResult<C extends Command> =
   C extends { op: 'start' } ? StartedNode
@@ -67,7 +73,9 @@ export type CommandResult<C extends Command> =
       : C extends { op: 'submit-job' } ? JobResult
         : C extends { op: 'release-key' } ? KeyResult
           : C extends { op: 'deal' } ? { acked: number, committed: number, failed: string[] }
-            : undefined
+            : C extends { op: 'put-blob' } ? BlobPutResult
+              : C extends { op: 'get-blob' } ? BlobGetResult
+                : undefined
 
 /** What a node's peer table holds about one peer: the facts the invariants compare with the truth. */
 export interface RecordFacts {

@@ -47,6 +47,8 @@ export type ForgeKind = 'evidence' | 'identity' | 'tamper'
 export interface Faults {
   runner?: RunnerFaults
   holder?: HolderFaults
+  /** A storage node that serves blobs with a flipped byte (readers must detect it and read elsewhere). */
+  storage?: { corruptBlob: boolean }
   forge?: { kinds: ForgeKind[], ratePerSec: number }
 }
 
@@ -60,13 +62,17 @@ export type TimelineEvent = At & (
   | { do: 'byzantine', nodes: string[], faults: Faults }
   | { do: 'publish', app: string, name: string, predicate: string, via: string[] }
   | { do: 'deal', app: string, name: string, custody: string, threshold?: number, via: string[] }
-  | { do: 'load', kind: 'jobs' | 'keys', app: string, policy: string, ratePerSec: number, from: string[], durationMs: number | null, worker: WorkerName, timeoutMs: number }
+  /** blobs: each request puts a new blob of `sizeBytes` in the policy's storage scope, or reads back one put before (half and half once there are some). */
+  | { do: 'load', kind: LoadKind, app: string, policy: string, ratePerSec: number, from: string[], durationMs: number | null, worker: WorkerName, timeoutMs: number, sizeBytes: number }
   | { do: 'bond', nodes: string[], bond: bigint }
   | { do: 'misroute', from: string, to: string, app: string, policy: string }
 )
 
 export type EventKind = TimelineEvent['do']
 export const EVENT_KINDS: readonly EventKind[] = ['join', 'crash', 'restart', 'leave', 'partition', 'heal', 'byzantine', 'publish', 'deal', 'load', 'bond', 'misroute']
+
+export type LoadKind = 'jobs' | 'keys' | 'blobs'
+export const LOAD_KINDS: readonly LoadKind[] = ['jobs', 'keys', 'blobs']
 
 export type WorkerName = 'echo' | 'hello'
 export const WORKER_NAMES: readonly WorkerName[] = ['echo', 'hello']

@@ -21,6 +21,17 @@ export function parseRate (value: unknown, path: string): number {
   return rate
 }
 
+const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB)$/
+const UNIT_BYTES: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 * 1024 }
+
+/** "512B", "64KiB", "1.5MiB" in bytes, within [1, max]. */
+export function parseSize (value: unknown, path: string, max: number): number {
+  const match = typeof value === 'string' ? SIZE.exec(value.trim()) : null
+  const bytes = match == null ? NaN : Math.round(Number(match[1]) * UNIT_BYTES[match[2]])
+  if (!(bytes >= 1 && bytes <= max)) throw new ScenarioError(path, `expected a size like "64KiB" (units B, KiB, MiB) of at most ${max / (1024 * 1024)} MiB, got ${describe(value)}`)
+  return bytes
+}
+
 /** A short rendering of a bad value for error messages. */
 export function describe (value: unknown): string {
   if (value === undefined) return 'nothing'

@@ -7,10 +7,10 @@ import { canonicalize, parsePredicate, PolicyError } from '../../protocol/policy
 import { ScenarioError } from './errors.js'
 import { Fields } from './fields.js'
 import { resolveSelector } from './selectors.js'
-import { describe, parseDuration, parseRate } from './units.js'
+import { describe, parseDuration, parseRate, parseSize } from './units.js'
 import {
-  EVENT_KINDS, WORKER_NAMES,
-  type AppSpec, type EvidenceSpec, type Faults, type ForgeKind, type NodeGroup, type NodeRef, type Scenario, type SimMode, type TimelineEvent, type WorkerName
+  EVENT_KINDS, LOAD_KINDS, WORKER_NAMES,
+  type AppSpec, type EvidenceSpec, type Faults, type ForgeKind, type LoadKind, type NodeGroup, type NodeRef, type Scenario, type SimMode, type TimelineEvent, type WorkerName
 } from './types.js'
 
 /** More nodes than this in one scenario would not fit this machine in either mode. */
@@ -26,8 +26,11 @@ const DEFAULTS = {
   latency: '0ms',
   convergeWithin: '30s',
   sampleEvery: '250ms',
-  jobTimeout: '10s'
+  jobTimeout: '10s',
+  blobSize: '64KiB'
 }
+/** The largest blob a blob load puts: the agent holds it whole to check what comes back. */
+const MAX_SIM_BLOB_BYTES = 16 * 1024 * 1024
 
 /**
  * Checks a parsed scenario document (from JSON or YAML) and returns the
@@ -237,7 +240,9 @@ function readEvent (raw: unknown, path: string, line: number, ctx: Context): Tim
     }
     case 'load': {
       const loadKind = f.required('kind')
-      if (loadKind !== 'jobs' && loadKind !== 'keys') throw new ScenarioError(f.at('kind'), `expected jobs or keys, got ${describe(loadKind)}`)
+      if (!(LOAD_KINDS as readonly unknown[]).includes(loadKind)) throw new ScenarioError(f.at('kind'), `expected ${LOAD_KINDS.join(', ')}, got ${describe(loadKind)}`)
+      // only a blob load has a size: anywhere else the field is reported as unknown
+      const sizeBytes = loadKind === 'blobs' ? parseSize(f.get('size') ?? DEFAULTS.blobSize, f.at('size'), MAX_SIM_BLOB_BYTES) : 0
       const worker = f.get('worker') ?? 'echo'
       if (!(WORKER_NAMES as readonly unknown[]).includes(worker)) throw new ScenarioError(f.at('worker'), `expected one of ${WORKER_NAMES.join(', ')}, got ${describe(worker)}`)
       const durationMs = f.has('for') ? parseDuration(f.get('for'), f.at('for')) : null
@@ -245,14 +250,15 @@ function readEvent (raw: unknown, path: string, line: number, ctx: Context): Tim
         atMs,
         line,
         do: 'load',
-        kind: loadKind,
+        kind: loadKind as LoadKind,
         app: app(),
         policy: f.string('policy'),
         ratePerSec: parseRate(f.required('rate'), f.at('rate')),
         from: select('from'),
         durationMs,
         worker: worker as WorkerName,
-        timeoutMs: parseDuration(f.get('timeout') ?? DEFAULTS.jobTimeout, f.at('timeout'))
+        timeoutMs: parseDuration(f.get('timeout') ?? DEFAULTS.jobTimeout, f.at('timeout')),
+        sizeBytes
       }
       break
     }
@@ -282,6 +288,7 @@ function readFaults (raw: unknown, path: string): Faults {
     faults.runner = { corruptOutput: f.boolean('corruptOutput', false), corruptReceipt: f.boolean('corruptReceipt', false) }
   }
   if (f.has('corruptShare')) faults.holder = { corruptShare: f.boolean('corruptShare', false) }
+  if (f.has('corruptBlob')) faults.storage = { corruptBlob: f.boolean('corruptBlob', false) }
   if (f.has('forge')) {
     const value = f.get('forge')
     const kinds = (Array.isArray(value) ? value : [value]).map((k, i) => {
@@ -292,8 +299,8 @@ function readFaults (raw: unknown, path: string): Faults {
   } else if (f.has('forgeRate')) {
     throw new ScenarioError(f.at('forgeRate'), 'needs forge: the kinds of record to forge')
   }
-  f.done(['corruptOutput', 'corruptReceipt', 'corruptShare', 'forge', 'forgeRate'])
-  if (faults.runner == null && faults.holder == null && faults.forge == null) throw new ScenarioError(path, 'names no fault (corruptOutput, corruptReceipt, corruptShare, forge)')
+  f.done(['corruptOutput', 'corruptReceipt', 'corruptShare', 'corruptBlob', 'forge', 'forgeRate'])
+  if (faults.runner == null && faults.holder == null && faults.storage == null && faults.forge == null) throw new ScenarioError(path, 'names no fault (corruptOutput, corruptReceipt, corruptShare, corruptBlob, forge)')
   return faults
 }
 

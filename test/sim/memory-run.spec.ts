@@ -61,11 +61,61 @@ describe('sim in memory mode (real nodes in this process)', function () {
     const paths = await writeReports(report, join(files.dir, 'out'))
     const json = JSON.parse(await readFile(paths.json, 'utf8'))
     assert.equal(json.version, 1)
-    assert.deepEqual(Object.keys(json.invariants).sort(), ['convergence', 'recordIntegrity', 'scopeLeaks'])
+    assert.deepEqual(Object.keys(json.invariants).sort(), ['blobDurability', 'convergence', 'recordIntegrity', 'scopeLeaks'])
+    assert.equal(json.invariants.blobDurability.stored, 0, 'no blob load: nothing to read back')
     const html = await readFile(paths.html, 'utf8')
     assert.equal((html.match(/<svg /g) ?? []).length, 6, 'six plots')
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'self-contained: no script, nothing fetched')
     assert.match(html, /every invariant held/)
+  })
+
+  /** Four storage nodes in the app's storage scope, two clients outside it that put and read blobs. */
+  const storageNetwork = (storeCount: number, duration: string, timeline: unknown[]): Record<string, unknown> => ({
+    name: 'blobs',
+    duration,
+    attestationTtl: '6s',
+    convergeWithin: '8s',
+    apps: ['alpha'],
+    nodes: [
+      { group: 'store', count: storeCount, roles: ['storage'], evidence: 'nitro:aa11' },
+      { group: 'dev', count: 2, roles: ['runner'], evidence: 'dev' }
+    ],
+    timeline: [
+      { at: '1s', do: 'publish', app: 'alpha', name: 'data', predicate: { all: [{ eq: ['tee.kind', 'nitro'] }, { has: ['roles', 'storage'] }] } },
+      ...timeline
+    ]
+  })
+
+  it('blobs: puts and reads while a holder crashes and comes back; every stored blob reads back whole at the end', async () => {
+    const path = await files.write('blobs', storageNetwork(4, '14s', [
+      { at: '3s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'data', rate: '4/s', from: 'dev', for: '6s', size: '200KiB' },
+      { at: '5s', do: 'crash', nodes: 'store[0]' },
+      { at: '8s', do: 'restart', nodes: 'store[0]' }
+    ]))
+    const report = buildReport(await runScenario(await loadScenario(path)))
+    const blobs = report.invariants.blobDurability
+    assert.equal(report.verdict, 'pass', JSON.stringify({ blobs, puts: report.blobs.puts, gets: report.blobs.gets, log: report.log }))
+    assert.ok(report.blobs.puts.ok >= 4 && report.blobs.puts.ok >= report.blobs.puts.sent - 1, JSON.stringify(report.blobs.puts))
+    assert.ok(report.blobs.gets.sent > 0 && report.blobs.gets.ok >= report.blobs.gets.sent - 1, JSON.stringify(report.blobs.gets))
+    assert.equal(blobs.stored, report.blobs.puts.ok)
+    assert.equal(blobs.checked, blobs.stored)
+    assert.equal(blobs.readable, blobs.checked, 'every holder is up at the end: each blob reads back whole')
+    // the blobs went to the storage scope only (counted at every receiver)
+    assert.ok(report.invariants.scopeLeaks.arrivals.blob >= 3 * blobs.stored, JSON.stringify(report.invariants.scopeLeaks.arrivals))
+  })
+
+  it('(d) counts a stored blob that cannot be read back while its holders are up as lost', async () => {
+    const path = await files.write('blob-loss', storageNetwork(3, '9s', [
+      { at: '3s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'data', rate: '4/s', from: 'dev', for: '2s', size: '64KiB' },
+      // every holder now serves each blob with a byte flipped: readers reject them all
+      { at: '6s', do: 'byzantine', nodes: 'store', faults: { corruptBlob: true } }
+    ]))
+    const report = buildReport(await runScenario(await loadScenario(path)))
+    const blobs = report.invariants.blobDurability
+    assert.equal(report.verdict, 'fail')
+    assert.equal(blobs.ok, false)
+    assert.ok(blobs.stored > 0 && blobs.lost.length === blobs.checked, JSON.stringify(blobs))
+    assert.equal(blobs.wrongBytes, 0, 'no reader ever passed on a corrupted byte')
   })
 
   it('(a) counts a job sent straight to an out-of-scope runner as a leak at the receiver', async () => {

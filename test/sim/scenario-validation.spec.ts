@@ -88,6 +88,26 @@ describe('sim scenario validation', () => {
     assert.match(invalid(typo).message, /^durration: unknown key/)
   })
 
+  it('takes a blob load with its size (default 64 KiB); a size is a blob load\'s only, within 16 MiB', () => {
+    const doc = base()
+    doc.timeline.push({ at: '6s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'compute', rate: '1/s', from: 'dev', size: '1.5MiB' })
+    doc.timeline.push({ at: '7s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'compute', rate: '1/s', from: 'dev' })
+    const loads = validateScenario(doc, 'test.yaml').timeline.filter(e => e.do === 'load')
+    assert.deepEqual(loads.map(l => l.do === 'load' ? [l.kind, l.sizeBytes] : []), [['jobs', 0], ['blobs', 1.5 * 1024 * 1024], ['blobs', 64 * 1024]])
+    const big = base()
+    big.timeline[1] = { ...big.timeline[1], kind: 'blobs', size: '17MiB' }
+    assert.match(invalid(big).message, /^timeline\[1\]\.size: expected a size like "64KiB" .* at most 16 MiB, got "17MiB"/)
+    const bare = base()
+    bare.timeline[1] = { ...bare.timeline[1], kind: 'blobs', size: 1000 }
+    assert.match(invalid(bare).message, /^timeline\[1\]\.size: expected a size/)
+    const onJobs = base()
+    onJobs.timeline[1].size = '1KiB'
+    assert.match(invalid(onJobs).message, /^timeline\[1\]\.size: unknown key/)
+    const kind = base()
+    kind.timeline[1].kind = 'files'
+    assert.match(invalid(kind).message, /^timeline\[1\]\.kind: expected jobs, keys, blobs, got "files"/)
+  })
+
   it('checks node selectors against the groups', () => {
     const doc = base()
     doc.timeline[2].nodes = 'tee[3]'
