@@ -8,10 +8,9 @@ import { silentLogger } from '../../node/log/index.js'
 import { EscrinApiError, EscrinClient } from '../../node/sdk/index.js'
 import { blobCall, RemoteBlobSink, replicaBytes } from '../../node/storage/index.js'
 import { BlobError, parseBlobCid, signBlobDeletion, type BlobDeletion } from '../../protocol/blob/index.js'
-import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
+import { storageTestOptions } from '../helpers/storage-nodes.js'
 import { waitFor } from '../helpers/wait.js'
 
 const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
@@ -20,16 +19,8 @@ const OTHER_KEY = '0x' + '11'.repeat(32) as `0x${string}`
 const STORE_M = 'ab'.repeat(48)
 const APP = 'data'
 
-/**
- * Every node a storage node in scope. Repair runs only when a test asks, so
- * what it does is the test's to see, and judges blobs as soon as they are
- * stored (a holder that comes back to a deleted blob would copy it at once).
- */
-function optionsOf (): EscrinNodeOptions {
-  const verifiers = defaultVerifiers()
-  verifiers.set('test', testVerifier)
-  return { verifiers, evidence: testEvidence(STORE_M), storage: { repairIntervalMs: 3_600_000, repairSettleMs: 0 } }
-}
+/** Every node a storage node in scope. */
+const optionsOf = (): EscrinNodeOptions => storageTestOptions(STORE_M)
 
 describe('blob deletion by the app owner (5 real nodes, all storage in scope)', function () {
   this.timeout(180_000)

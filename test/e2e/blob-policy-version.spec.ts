@@ -3,10 +3,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { privateKeyToAccount } from 'viem/accounts'
 import { type EscrinNodeOptions } from '../../node/escrin-node.js'
 import { EscrinClient } from '../../node/sdk/index.js'
-import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
+import { storageTestOptions } from '../helpers/storage-nodes.js'
 import { waitFor } from '../helpers/wait.js'
 
 const OWNER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
@@ -14,11 +13,8 @@ const OWNER = privateKeyToAccount(OWNER_KEY).address.toLowerCase()
 const STORE_M = 'ab'.repeat(48)
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
 
-function optionsOf (): EscrinNodeOptions {
-  const verifiers = defaultVerifiers()
-  verifiers.set('test', testVerifier)
-  return { verifiers, evidence: testEvidence(STORE_M), storage: { repairIntervalMs: 3_600_000, repairSettleMs: 0 } }
-}
+/** Every node a storage node in scope. */
+const optionsOf = (): EscrinNodeOptions => storageTestOptions(STORE_M)
 
 describe('an app\'s blobs across a new version of its policy (5 real nodes)', function () {
   this.timeout(120_000)
