@@ -10,7 +10,7 @@ import { apiBase, viaApi } from './app-commands.js'
 
 export const BLOB_HELP = `Usage: escrin-node blob put FILE --policy ID --api URL (--key HEX | --plain) [--replicas N]
        escrin-node blob get CID --api URL [--key HEX] [--out FILE] [--policy ID]
-       escrin-node blob delete CID... --app NAME --owner-key HEX --api URL
+       escrin-node blob delete (CID... | --all) --app NAME --owner-key HEX --api URL
 
 put: encrypts FILE with the app's 32-byte data key (ChaCha20-Poly1305, here,
 before it leaves) and stores it on r storage nodes of the policy's scope
@@ -21,8 +21,9 @@ get: streams the blob back, verified chunk by chunk against its CID by the
 node, decrypted here with --key; to --out FILE, or standard output.
 
 delete: the app owner's deletion of blobs of the app NAME (its policy name),
-signed here with --owner-key; every holder removes its copy of what it stored
-for the app until now, and frees the quota. Prints which holders removed each.
+the CIDs named or --all of them, signed here with --owner-key; every holder
+removes its copy of what it stored for the app until now, and frees the
+quota. Prints which holders removed each.
 
 Options:
   --policy ID        the app policy whose storage scope holds the blob
@@ -31,6 +32,7 @@ Options:
   --replicas N       holders to place it on (default 3)
   --out FILE         where get writes the blob (default standard output)
   --app NAME         delete: the app's policy name
+  --all              delete: every blob of the app (instead of CIDs)
   --owner-key HEX    delete: the app owner's secp256k1 private key (or env ESCRIN_APP_KEY)
   --api URL          a node's API, e.g. http://127.0.0.1:7001`
 
@@ -50,6 +52,7 @@ export async function blob (args: string[]): Promise<number> {
     replicas: { type: 'string' },
     out: { type: 'string' },
     app: { type: 'string' },
+    all: { type: 'boolean' },
     'owner-key': { type: 'string' }
   }, 1 + MAX_DELETION_CIDS)
   const [sub, target] = parsed.positionals
@@ -94,7 +97,9 @@ export async function blob (args: string[]): Promise<number> {
 }
 
 async function deleteBlobs (cids: string[], values: Record<string, unknown>): Promise<number> {
-  if (cids.length === 0) throw new UsageError('missing CID: the blobs to delete')
+  const all = values.all === true
+  if (cids.length === 0 && !all) throw new UsageError('missing CID: the blobs to delete (or --all)')
+  if (cids.length > 0 && all) throw new UsageError('--all deletes every blob of the app: name no CID with it')
   for (const cid of cids) {
     try {
       parseBlobCid(cid)
@@ -108,10 +113,11 @@ async function deleteBlobs (cids: string[], values: Record<string, unknown>): Pr
   if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--owner-key must be a 32-byte hex private key (the app owner\'s)')
   const ownerKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
   const client = new EscrinClient(apiBase(values.api))
-  const result = await viaApi(async () => await client.deleteBlobs({ ownerKey, app, cids }))
+  const result = await viaApi(async () => await client.deleteBlobs({ ownerKey, app, ...(all ? { all } : { cids }) }))
   for (const [cid, holders] of Object.entries(result.removed)) {
     console.log(`${cid}: ${holders.length > 0 ? `removed by ${holders.length} holder${holders.length === 1 ? '' : 's'}` : 'held by none of the nodes asked'}`)
   }
+  if (all) console.error(`${result.copiesRemoved} copies removed`)
   if (result.failed.length > 0) console.error(`${result.failed.length} of ${result.asked} nodes did not answer: ${result.failed.slice(0, 5).map(f => `${f.peer.slice(-8)}: ${f.error}`).join('; ')}`)
   return 0
 }

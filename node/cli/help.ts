@@ -20,7 +20,7 @@ Commands:
             encrypt a file and store it on r storage nodes of the policy's scope
   blob get CID --api URL [--key HEX] [--out FILE]
             fetch a blob back, verified against its CID
-  blob delete CID... --app NAME --owner-key HEX --api URL
+  blob delete (CID... | --all) --app NAME --owner-key HEX --api URL
             the app owner's deletion of blobs, at every holder
   secret deal --app NAME --custody NAME --key HEX --api URL
             deal an app key t-of-n to the custody scope's SSSS nodes

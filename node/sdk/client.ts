@@ -9,8 +9,10 @@ export { EscrinApiError }
 
 /** What the node answers to a deletion of blobs. */
 export interface DeleteBlobsAnswer {
-  /** Each CID, with the holders that removed their copy. */
+  /** Each CID (each one removed, for all of an app's), with the holders that removed their copy. */
   removed: Record<string, string[]>
+  /** Copies removed, over all holders. */
+  copiesRemoved: number
   failed: Array<{ peer: string, error: string }>
   asked: number
 }
@@ -117,12 +119,13 @@ export class EscrinClient {
   }
 
   /**
-   * Deletes blobs of the app `app` (the owner's policy name): signed here with
-   * the owner's key, relayed by the node to every peer that may hold them.
-   * Each holder removes its copy of the blobs it stored for the app until now.
+   * Deletes blobs of the app `app` (the owner's policy name), the ones named
+   * or `all` of them: signed here with the owner's key, relayed by the node to
+   * every peer that may hold them. Each holder removes its copy of the blobs
+   * it stored for the app until now.
    */
-  async deleteBlobs (options: { ownerKey: `0x${string}`, app: string, cids: string[] }): Promise<DeleteBlobsAnswer> {
-    const deletion = await signBlobDeletion({ app: options.app, cids: options.cids }, options.ownerKey)
+  async deleteBlobs (options: { ownerKey: `0x${string}`, app: string, cids?: string[], all?: boolean }): Promise<DeleteBlobsAnswer> {
+    const deletion = await signBlobDeletion({ app: options.app, ...(options.cids != null ? { cids: options.cids } : {}), ...(options.all === true ? { all: true } : {}) }, options.ownerKey)
     return await this.call('POST', '/v1/blobs/delete', { deletion })
   }
 

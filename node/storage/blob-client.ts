@@ -61,8 +61,10 @@ export interface BlobReader {
 }
 
 export interface DeleteBlobsResult {
-  /** Each named CID, with the holders that removed their copy (this node included). */
+  /** Each named CID (each one removed, for a deletion of all of an app's), with the holders that removed their copy (this node included). */
   removed: Record<string, string[]>
+  /** Copies removed, over all holders (a holder lists at most 4,096 of its own). */
+  copiesRemoved: number
   /** Peers that could not be asked, or refused the deletion. */
   failed: Array<{ peer: string, error: string }>
   /** Peers the deletion went to (this node included when it stores blobs). */
@@ -229,14 +231,22 @@ export class BlobClient {
     const self = host.peerId.toString()
     const removed: Record<string, string[]> = Object.fromEntries(deletion.cids.map(cid => [cid, []]))
     const failed: DeleteBlobsResult['failed'] = []
-    if (local != null) for (const cid of await local.applyDeletion(deletion)) removed[cid].push(self)
+    let copiesRemoved = 0
+    // a deletion of all of an app's blobs names none: each one a holder reports removing is listed
+    const holdersOf = (cid: string): string[] | undefined => deletion.all ? (removed[cid] ??= []) : removed[cid]
+    if (local != null) {
+      const mine = await local.applyDeletion(deletion)
+      copiesRemoved += mine.length
+      for (const cid of mine) holdersOf(cid)?.push(self)
+    }
     const targets = await this.deletionTargets(deletion)
     for (let i = 0; i < targets.length; i += DELETION_BATCH) {
       await Promise.all(targets.slice(i, i + DELETION_BATCH).map(async peer => {
         try {
           const response = await blobCall(host, peerIdFromString(peer), { delete: deletion })
           if ('removed' in response) {
-            for (const cid of response.removed) removed[cid.toString()]?.push(peer)
+            copiesRemoved += response.count
+            for (const cid of response.removed) holdersOf(cid.toString())?.push(peer)
           } else if ('failure' in response) {
             failed.push({ peer, error: blobErrorFromFailure(response.failure).message })
           } else {
@@ -249,7 +259,7 @@ export class BlobClient {
       }))
     }
     for (const cid of deletion.cids) this.placed.delete(cid)
-    return { removed, failed, asked: targets.length + (local != null ? 1 : 0) }
+    return { removed, copiesRemoved, failed, asked: targets.length + (local != null ? 1 : 0) }
   }
 
   private async deletionTargets (deletion: BlobDeletion): Promise<string[]> {

@@ -195,9 +195,10 @@ export class BlobStore {
   async delete (cid: string): Promise<void> {
     const meta = this.metas.get(cid)
     if (meta == null) return
-    await this.datastore.delete(new Key(`${METAS}/${cid}`))
+    // out of the index before the first await: a second delete of the same blob meanwhile finds nothing (and does not count it out twice)
     this.unindex(meta)
     this.damaged.delete(cid)
+    await this.datastore.delete(new Key(`${METAS}/${cid}`))
     await this.bytes.delete(meta.data).catch(() => {})
   }
 

@@ -1,5 +1,5 @@
 import { Key, type Datastore } from 'interface-datastore'
-import { sha256 } from '../../protocol/blob/index.js'
+import { deletionApp, sha256 } from '../../protocol/blob/index.js'
 import type { BlobDeletion } from '../../protocol/blob/index.js'
 
 const DELETIONS = '/escrin/blobs/deletions'
@@ -26,6 +26,8 @@ export class DeletionLog {
   private readonly byId = new Map<string, BlobDeletion>()
   /** The latest deletion naming each CID. */
   private readonly byCid = new Map<string, BlobDeletion>()
+  /** The latest deletion of every blob of each app (owner/name). */
+  private readonly byApp = new Map<string, BlobDeletion>()
   private cidCount = 0
 
   constructor (private readonly datastore: Datastore, private readonly now: () => number = Date.now) {}
@@ -46,6 +48,16 @@ export class DeletionLog {
     return this.byCid.get(cid)
   }
 
+  /** The latest remembered deletion of every blob of `app` (owner/name). */
+  ofApp (app: string): BlobDeletion | undefined {
+    return this.byApp.get(app)
+  }
+
+  /** The remembered deletions of every blob of an app, latest first (few: an app is wiped rarely). */
+  appWide (): BlobDeletion[] {
+    return [...this.byApp.values()].sort((a, b) => b.issuedAtMs - a.issuedAtMs)
+  }
+
   get size (): number {
     return this.byId.size
   }
@@ -61,7 +73,17 @@ export class DeletionLog {
 
   private index (id: string, deletion: BlobDeletion): void {
     this.byId.set(id, deletion)
-    this.cidCount += deletion.cids.length
+    this.cidCount += weight(deletion)
+    this.point(deletion)
+  }
+
+  /** Makes the maps name `deletion` wherever it is the latest for a CID or an app. */
+  private point (deletion: BlobDeletion): void {
+    if (deletion.all) {
+      const app = deletionApp(deletion)
+      const known = this.byApp.get(app)
+      if (known == null || known.issuedAtMs < deletion.issuedAtMs) this.byApp.set(app, deletion)
+    }
     for (const cid of deletion.cids) {
       const known = this.byCid.get(cid)
       if (known == null || known.issuedAtMs < deletion.issuedAtMs) this.byCid.set(cid, deletion)
@@ -76,18 +98,19 @@ export class DeletionLog {
     for (const [id, deletion] of oldestFirst) {
       if (deletion.issuedAtMs >= cutoff && this.cidCount <= MAX_REMEMBERED_DELETED_CIDS) break
       this.byId.delete(id)
-      this.cidCount -= deletion.cids.length
+      this.cidCount -= weight(deletion)
       for (const cid of deletion.cids) if (this.byCid.get(cid) === deletion) this.byCid.delete(cid)
+      if (this.byApp.get(deletionApp(deletion)) === deletion) this.byApp.delete(deletionApp(deletion))
       await this.datastore.delete(new Key(`${DELETIONS}/${id}`))
     }
-    // a CID another remembered deletion names still points at one
-    for (const deletion of this.byId.values()) {
-      for (const cid of deletion.cids) {
-        const known = this.byCid.get(cid)
-        if (known == null || known.issuedAtMs < deletion.issuedAtMs) this.byCid.set(cid, deletion)
-      }
-    }
+    // a CID or an app another remembered deletion names still points at one
+    for (const deletion of this.byId.values()) this.point(deletion)
   }
+}
+
+/** What a deletion counts against MAX_REMEMBERED_DELETED_CIDS: its CIDs, or one for all of an app's. */
+function weight (deletion: BlobDeletion): number {
+  return Math.max(1, deletion.cids.length)
 }
 
 function idOf (deletion: BlobDeletion): string {

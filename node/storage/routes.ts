@@ -80,8 +80,8 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
         const deletion = deletionFromBody(body)
         try {
           const result = await client.delete(deletion)
-          if (Object.values(result.removed).every(holders => holders.length === 0)) {
-            if (result.failed.length === 0) throw new ApiError(404, 'NOT_FOUND', `none of the ${result.asked} nodes asked holds any of the ${deletion.cids.length} blobs of "${deletion.app}" named`)
+          if (result.copiesRemoved === 0) {
+            if (result.failed.length === 0) throw new ApiError(404, 'NOT_FOUND', `none of the ${result.asked} nodes asked holds ${deletion.all ? 'a blob' : `any of the ${deletion.cids.length} blobs`} of "${deletion.app}"${deletion.all ? '' : ' named'}`)
             throw new ApiError(502, 'NOT_DELETED', `no node removed a blob: ${result.failed.slice(0, 5).map(f => `${f.peer.slice(-8)}: ${f.error}`).join('; ')}`)
           }
           return result
@@ -111,9 +111,9 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
 /** The body's deletion, with the types checked (its fields and signature are checked by the client). */
 function deletionFromBody (body: unknown): BlobDeletion {
   const d = (body as { deletion?: Partial<Record<keyof BlobDeletion, unknown>> } | undefined)?.deletion
-  if (d == null || typeof d.owner !== 'string' || typeof d.app !== 'string' || !Array.isArray(d.cids) || !d.cids.every(c => typeof c === 'string') ||
+  if (d == null || typeof d.owner !== 'string' || typeof d.app !== 'string' || !Array.isArray(d.cids) || !d.cids.every(c => typeof c === 'string') || (d.all !== undefined && typeof d.all !== 'boolean') ||
     typeof d.issuedAtMs !== 'number' || typeof d.signature !== 'string' || !/^0x[0-9a-fA-F]{130}$/.test(d.signature) || !/^0x[0-9a-fA-F]{40}$/.test(d.owner)) {
-    throw new ApiError(400, 'MALFORMED', 'expected {deletion: {owner, app, cids: [CID...], issuedAtMs, signature}}, as signBlobDeletion makes it')
+    throw new ApiError(400, 'MALFORMED', 'expected {deletion: {owner, app, all, cids: [CID...], issuedAtMs, signature}}, as signBlobDeletion makes it')
   }
-  return { owner: d.owner.toLowerCase() as `0x${string}`, app: d.app, cids: d.cids as string[], issuedAtMs: d.issuedAtMs, signature: d.signature as `0x${string}` }
+  return { owner: d.owner.toLowerCase() as `0x${string}`, app: d.app, all: d.all === true, cids: d.cids as string[], issuedAtMs: d.issuedAtMs, signature: d.signature as `0x${string}` }
 }

@@ -1,7 +1,7 @@
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
-  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, DELETION_CLOCK_SKEW_MS, deletionCovers, encodeBlobFrame, encodeBlobResponse,
+  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, DELETION_CLOCK_SKEW_MS, deletionApp, deletionCovers, encodeBlobFrame, encodeBlobResponse,
   failureFromBlobError, MAX_HELD_DELETIONS, parseBlobCid, verifyBlobDeletion, type BlobDeletion, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
 import { WireError } from '../../protocol/wire/index.js'
@@ -399,7 +399,10 @@ export class StorageService {
    * Returns the CIDs removed; a BlobError for a forged or future-dated one.
    */
   async applyDeletion (deletion: BlobDeletion, from: string = this.components.host.peerId.toString()): Promise<string[]> {
-    const covered = deletion.cids.filter(cid => {
+    const app = deletionApp(deletion)
+    // all of an app's blobs: the store is scanned only when the app has some here (the usage index says so at once)
+    const candidates = deletion.all ? (this.store.appUsage(app) > 0 ? this.store.list().map(meta => meta.cid) : []) : deletion.cids
+    const covered = candidates.filter(cid => {
       const meta = this.store.meta(cid)
       return meta != null && deletionCovers(deletion, cid, meta.app, createdAtOf(meta))
     })
@@ -408,9 +411,15 @@ export class StorageService {
     if (deletion.issuedAtMs > Date.now() + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(deletion.issuedAtMs).toISOString()}, ahead of this node's clock`)
     // remembered first: a crash between the two leaves a deletion that removed less, never a blob that can come back
     await this.deletions.add(deletion)
-    for (const cid of covered) await this.remove(cid, { kind: 'delete', peer: from, cid, result: 'removed' })
-    this.log.info('blobs removed at their owner\'s request', { owner: deletion.owner, app: deletion.app, removed: covered.length })
-    return covered
+    const removed: string[] = []
+    for (const cid of covered) {
+      // the same deletion may arrive from several peers at once: each blob is removed, and reported, once
+      if (this.store.meta(cid) == null) continue
+      await this.remove(cid, { kind: 'delete', peer: from, cid, result: 'removed' })
+      removed.push(cid)
+    }
+    if (removed.length > 0) this.log.info('blobs removed at their owner\'s request', { owner: deletion.owner, app: deletion.app, removed: removed.length })
+    return removed
   }
 
   /** Removes this node's copy of a blob whose storage scope it left, once enough holders in that scope have it (repair decides). */
@@ -428,7 +437,8 @@ export class StorageService {
 
   private async serveDelete (peer: PeerId, deletion: BlobDeletion): Promise<BlobResponse> {
     try {
-      return { removed: (await this.applyDeletion(deletion, peer.toString())).map(cid => parseBlobCid(cid)) }
+      const removed = await this.applyDeletion(deletion, peer.toString())
+      return { removed: removed.map(cid => parseBlobCid(cid)), count: removed.length }
     } catch (err) {
       const blobError = err instanceof BlobError ? err : new BlobError('INTERNAL', (err as Error).message)
       // a node relays only deletions it checked: a forged or future-dated one is the sender's
@@ -440,18 +450,23 @@ export class StorageService {
 
   /** DELETED when the owner deleted `cid` of `app` after a copy created at `createdAt`. */
   private deletedCopy (cid: string, app: string, createdAt: number): BlobError | undefined {
-    const deletion = this.deletions.of(cid)
-    if (deletion == null || !deletionCovers(deletion, cid, app, createdAt)) return undefined
-    return new BlobError('DELETED', `the owner deleted ${cid} at ${new Date(deletion.issuedAtMs).toISOString()}`)
+    const deletion = [this.deletions.of(cid), this.deletions.ofApp(app)].find(d => d != null && deletionCovers(d, cid, app, createdAt))
+    if (deletion == null) return undefined
+    return new BlobError('DELETED', `the owner deleted ${deletion.all ? `every blob of ${app}` : cid} at ${new Date(deletion.issuedAtMs).toISOString()}`)
   }
 
-  /** The remembered deletions naming any of `cids` (each once, a bounded number): what a holder asking `has` may have missed. */
+  /**
+   * What a holder asking `has` may have missed (each once, a bounded number):
+   * the remembered deletions of all of an app's blobs (this node cannot tell
+   * which app an unheld CID belongs to; the asker can), then those naming any
+   * of `cids`.
+   */
   private deletionsOf (cids: CID[]): BlobDeletion[] {
-    const out = new Set<BlobDeletion>()
+    const out = new Set<BlobDeletion>(this.deletions.appWide().slice(0, MAX_HELD_DELETIONS))
     for (const cid of cids) {
+      if (out.size >= MAX_HELD_DELETIONS) break
       const deletion = this.deletions.of(cid.toString())
       if (deletion != null) out.add(deletion)
-      if (out.size >= MAX_HELD_DELETIONS) break
     }
     return [...out]
   }

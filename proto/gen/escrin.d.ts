@@ -857,6 +857,7 @@ export namespace escrin {
         cids: Uint8Array[];
         issuedAtMs: (number|Long);
         signature: Uint8Array;
+        all: boolean;
         static create(properties: escrin.BlobDeletion.$Shape): escrin.BlobDeletion & escrin.BlobDeletion.$Shape;
         static create(properties?: escrin.BlobDeletion.$Properties): escrin.BlobDeletion;
         static encode(message: escrin.BlobDeletion.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -874,6 +875,7 @@ export namespace escrin {
             cids?: (Uint8Array[]|null);
             issuedAtMs?: (number|Long|null);
             signature?: (Uint8Array|null);
+            all?: (boolean|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = escrin.BlobDeletion.$Properties;
@@ -1046,6 +1048,7 @@ export namespace escrin {
         constructor(properties?: escrin.BlobRemoved.$Properties);
         $unknowns?: Uint8Array[];
         cids: Uint8Array[];
+        count: number;
         static create(properties: escrin.BlobRemoved.$Shape): escrin.BlobRemoved & escrin.BlobRemoved.$Shape;
         static create(properties?: escrin.BlobRemoved.$Properties): escrin.BlobRemoved;
         static encode(message: escrin.BlobRemoved.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1059,6 +1062,7 @@ export namespace escrin {
     namespace BlobRemoved {
         interface $Properties {
             cids?: (Uint8Array[]|null);
+            count?: (number|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = escrin.BlobRemoved.$Properties;

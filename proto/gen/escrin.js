@@ -9004,6 +9004,7 @@ export const escrin = $root.escrin = (() => {
          * @property {Array.<Uint8Array>|null} [cids] BlobDeletion cids
          * @property {number|Long|null} [issuedAtMs] BlobDeletion issuedAtMs
          * @property {Uint8Array|null} [signature] BlobDeletion signature
+         * @property {boolean|null} [all] BlobDeletion all
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -9077,6 +9078,14 @@ export const escrin = $root.escrin = (() => {
         BlobDeletion.prototype.signature = $util.newBuffer([]);
 
         /**
+         * BlobDeletion all.
+         * @member {boolean} all
+         * @memberof escrin.BlobDeletion
+         * @instance
+         */
+        BlobDeletion.prototype.all = false;
+
+        /**
          * Creates a new BlobDeletion instance using the specified properties.
          * @function create
          * @memberof escrin.BlobDeletion
@@ -9119,6 +9128,8 @@ export const escrin = $root.escrin = (() => {
                 writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.issuedAtMs);
             if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
                 writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.signature);
+            if (message.all != null && $Object.hasOwnProperty.call(message, "all") && message.all !== false)
+                writer.uint32(/* id 6, wireType 0 =*/48).bool(message.all);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -9207,6 +9218,15 @@ export const escrin = $root.escrin = (() => {
                             delete message.signature;
                         continue;
                     }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.all = value;
+                        else
+                            delete message.all;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -9258,6 +9278,9 @@ export const escrin = $root.escrin = (() => {
             if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                 if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
                     return "signature: buffer expected";
+            if (message.all != null && $Object.hasOwnProperty.call(message, "all"))
+                if (typeof message.all !== "boolean")
+                    return "all: boolean expected";
             return null;
         };
 
@@ -9314,6 +9337,9 @@ export const escrin = $root.escrin = (() => {
                         $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
                     else if (object.signature.length >= 0)
                         message.signature = object.signature;
+            if (object.all != null)
+                if (object.all)
+                    message.all = $Boolean(object.all);
             return message;
         };
 
@@ -9357,6 +9383,7 @@ export const escrin = $root.escrin = (() => {
                     if (options.bytes !== $Array)
                         object.signature = $util.newBuffer(object.signature);
                 }
+                object.all = false;
             }
             if (message.owner != null && $Object.hasOwnProperty.call(message, "owner"))
                 object.owner = options.bytes === $String ? $util.base64.encode(message.owner, 0, message.owner.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.owner) : message.owner;
@@ -9376,6 +9403,8 @@ export const escrin = $root.escrin = (() => {
                     object.issuedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.issuedAtMs) : options.longs === $Number ? new $util.LongBits(message.issuedAtMs.low >>> 0, message.issuedAtMs.high >>> 0).toNumber(true) : message.issuedAtMs;
             if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                 object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+            if (message.all != null && $Object.hasOwnProperty.call(message, "all"))
+                object.all = message.all;
             return object;
         };
 
@@ -10957,6 +10986,7 @@ export const escrin = $root.escrin = (() => {
          * Properties of a BlobRemoved.
          * @typedef {Object} escrin.BlobRemoved.$Properties
          * @property {Array.<Uint8Array>|null} [cids] BlobRemoved cids
+         * @property {number|null} [count] BlobRemoved count
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -10998,6 +11028,14 @@ export const escrin = $root.escrin = (() => {
         BlobRemoved.prototype.cids = $util.emptyArray;
 
         /**
+         * BlobRemoved count.
+         * @member {number} count
+         * @memberof escrin.BlobRemoved
+         * @instance
+         */
+        BlobRemoved.prototype.count = 0;
+
+        /**
          * Creates a new BlobRemoved instance using the specified properties.
          * @function create
          * @memberof escrin.BlobRemoved
@@ -11032,6 +11070,8 @@ export const escrin = $root.escrin = (() => {
             if (message.cids != null && message.cids.length)
                 for (let i = 0; i < message.cids.length; ++i)
                     writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.cids[i]);
+            if (message.count != null && $Object.hasOwnProperty.call(message, "count") && message.count !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.count);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -11056,7 +11096,7 @@ export const escrin = $root.escrin = (() => {
                 _depth = 0;
             if (_depth > $Reader.recursionLimit)
                 throw $Error("max depth exceeded");
-            let end, message;
+            let end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -11082,6 +11122,15 @@ export const escrin = $root.escrin = (() => {
                         if (!(message.cids && message.cids.length))
                             message.cids = [];
                         message.cids.push(reader.bytes());
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.count = value;
+                        else
+                            delete message.count;
                         continue;
                     }
                 }
@@ -11123,6 +11172,9 @@ export const escrin = $root.escrin = (() => {
                     if (!(message.cids[i] && typeof message.cids[i].length === "number" || $util.isString(message.cids[i])))
                         return "cids: buffer[] expected";
             }
+            if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                if (!$util.isInteger(message.count))
+                    return "count: integer expected";
             return null;
         };
 
@@ -11154,6 +11206,9 @@ export const escrin = $root.escrin = (() => {
                     else if (object.cids[i].length >= 0)
                         message.cids[i] = object.cids[i];
             }
+            if (object.count != null)
+                if ($Number(object.count) !== 0)
+                    message.count = object.count >>> 0;
             return message;
         };
 
@@ -11176,11 +11231,15 @@ export const escrin = $root.escrin = (() => {
             let object = {};
             if (options.arrays || options.defaults)
                 object.cids = [];
+            if (options.defaults)
+                object.count = 0;
             if (message.cids && message.cids.length) {
                 object.cids = $Array(message.cids.length);
                 for (let j = 0; j < message.cids.length; ++j)
                     object.cids[j] = options.bytes === $String ? $util.base64.encode(message.cids[j], 0, message.cids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cids[j]) : message.cids[j];
             }
+            if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                object.count = message.count;
             return object;
         };
 

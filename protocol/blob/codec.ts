@@ -29,7 +29,8 @@ export type BlobResponse =
   | { stored: CID }
   | { found: { policyId: string, size: number, manifest?: Uint8Array } }
   | { held: CID[], deletions?: BlobDeletion[] }
-  | { removed: CID[] }
+  /** `count`: how many were removed; `removed` lists the first MAX_HAS_CIDS of them. */
+  | { removed: CID[], count: number }
   | { failure: { code: number, message: string } }
 
 /**
@@ -85,7 +86,7 @@ function policyId (field: string, s: string | null | undefined): string {
 }
 
 function encodeDeletion (d: BlobDeletion): escrin.IBlobDeletion {
-  return { owner: Buffer.from(d.owner.slice(2), 'hex'), app: d.app, cids: d.cids.map(c => parseBlobCid(c).bytes), issuedAtMs: d.issuedAtMs, signature: Buffer.from(d.signature.slice(2), 'hex') }
+  return { owner: Buffer.from(d.owner.slice(2), 'hex'), app: d.app, all: d.all, cids: d.cids.map(c => parseBlobCid(c).bytes), issuedAtMs: d.issuedAtMs, signature: Buffer.from(d.signature.slice(2), 'hex') }
 }
 
 /** A deletion as it came off the wire: well formed (its signature is the holder's to check). */
@@ -101,6 +102,7 @@ function deletionField (field: string, m: escrin.IBlobDeletion | null | undefine
   const d: BlobDeletion = {
     owner: `0x${Buffer.from(owner).toString('hex')}`,
     app: m?.app ?? '',
+    all: m?.all === true,
     cids: cids.map(c => cidField(`${field}.cids[]`, c).toString()),
     issuedAtMs,
     signature: `0x${Buffer.from(signature).toString('hex')}`
@@ -153,7 +155,7 @@ export function encodeBlobResponse (r: BlobResponse): Uint8Array {
   if ('stored' in r) return encodeMessage(escrin.BlobResponse, { stored: r.stored.bytes })
   if ('found' in r) return encodeMessage(escrin.BlobResponse, { found: { policyId: r.found.policyId, size: r.found.size, manifest: r.found.manifest ?? new Uint8Array() } })
   if ('held' in r) return encodeMessage(escrin.BlobResponse, { held: { cids: r.held.map(c => c.bytes), deletions: (r.deletions ?? []).map(encodeDeletion) } })
-  if ('removed' in r) return encodeMessage(escrin.BlobResponse, { removed: { cids: r.removed.map(c => c.bytes) } })
+  if ('removed' in r) return encodeMessage(escrin.BlobResponse, { removed: { cids: r.removed.slice(0, MAX_HAS_CIDS).map(c => c.bytes), count: r.count } })
   return encodeMessage(escrin.BlobResponse, { failure: r.failure })
 }
 
@@ -178,8 +180,10 @@ export function decodeBlobResponse (bytes: Uint8Array): BlobResponse {
     }
     case 'removed': {
       const cids = m.removed?.cids ?? []
-      if (cids.length > MAX_DELETION_CIDS) throw new WireError('INVALID_FIELD', `removed.cids: more than ${MAX_DELETION_CIDS}`)
-      return { removed: cids.map(c => cidField('removed.cids[]', c)) }
+      if (cids.length > MAX_HAS_CIDS) throw new WireError('INVALID_FIELD', `removed.cids: more than ${MAX_HAS_CIDS}`)
+      const count = m.removed?.count ?? 0
+      if (count < cids.length) throw new WireError('INVALID_FIELD', `removed.count: ${count}, fewer than the ${cids.length} CIDs listed`)
+      return { removed: cids.map(c => cidField('removed.cids[]', c)), count }
     }
     case 'failure':
       checkLength('failure.message', m.failure?.message, 1024)

@@ -17,6 +17,7 @@ const TYPES = {
   BlobDeletion: [
     { name: 'owner', type: 'address' },
     { name: 'app', type: 'string' },
+    { name: 'all', type: 'bool' },
     { name: 'cids', type: 'string[]' },
     { name: 'issuedAtMs', type: 'uint64' }
   ]
@@ -24,16 +25,18 @@ const TYPES = {
 
 /**
  * The app owner's word that blobs of the app (owner, policy name) are to go:
- * each named CID that a holder stored for the app at or before `issuedAtMs`.
- * Anyone may carry it; only its signature counts. Because it reaches back in
- * time only, replaying it later removes nothing its owner had not asked to
- * remove: an upload of the same bytes after it stays.
+ * each named CID, or with `all` every blob, that a holder stored for the app
+ * at or before `issuedAtMs`. Anyone may carry it; only its signature counts.
+ * Because it reaches back in time only, replaying it later removes nothing
+ * its owner had not asked to remove: an upload after it stays.
  */
 export interface BlobDeletion {
   owner: `0x${string}`
   /** The app's policy name. */
   app: string
-  /** Canonical CID strings (base32), 1..MAX_DELETION_CIDS, no repeats. */
+  /** Every blob of the app (an app's data wiped, or the app retired): `cids` is then empty. */
+  all: boolean
+  /** Canonical CID strings (base32), 1..MAX_DELETION_CIDS, no repeats; none when `all`. */
   cids: string[]
   issuedAtMs: number
   signature: `0x${string}`
@@ -43,7 +46,11 @@ export interface BlobDeletion {
 export function checkDeletionFields (d: Omit<BlobDeletion, 'signature'>): void {
   if (!/^0x[0-9a-f]{40}$/.test(d.owner)) throw new BlobError('MALFORMED', 'deletion: owner must be a lower-case 20-byte address')
   if (d.app.length === 0 || d.app.length > 128) throw new BlobError('MALFORMED', 'deletion: app must be a policy name of 1..128 characters')
-  if (d.cids.length === 0 || d.cids.length > MAX_DELETION_CIDS) throw new BlobError('MALFORMED', `deletion: ${d.cids.length} CIDs, expected 1..${MAX_DELETION_CIDS}`)
+  if (d.all) {
+    if (d.cids.length > 0) throw new BlobError('MALFORMED', 'deletion: of all the app\'s blobs, yet naming CIDs')
+  } else if (d.cids.length === 0 || d.cids.length > MAX_DELETION_CIDS) {
+    throw new BlobError('MALFORMED', `deletion: ${d.cids.length} CIDs, expected 1..${MAX_DELETION_CIDS} (or all)`)
+  }
   if (new Set(d.cids).size !== d.cids.length) throw new BlobError('MALFORMED', 'deletion: a CID is named twice')
   for (const cid of d.cids) {
     // canonical form only: the signed strings are what every holder compares with its own
@@ -56,14 +63,14 @@ export function checkDeletionFields (d: Omit<BlobDeletion, 'signature'>): void {
   if (!Number.isSafeInteger(d.issuedAtMs) || d.issuedAtMs <= 0) throw new BlobError('MALFORMED', 'deletion: issuedAtMs must be a positive whole number of milliseconds')
 }
 
-function message (d: Omit<BlobDeletion, 'signature'>): { owner: `0x${string}`, app: string, cids: string[], issuedAtMs: bigint } {
-  return { owner: d.owner, app: d.app, cids: d.cids, issuedAtMs: BigInt(d.issuedAtMs) }
+function message (d: Omit<BlobDeletion, 'signature'>): { owner: `0x${string}`, app: string, all: boolean, cids: string[], issuedAtMs: bigint } {
+  return { owner: d.owner, app: d.app, all: d.all, cids: d.cids, issuedAtMs: BigInt(d.issuedAtMs) }
 }
 
-/** The owner's signed deletion of `cids` of its app `app`, dated now unless `issuedAtMs` says otherwise. */
-export async function signBlobDeletion (input: { app: string, cids: string[], issuedAtMs?: number }, ownerKey: `0x${string}`): Promise<BlobDeletion> {
+/** The owner's signed deletion of `cids` (or `all` the blobs) of its app `app`, dated now unless `issuedAtMs` says otherwise. */
+export async function signBlobDeletion (input: { app: string, cids?: string[], all?: boolean, issuedAtMs?: number }, ownerKey: `0x${string}`): Promise<BlobDeletion> {
   const account = privateKeyToAccount(ownerKey)
-  const unsigned = { owner: account.address.toLowerCase() as `0x${string}`, app: input.app, cids: input.cids.map(c => parseBlobCid(c).toString()), issuedAtMs: input.issuedAtMs ?? Date.now() }
+  const unsigned = { owner: account.address.toLowerCase() as `0x${string}`, app: input.app, all: input.all === true, cids: (input.cids ?? []).map(c => parseBlobCid(c).toString()), issuedAtMs: input.issuedAtMs ?? Date.now() }
   checkDeletionFields(unsigned)
   const signature = await account.signTypedData({ domain: POLICY_EIP712_DOMAIN, types: TYPES, primaryType: 'BlobDeletion', message: message(unsigned) })
   return { ...unsigned, signature }
@@ -88,5 +95,5 @@ export function deletionApp (d: Pick<BlobDeletion, 'owner' | 'app'>): string {
 
 /** Whether a blob of `app` first stored at `createdAt` is one `d` removes. */
 export function deletionCovers (d: BlobDeletion, cid: string, app: string, createdAt: number): boolean {
-  return deletionApp(d) === app && createdAt <= d.issuedAtMs && d.cids.includes(cid)
+  return deletionApp(d) === app && createdAt <= d.issuedAtMs && (d.all || d.cids.includes(cid))
 }

@@ -39,6 +39,16 @@ describe('blob deletions: signed by the app owner, reaching back in time only', 
     for (const bad of malformed) await assert.rejects(verifyBlobDeletion(bad), (err: unknown) => err instanceof BlobError && err.code === 'MALFORMED')
   })
 
+  it('a deletion of all of an app\'s blobs names none, and its signature covers that it is one', async () => {
+    const all = await signBlobDeletion({ app: 'data', all: true, issuedAtMs: 1_000 }, OWNER_KEY)
+    await verifyBlobDeletion(all)
+    assert.equal(deletionCovers(all, cidOf(5), `${OWNER}/data`, 1_000), true)
+    assert.equal(deletionCovers(all, cidOf(5), `${OWNER}/data`, 1_001), false, 'stored after it')
+    assert.equal(deletionCovers(all, cidOf(5), `${OWNER}/other`, 10), false, 'another app')
+    await assert.rejects(verifyBlobDeletion({ ...all, all: false, cids: [cidOf(5)] }), (err: unknown) => err instanceof BlobError && err.code === 'BAD_SIGNATURE')
+    await assert.rejects(verifyBlobDeletion({ ...all, cids: [cidOf(5)] }), (err: unknown) => err instanceof BlobError && err.code === 'MALFORMED')
+  })
+
   it('covers a blob of its app, named, created up to its date; nothing else', async () => {
     const d = await signBlobDeletion({ app: 'data', cids: [cidOf(1)], issuedAtMs: 1_000 }, OWNER_KEY)
     const app = `${OWNER}/data`
@@ -55,8 +65,11 @@ describe('blob deletions: signed by the app owner, reaching back in time only', 
     const held = decodeBlobResponse(encodeBlobResponse({ held: [], deletions: [d] }))
     assert.ok('held' in held)
     assert.deepEqual(held.deletions, [d])
-    const removed = decodeBlobResponse(encodeBlobResponse({ removed: [blobCidOf(Uint8Array.of(1, 0, 1))] }))
-    assert.ok('removed' in removed && removed.removed[0].toString() === cidOf(1))
+    const removed = decodeBlobResponse(encodeBlobResponse({ removed: [blobCidOf(Uint8Array.of(1, 0, 1))], count: 7 }))
+    assert.ok('removed' in removed && removed.removed[0].toString() === cidOf(1) && removed.count === 7)
+    assert.throws(() => decodeBlobResponse(encodeBlobResponse({ removed: [blobCidOf(Uint8Array.of(1, 0, 1))], count: 0 })), WireError)
+    const all = await signBlobDeletion({ app: 'data', all: true }, OWNER_KEY)
+    assert.deepEqual(decodeBlobRequest(encodeBlobRequest({ delete: all })), { delete: all })
     for (const bad of [{ ...d, signature: '0x00' as `0x${string}` }, { ...d, issuedAtMs: 0 }]) {
       assert.throws(() => decodeBlobRequest(encodeBlobRequest({ delete: bad })), WireError)
     }
@@ -90,6 +103,20 @@ describe('DeletionLog: the deletions a holder applied', () => {
     assert.equal(restarted.of(cidOf(1)), undefined, 'the older one expired')
     assert.deepEqual(restarted.of(cidOf(2)), newer)
     assert.equal(restarted.size, 1)
+  })
+
+  it('remembers a deletion of all of an app\'s blobs by app, across a restart', async () => {
+    const datastore = new MemoryDatastore()
+    const log = new DeletionLog(datastore)
+    await log.start()
+    const all = await signBlobDeletion({ app: 'data', all: true }, OWNER_KEY)
+    await log.add(all)
+    const again = new DeletionLog(datastore)
+    await again.start()
+    assert.deepEqual(again.ofApp(`${OWNER}/data`), all)
+    assert.equal(again.ofApp(`${OWNER}/other`), undefined)
+    assert.deepEqual(again.appWide(), [all])
+    assert.equal(again.of(cidOf(1)), undefined, 'it names no CID')
   })
 
   it('a CID named by a forgotten deletion and a kept one still points at the kept one', async () => {

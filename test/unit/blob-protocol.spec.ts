@@ -165,6 +165,20 @@ describe('BlobStore: chunked, verified, crash-safe', () => {
     assert.equal(store.list().length, 1)
   })
 
+  it('a blob deleted twice at once is counted out of the usage once', async () => {
+    const store = new BlobStore(new MemoryDatastore())
+    await store.start()
+    const bytes = new Uint8Array(randomBytes(5_000))
+    const w = store.writer({ policyId: 'ab'.repeat(32), app: 'o/a', size: bytes.length, replicas: [], uploader: 'p' })
+    await w.write(bytes)
+    const cid = (await w.commit(blobCidOf(bytes))).toString()
+    assert.equal(store.appUsage('o/a'), 5_000)
+    await Promise.all([store.delete(cid), store.delete(cid)])
+    assert.equal(store.appUsage('o/a'), 0)
+    assert.equal(store.usage().bytes, 0)
+    assert.equal(store.uploaderUsage('p'), 0)
+  })
+
   it('after a crash mid-upload, start() sweeps the orphaned bytes; committed blobs survive', async () => {
     const datastore = new MemoryDatastore()
     const first = new BlobStore(datastore)
