@@ -33,6 +33,9 @@ describe('escrin-node blob put / get (end to end on a devnet)', function () {
     const notCid = await runCli(['blob', 'delete', 'nope', '--app', 'a', '--owner-key', APP_KEY, '--api', 'http://127.0.0.1:1'])
     assert.equal(notCid.code, 2)
     assert.match(notCid.stderr, /"nope" is not a blob CID/)
+    const both = await runCli(['blob', 'delete', 'bafkreiajvhqf6fnq2haemyee2p3vvyza5ldaqrwvxigi2x4fsbmndu6eua', '--all', '--app', 'a', '--owner-key', APP_KEY, '--api', 'http://127.0.0.1:1'])
+    assert.equal(both.code, 2)
+    assert.match(both.stderr, /--all deletes every blob of the app: name no CID with it/)
   })
 
   it('puts an encrypted file, gets it back, and runs a worker fetched from storage by CID', async () => {
