@@ -167,8 +167,8 @@ export class BlobRepair {
       holds.set(peer, new Set(response.held.map(String)))
       for (const deletion of response.deletions ?? []) {
         await storage.applyDeletion(deletion, peer).catch(err => {
-          // a holder passing on a deletion its owner did not sign: the holder's fault
-          if (err instanceof BlobError && err.code !== 'INTERNAL') this.components.client.blame(peer, new BlobPeerFault(PeerAction.ProtocolViolation, `a deletion that does not hold: ${(err as Error).message}`))
+          // a holder passing on a deletion its owner did not sign: the holder's fault (not one dated ahead of this clock)
+          if (err instanceof BlobError && err.code === 'BAD_SIGNATURE') this.components.client.blame(peer, new BlobPeerFault(PeerAction.ProtocolViolation, `a deletion that does not hold: ${(err as Error).message}`))
         })
       }
     }))

@@ -441,8 +441,9 @@ export class StorageService {
       return { removed: removed.map(cid => parseBlobCid(cid)), count: removed.length }
     } catch (err) {
       const blobError = err instanceof BlobError ? err : new BlobError('INTERNAL', (err as Error).message)
-      // a node relays only deletions it checked: a forged or future-dated one is the sender's
-      if (blobError.code !== 'INTERNAL') this.components.penalise(peer, PeerAction.ProtocolViolation, `blob delete: ${blobError.message}`)
+      // a node relays only deletions it checked: a forged one is the sender's fault (a date ahead of this
+      // node's clock may be an honest relay's clock, ahead of this one's: refused, not held against it)
+      if (blobError.code === 'BAD_SIGNATURE') this.components.penalise(peer, PeerAction.ProtocolViolation, `blob delete: ${blobError.message}`)
       this.record({ kind: 'delete', peer: peer.toString(), result: blobError.code })
       return { failure: failureFromBlobError(blobError) }
     }

@@ -87,6 +87,14 @@ describe('blob deletion by the app owner (5 real nodes, all storage in scope)', 
     const response = await blobCall(net.nodes[sender].host, net.nodes[holder].peerId, { delete: forged })
     assert.ok('failure' in response)
     await waitFor(() => net.nodes[holder].scores.score(net.nodes[sender].peerId.toString()) < 0, { timeoutMs: 5_000 })
+    // the owner's own deletion dated well ahead of the holders' clocks: refused, by the relay and by a holder, and
+    // not held against the sender (its clock may be what is ahead)
+    const ahead = await signBlobDeletion({ app: APP, cids: [blob.cid], issuedAtMs: Date.now() + 60 * 60_000 }, OWNER_KEY)
+    assert.equal((await relay(0, ahead)).status, 400)
+    const other = net.nodes.findIndex((_, i) => i !== sender && !blob.replicas.includes(net.nodes[i].peerId.toString()))
+    const early = await blobCall(net.nodes[other].host, net.nodes[holder].peerId, { delete: ahead })
+    assert.ok('failure' in early)
+    assert.equal(net.nodes[holder].scores.score(net.nodes[other].peerId.toString()), 0)
     assert.deepEqual(holdersOf(blob.cid).length, 3)
   })
 
