@@ -264,7 +264,8 @@ export class BlobClient {
 
   private async deletionTargets (deletion: BlobDeletion): Promise<string[]> {
     const { host, attestations } = this.components
-    const peers = new Set(attestations.peersWithRole('storage'))
+    // where this node put the blobs and the DHT's providers first: past the cap, the storage nodes merely known go
+    const peers = new Set<string>()
     for (const cid of deletion.cids) for (const peer of this.placed.get(cid) ?? []) peers.add(peer)
     for (let i = 0; i < deletion.cids.length; i += DELETION_BATCH) {
       await Promise.all(deletion.cids.slice(i, i + DELETION_BATCH).map(async cid => {
@@ -277,6 +278,7 @@ export class BlobClient {
         }
       }))
     }
+    for (const peer of attestations.peersWithRole('storage')) peers.add(peer)
     peers.delete(host.peerId.toString())
     return [...peers].slice(0, MAX_DELETION_TARGETS)
   }
