@@ -1,4 +1,4 @@
-import { policyId, supersedes, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
+import { lineageKey, policyId, supersedes, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
 
 export interface StoredPolicy {
   id: string
@@ -25,7 +25,7 @@ export class PolicyStore {
   /** Offers a verified policy; returns what happened, and the entry it replaced, if any. */
   offer (signed: SignedPolicy, policy: Policy): { result: OfferResult, entry: StoredPolicy, replaced?: StoredPolicy } {
     const id = policyId(policy)
-    const key = `${policy.owner}/${policy.name}`
+    const key = lineageKey(policy.owner, policy.name)
     const current = this.byName.get(key)
     if (current?.id === id) return { result: 'duplicate', entry: current }
     if (current != null && !supersedes(policy, current.policy)) return { result: 'stale', entry: current }
@@ -41,7 +41,7 @@ export class PolicyStore {
 
   /** The latest version of the owner's policy of this name. */
   latest (owner: string, name: string): StoredPolicy | undefined {
-    return this.byName.get(`${owner.toLowerCase()}/${name}`)
+    return this.byName.get(lineageKey(owner, name))
   }
 
   get (id: string): StoredPolicy | undefined {

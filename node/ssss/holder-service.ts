@@ -4,6 +4,7 @@ import {
 } from '../../protocol/ssss/index.js'
 import { offloadCpuWork, underDeadline } from '../runtime/index.js'
 import { SealingKeys } from '../../protocol/job/index.js'
+import { lineageKey } from '../../protocol/policy/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction, PeerRateLimiter, reportRefusal, type RateVerdict } from '../peer-score/index.js'
@@ -271,7 +272,7 @@ export class HolderService {
 
   /** Runs `write` after every earlier write to (owner, app) finished. */
   private async exclusive<T> (owner: string, app: string, write: () => Promise<T>): Promise<T> {
-    const id = `${owner.toLowerCase()}/${app}`
+    const id = lineageKey(owner, app)
     const before = this.writing.get(id) ?? Promise.resolve()
     const mine = before.catch(() => {}).then(write)
     const tail = mine.catch(() => {})

@@ -1,6 +1,6 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import {
-  BlobError, blobCid, blobErrorFromFailure, CHUNK_SIZE, commonRefusal, chunkLength, DELETION_CLOCK_SKEW_MS, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256,
+  BlobError, blobCid, blobErrorFromFailure, CHUNK_SIZE, commonRefusal, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256,
   sha256Pieces, verifyBlobDeletion, type BlobDeletion, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { PeerAction } from '../peer-score/index.js'
@@ -226,7 +226,6 @@ export class BlobClient {
    */
   async delete (deletion: BlobDeletion): Promise<DeleteBlobsResult> {
     await verifyBlobDeletion(deletion)
-    if (deletion.issuedAtMs > Date.now() + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(deletion.issuedAtMs).toISOString()}, ahead of this node's clock`)
     const { host, local } = this.components
     const self = host.peerId.toString()
     const removed: Record<string, string[]> = Object.fromEntries(deletion.cids.map(cid => [cid, []]))
@@ -268,15 +267,7 @@ export class BlobClient {
     const peers = new Set<string>()
     for (const cid of deletion.cids) for (const peer of this.placed.get(cid) ?? []) peers.add(peer)
     for (let i = 0; i < deletion.cids.length; i += DELETION_BATCH) {
-      await Promise.all(deletion.cids.slice(i, i + DELETION_BATCH).map(async cid => {
-        try {
-          for await (const event of host.services.dht.findProviders(parseBlobCid(cid), { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
-            if (event.name === 'PROVIDER') for (const p of event.providers) peers.add(p.id.toString())
-          }
-        } catch (err) {
-          this.log.debug('blob provider look-up failed', { cid, err })
-        }
-      }))
+      await Promise.all(deletion.cids.slice(i, i + DELETION_BATCH).map(async cid => await this.providers(parseBlobCid(cid), peers)))
     }
     for (const peer of attestations.peersWithRole('storage')) peers.add(peer)
     peers.delete(host.peerId.toString())
@@ -434,27 +425,44 @@ export class BlobClient {
     const fresh = (): number => [...found].filter(p => p !== self && !exclude.has(p)).length
     if (this.components.local?.store.has(cid.toString()) === true) found.add(self)
     if (hints) for (const peer of this.placed.get(cid.toString()) ?? []) if (peer !== self) found.add(peer)
-    if (found.size === 0 || exhaustive) try {
-      for await (const event of this.components.host.services.dht.findProviders(cid, { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
-        if (event.name !== 'PROVIDER') continue
-        for (const p of event.providers) if (!p.id.equals(this.components.host.peerId)) found.add(p.id.toString())
-        if (!exhaustive && fresh() > 0) break
-      }
-    } catch (err) {
-      this.log.debug('blob provider look-up failed', { cid: cid.toString(), err })
-    }
+    if (found.size === 0 || exhaustive) await this.providers(cid, found, exhaustive ? undefined : () => fresh() > 0)
     if (fresh() === 0) {
       const asked = this.rankHolders(this.components.attestations.peersWithRole('storage').filter(p => p !== self && !exclude.has(p)), cid.multihash.digest).slice(0, MAX_DIRECT_ASKS)
-      await Promise.allSettled(asked.map(async peer => {
-        const response = await blobCall(this.components.host, peerIdFromString(peer), { has: { cids: [cid] } }).catch(err => { this.blame(peer, err); throw err })
-        if ('held' in response && response.held.some(c => c.equals(cid))) found.add(peer)
-      }))
+      for (const peer of await this.confirmHolders(asked, cid)) found.add(peer)
     }
     const connected = new Set(this.components.host.getPeers().map(String))
     return [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     function rank (peer: string): number {
       return peer === self ? 0 : connected.has(peer) ? 1 : 2
     }
+  }
+
+  /**
+   * Adds to `found` the peers (not this node) the DHT names as providers of
+   * `cid`, until `enough` says so or the query ends (within
+   * PROVIDER_LOOKUP_MS; a failed look-up adds what it had found).
+   */
+  async providers (cid: CID, found: Set<string>, enough?: () => boolean): Promise<Set<string>> {
+    const { host } = this.components
+    try {
+      for await (const event of host.services.dht.findProviders(cid, { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
+        if (event.name !== 'PROVIDER') continue
+        for (const p of event.providers) if (!p.id.equals(host.peerId)) found.add(p.id.toString())
+        if (enough?.() === true) break
+      }
+    } catch (err) {
+      this.log.debug('blob provider look-up failed', { cid: cid.toString(), err })
+    }
+    return found
+  }
+
+  /** Those of `peers` that answer that they hold `cid` intact (each asked with one `has`). */
+  async confirmHolders (peers: string[], cid: CID): Promise<string[]> {
+    const answers = await Promise.allSettled(peers.map(async peer => {
+      const response = await blobCall(this.components.host, peerIdFromString(peer), { has: { cids: [cid] } }).catch(err => { this.blame(peer, err); throw err })
+      return 'held' in response && response.held.some(c => c.equals(cid)) ? [peer] : []
+    }))
+    return answers.flatMap(a => a.status === 'fulfilled' ? a.value : [])
   }
 
   inStorageScope (policyId: string, peerId: string): boolean {

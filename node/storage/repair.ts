@@ -41,7 +41,6 @@ export interface RepairRound { checked: number, pushed: number, restored: number
 
 /** DHT look-ups for in-scope holders, at most, in one round (a node that left many blobs' scope spreads them over rounds). */
 const MAX_LOOKUPS_PER_ROUND = 16
-const PROVIDER_LOOKUP_MS = 5_000
 
 /**
  * Keeps each blob this node holds at r intact replicas inside its storage
@@ -182,25 +181,10 @@ export class BlobRepair {
    * (the new list goes to holders in the scope only).
    */
   private async moreHolders (meta: BlobMeta, policyId: string, known: string[]): Promise<string[]> {
-    const { storage, host } = this.components
+    const { storage, client } = this.components
     const cid = parseBlobCid(meta.cid)
-    const found = new Set<string>()
-    try {
-      for await (const event of host.services.dht.findProviders(cid, { signal: AbortSignal.timeout(PROVIDER_LOOKUP_MS) })) {
-        if (event.name !== 'PROVIDER') continue
-        for (const p of event.providers) {
-          const peer = p.id.toString()
-          if (!p.id.equals(host.peerId) && !known.includes(peer) && storage.inStorageScope(policyId, peer)) found.add(peer)
-        }
-      }
-    } catch (err) {
-      this.log.debug('provider look-up failed', { cid: meta.cid, err })
-    }
-    const confirmed = await Promise.all([...found].map(async peer => {
-      const response = await blobCall(host, peerIdFromString(peer), { has: { cids: [cid] } }).catch(err => { this.components.client.blame(peer, err) })
-      return response != null && 'held' in response && response.held.some(c => c.equals(cid)) ? [peer] : []
-    }))
-    return confirmed.flat()
+    const providers = await client.providers(cid, new Set())
+    return await client.confirmHolders([...providers].filter(p => !known.includes(p) && storage.inStorageScope(policyId, p)), cid)
   }
 
   /** Copies the blob to in-scope storage peers that lack it until r hold it; returns how many copies were made. */

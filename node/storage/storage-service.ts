@@ -1,9 +1,10 @@
 import { peerIdFromMultihash, peerIdFromString } from '@libp2p/peer-id'
 import * as Digest from 'multiformats/hashes/digest'
 import {
-  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, DELETION_CLOCK_SKEW_MS, deletionApp, deletionCovers, encodeBlobFrame, encodeBlobResponse,
+  BLOB_PROTOCOL, BLOB_WINDOW_CHUNKS, BlobError, decodeBlobFrame, decodeBlobRequest, deletionApp, deletionCovers, encodeBlobFrame, encodeBlobResponse,
   failureFromBlobError, MAX_HELD_DELETIONS, parseBlobCid, verifyBlobDeletion, type BlobDeletion, type BlobRequest, type BlobResponse
 } from '../../protocol/blob/index.js'
+import { lineageKey } from '../../protocol/policy/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
@@ -118,7 +119,7 @@ export class StorageService {
   /** The app a policy belongs to (owner/name), which quotas count against. */
   appOf (policyId: string): string | undefined {
     const policy = this.components.policies.store.get(policyId)?.policy
-    return policy != null ? `${policy.owner.toLowerCase()}/${policy.name}` : undefined
+    return policy != null ? lineageKey(policy.owner, policy.name) : undefined
   }
 
   /**
@@ -129,6 +130,7 @@ export class StorageService {
    * version's scope: they are served, repaired and read there.
    */
   currentPolicyOf (meta: { app: string, policyId: string }): string {
+    // the app's lineage key (lineageKey): an address, which has no slash, then the name
     const slash = meta.app.indexOf('/')
     return this.components.policies.store.latest(meta.app.slice(0, slash), meta.app.slice(slash + 1))?.id ?? meta.policyId
   }
@@ -205,7 +207,9 @@ export class StorageService {
       await this.reply(lp, stream, { failure: failureFromBlobError(refused) })
       return
     }
-    const deleted = put.cid != null ? this.deletedCopy(put.cid.toString(), this.appOf(put.policyId) as string, put.createdAtMs ?? Date.now()) : undefined
+    // admitted: the policy, and so its app, is known
+    const app = this.appOf(put.policyId) as string
+    const deleted = put.cid != null ? this.deletedCopy(put.cid.toString(), app, put.createdAtMs ?? Date.now()) : undefined
     if (deleted != null) {
       this.record({ kind: 'put', peer: from, cid: put.cid?.toString(), policyId: put.policyId, result: deleted.code })
       await this.reply(lp, stream, { failure: failureFromBlobError(deleted) })
@@ -217,7 +221,6 @@ export class StorageService {
       await this.reply(lp, stream, { have: true })
       return
     }
-    const app = this.appOf(put.policyId) as string
     // admitted: the chunks come a window at a time, which the request's small buffer cannot hold (unread bytes carry over)
     lp.unwrap()
     const data = blobFrames(stream)
@@ -399,16 +402,13 @@ export class StorageService {
    * Returns the CIDs removed; a BlobError for a forged or future-dated one.
    */
   async applyDeletion (deletion: BlobDeletion, from: string = this.components.host.peerId.toString()): Promise<string[]> {
-    const app = deletionApp(deletion)
     // all of an app's blobs: the store is scanned only when the app has some here (the usage index says so at once)
-    const candidates = deletion.all ? (this.store.appUsage(app) > 0 ? this.store.list().map(meta => meta.cid) : []) : deletion.cids
-    const covered = candidates.filter(cid => {
-      const meta = this.store.meta(cid)
-      return meta != null && deletionCovers(deletion, cid, meta.app, createdAtOf(meta))
-    })
+    const held = deletion.all
+      ? (this.store.appUsage(deletionApp(deletion)) > 0 ? this.store.list() : [])
+      : deletion.cids.flatMap(cid => this.store.meta(cid) ?? [])
+    const covered = held.filter(meta => deletionCovers(deletion, meta.cid, meta.app, createdAtOf(meta))).map(meta => meta.cid)
     if (covered.length === 0) return []
     await verifyBlobDeletion(deletion)
-    if (deletion.issuedAtMs > Date.now() + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(deletion.issuedAtMs).toISOString()}, ahead of this node's clock`)
     // remembered first: a crash between the two leaves a deletion that removed less, never a blob that can come back
     await this.deletions.add(deletion)
     const removed: string[] = []

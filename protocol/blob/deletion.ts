@@ -1,6 +1,6 @@
 import { privateKeyToAccount } from 'viem/accounts'
 import { recoverTypedDataAddress } from 'viem/utils'
-import { POLICY_EIP712_DOMAIN } from '../policy/index.js'
+import { lineageKey, POLICY_EIP712_DOMAIN } from '../policy/index.js'
 import { BlobError } from './errors.js'
 import { parseBlobCid } from './cid.js'
 
@@ -76,8 +76,13 @@ export async function signBlobDeletion (input: { app: string, cids?: string[], a
   return { ...unsigned, signature }
 }
 
-/** Resolves when `d` is well formed and signed by its owner; else a BlobError (MALFORMED, BAD_SIGNATURE). */
-export async function verifyBlobDeletion (d: BlobDeletion): Promise<void> {
+/**
+ * Resolves when `d` is well formed, signed by its owner and dated at most
+ * DELETION_CLOCK_SKEW_MS past `now`; else a BlobError (MALFORMED,
+ * BAD_SIGNATURE). The signature is checked before the date: a forgery is
+ * always reported as one, whatever its date.
+ */
+export async function verifyBlobDeletion (d: BlobDeletion, now: number = Date.now()): Promise<void> {
   checkDeletionFields(d)
   let signer: string
   try {
@@ -86,11 +91,12 @@ export async function verifyBlobDeletion (d: BlobDeletion): Promise<void> {
     throw new BlobError('BAD_SIGNATURE', `deletion signature: ${(err as Error).message.split('\n')[0]}`)
   }
   if (signer.toLowerCase() !== d.owner) throw new BlobError('BAD_SIGNATURE', 'the deletion is not signed by the app\'s owner')
+  if (d.issuedAtMs > now + DELETION_CLOCK_SKEW_MS) throw new BlobError('MALFORMED', `the deletion is dated ${new Date(d.issuedAtMs).toISOString()}, ahead of this node's clock`)
 }
 
-/** The app (owner/name) a deletion speaks for, as holders key their quotas. */
+/** The app a deletion speaks for, keyed as holders key quotas: its policies' lineage. */
 export function deletionApp (d: Pick<BlobDeletion, 'owner' | 'app'>): string {
-  return `${d.owner}/${d.app}`
+  return lineageKey(d.owner, d.app)
 }
 
 /** Whether a blob of `app` first stored at `createdAt` is one `d` removes. */

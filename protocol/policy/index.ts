@@ -12,7 +12,7 @@ export { explain, type Explanation } from './explain.js'
 export { normalizeFacts, ROLES, type PeerFacts, type Role } from './facts.js'
 export type { Field, FieldKind } from './fields.js'
 export { parsePredicate } from './parse.js'
-export { checkPolicy, createPolicy, policyId, supersedes, type Policy, type PolicyInit } from './policy.js'
+export { checkPolicy, createPolicy, lineageKey, policyId, supersedes, type Policy, type PolicyInit } from './policy.js'
 export {
   POLICY_EIP712_TYPES,
   policyTypedData,

@@ -114,6 +114,15 @@ export function policyId (policy: Policy): string {
   return bytesToHex(sha256(concatBytes([ID_PREFIX, hexToBytes(p.owner.slice(2)), uvarint(name.byteLength), name, version, uvarint(predicate.byteLength), predicate])))
 }
 
+/**
+ * A policy lineage (its owner and name, every version) as one key: what
+ * stores index policies by, and what an app's quotas and blob deletions are
+ * keyed by. The owner in lower case, so any spelling of the address matches.
+ */
+export function lineageKey (owner: string, name: string): string {
+  return `${owner.toLowerCase()}/${name}`
+}
+
 /** True when `a` replaces `b`: the same lineage (owner and name) at a higher version. */
 export function supersedes (a: Policy, b: Policy): boolean {
   return a.owner.toLowerCase() === b.owner.toLowerCase() && a.name === b.name && a.version > b.version

@@ -1,4 +1,4 @@
-import { compilePredicate, normalizeFacts, parsePredicate, type CompiledPredicate, type PeerFacts } from '../../protocol/policy/index.js'
+import { compilePredicate, lineageKey, normalizeFacts, parsePredicate, type CompiledPredicate, type PeerFacts } from '../../protocol/policy/index.js'
 import type { NodeGroup, NodeRef } from '../scenario/index.js'
 
 /** A node as the simulator made it: the facts it gave it, and when its attestation is valid. */
@@ -123,7 +123,7 @@ export class GroundTruth {
   }
 
   addPolicy (policy: Omit<TruePolicy, 'test' | 'supersededAt'> & { predicate: string }, t: number): TruePolicy {
-    const key = `${policy.owner}/${policy.name}`
+    const key = lineageKey(policy.owner, policy.name)
     const lineage = this.lineages.get(key) ?? []
     for (const older of lineage) older.supersededAt ??= t
     const entry: TruePolicy = { id: policy.id, app: policy.app, owner: policy.owner, name: policy.name, version: policy.version, publishedAt: policy.publishedAt, test: compilePredicate(parsePredicate(policy.predicate)) }
@@ -138,17 +138,18 @@ export class GroundTruth {
     const policy = this.policies.get(id)
     if (policy == null) return
     this.policies.delete(id)
-    const lineage = (this.lineages.get(`${policy.owner}/${policy.name}`) ?? []).filter(p => p.id !== id)
-    if (lineage.length === 0) this.lineages.delete(`${policy.owner}/${policy.name}`)
+    const key = lineageKey(policy.owner, policy.name)
+    const lineage = (this.lineages.get(key) ?? []).filter(p => p.id !== id)
+    if (lineage.length === 0) this.lineages.delete(key)
     else {
-      this.lineages.set(`${policy.owner}/${policy.name}`, lineage)
+      this.lineages.set(key, lineage)
       const previous = lineage.at(-1) as TruePolicy
       if (previous.supersededAt === policy.publishedAt) delete previous.supersededAt
     }
   }
 
   latest (owner: string, name: string): TruePolicy | undefined {
-    return this.lineages.get(`${owner.toLowerCase()}/${name}`)?.at(-1)
+    return this.lineages.get(lineageKey(owner, name))?.at(-1)
   }
 
   /** Policies every node should hold now (the latest version of each lineage). */
@@ -194,7 +195,7 @@ export class GroundTruth {
 
   /** Versions of a lineage in force at `t` or replaced less than `graceMs` before it. */
   lineageAt (owner: string, name: string, t: number, graceMs: number): TruePolicy[] {
-    return (this.lineages.get(`${owner.toLowerCase()}/${name}`) ?? []).filter(p => p.publishedAt <= t && (p.supersededAt == null || p.supersededAt >= t - graceMs))
+    return (this.lineages.get(lineageKey(owner, name)) ?? []).filter(p => p.publishedAt <= t && (p.supersededAt == null || p.supersededAt >= t - graceMs))
   }
 
   /** The earliest time after `t` when a down node's record expires (the truth changes then). */
