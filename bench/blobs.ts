@@ -299,6 +299,8 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
         getMBps: mbps(size, median(times.get)),
         rawGetMBps: mbps(size, median(times.rawGet)),
         memory,
+        // every measured repeat, in order (ms): the raw transfer of a repeat ran just before its escrin one
+        timesMs: times,
         ratios: {} as Record<string, { ratio: number | null, withinTarget: boolean | null }>
       }
       const large = size >= 16 * 1024 * 1024
@@ -306,6 +308,10 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
       const getRatio = ratio(median(times.get), median(times.rawGet))
       row.ratios['put time / raw (3 peers)'] = { ratio: putRatio, withinTarget: large ? (putRatio ?? Infinity) <= TARGET_RATIO : null }
       row.ratios['get time / raw'] = { ratio: getRatio, withinTarget: large ? (getRatio ?? Infinity) <= TARGET_RATIO : null }
+      // each repeat against its own raw transfer (made just before it): the spread of this machine's speed between repeats left out
+      const perRepeat = (escrin: number[], raw: number[]): number | null => ratio(median(escrin.map((ms, i) => ms / raw[i])), 1)
+      row.ratios['put / raw, median of repeats'] = { ratio: perRepeat(times.put, times.rawPut), withinTarget: null }
+      row.ratios['get / raw, median of repeats'] = { ratio: perRepeat(times.get, times.rawGet), withinTarget: null }
       results.push(row)
     }
     return results

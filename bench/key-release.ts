@@ -17,6 +17,7 @@
  *
  * Target: within 3x of one round trip (the fan-out is parallel).
  */
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_WARMUP_ROUNDS, ratio, runChild } from './lib/measure.js'
 
@@ -30,6 +31,7 @@ const TARGET_RATIO = 3
  * raw round trip measured in the same setting.
  */
 export async function runKeyReleaseBench (configs: Array<[number, number]>, rounds: number, settings = ['in-process', 'processes'], warmup = DEFAULT_WARMUP_ROUNDS): Promise<Record<string, unknown>> {
+  const cores = availableParallelism()
   const results = []
   for (const setting of settings) {
     const suffix = setting === 'processes' ? '-procs' : ''
@@ -54,8 +56,13 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
         rawFanout: { p50Ms: fanout.p50Ms, p99Ms: fanout.p99Ms, cpuMsPerRound: fanout.cpuMsPerRound, machineCpuMsPerRound: fanout.machineCpuMsPerRound },
         // t round trips in parallel on streams open already: a release's fan-out with nothing on top
         rawOpenStreamFanout: { p50Ms: openFanout.p50Ms, p99Ms: openFanout.p99Ms, cpuMsPerRound: openFanout.cpuMsPerRound, machineCpuMsPerRound: openFanout.machineCpuMsPerRound },
+        // the least a release can take when its work fills every core: the machine's CPU per release over
+        // the cores. A p50 near it is CPU-bound, moved only by less work, not by how the work is arranged
+        cpuFloorMs: escrin.machineCpuMsPerRound == null ? null : Math.round(escrin.machineCpuMsPerRound / cores * 100) / 100,
         ratios: {
           'release/round trip p50': { ratio: ratio(escrin.p50Ms, escrin.paired.p50Ms), withinTarget: escrin.p50Ms <= escrin.paired.p50Ms * TARGET_RATIO },
+          // where /proc/stat tells the machine's CPU (Linux)
+          ...(escrin.machineCpuMsPerRound == null ? {} : { 'release/CPU floor p50': { ratio: ratio(escrin.p50Ms, escrin.machineCpuMsPerRound / cores) } }),
           // against the round trip of two bare hosts in a process of their own, measured before
           'release/round trip measured apart p50': { ratio: ratio(escrin.p50Ms, raw.p50Ms) },
           'release/open-stream round trip p50': { ratio: ratio(escrin.p50Ms, rawOpen.p50Ms) },
@@ -68,7 +75,7 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
       })
     }
   }
-  return { bench: 'key-release', target: `release p50 <= ${TARGET_RATIO} x one raw libp2p round trip (same setting, measured in alternating blocks)`, rounds, warmupRounds: warmup, results }
+  return { bench: 'key-release', target: `release p50 <= ${TARGET_RATIO} x one raw libp2p round trip (same setting, measured in alternating blocks)`, cores, rounds, warmupRounds: warmup, results }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

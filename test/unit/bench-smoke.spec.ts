@@ -21,7 +21,10 @@ describe('benchmarks (smoke, tiny sizes)', function () {
           }
         }
         // the machine's CPU a release takes (every process), where /proc/stat tells it
-        if (bench.name === 'key-release' && process.platform === 'linux') assert.equal(typeof row.escrin.machineCpuMsPerRelease, 'number', JSON.stringify(row.escrin))
+        if (bench.name === 'key-release' && process.platform === 'linux') {
+          assert.equal(typeof row.escrin.machineCpuMsPerRelease, 'number', JSON.stringify(row.escrin))
+          assert.ok(row.cpuFloorMs > 0 && 'release/CPU floor p50' in row.ratios, JSON.stringify(row))
+        }
         if ('ratios' in row) assert.ok(Object.values(row.ratios).every((r: any) => typeof r.ratio === 'number'))
         assert.ok(Object.keys(row).length > 0)
       }
