@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createPolicy, PolicyError, signPolicy } from '../../protocol/policy/index.js'
 import { EscrinApiError, EscrinClient } from '../sdk/index.js'
-import { StartupError, UsageError } from '../errors.js'
+import { describePeerFailures, StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
 
 export const POLICY_HELP = `Usage: escrin-node policy publish FILE --key HEX --api URL
@@ -206,7 +206,7 @@ async function deleteSecret (values: Record<string, unknown>): Promise<number> {
   const result = await viaApi(async () => await new EscrinClient(base).deleteSecret({ ownerKey, app, version }))
   console.log(JSON.stringify(result))
   if (result.failed.length > 0) {
-    throw new StartupError(`deleted at ${result.deleted.length} SSSS node${result.deleted.length === 1 ? '' : 's'}, but ${result.failed.length} may still hold it (${result.failed.map(f => `${f.holder.slice(-8)}: ${f.error}`).join('; ')}); run the command again`)
+    throw new StartupError(`deleted at ${result.deleted.length} SSSS node${result.deleted.length === 1 ? '' : 's'}, but ${result.failed.length} may still hold it (${describePeerFailures(result.failed.map(f => ({ peer: f.holder, error: f.error })))}); run the command again`)
   }
   return 0
 }

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
 import { BlobError, MAX_DELETION_CIDS, parseBlobCid } from '../../protocol/blob/index.js'
 import { EscrinClient } from '../sdk/index.js'
-import { StartupError, UsageError } from '../errors.js'
+import { describePeerFailures, StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
 import { apiBase, viaApi } from './app-commands.js'
 
@@ -118,6 +118,6 @@ async function deleteBlobs (cids: string[], values: Record<string, unknown>): Pr
     console.log(`${cid}: ${holders.length > 0 ? `removed by ${holders.length} holder${holders.length === 1 ? '' : 's'}` : 'held by none of the nodes asked'}`)
   }
   if (all) console.error(`${result.copiesRemoved} copies removed`)
-  if (result.failed.length > 0) console.error(`${result.failed.length} of ${result.asked} nodes did not answer: ${result.failed.slice(0, 5).map(f => `${f.peer.slice(-8)}: ${f.error}`).join('; ')}`)
+  if (result.failed.length > 0) console.error(`${result.failed.length} of ${result.asked} nodes did not answer: ${describePeerFailures(result.failed)}`)
   return 0
 }

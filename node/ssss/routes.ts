@@ -2,6 +2,7 @@ import { decodeSsssRequest, SsssError, verifySecretControl, verifySecretSpec, ty
 import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
 import { relayDealing, relayDeletion } from './dealer.js'
+import { describePeerFailures } from '../errors.js'
 import type { Host } from '../host/index.js'
 import type { LocalHolder, Penalise } from './transport.js'
 
@@ -83,7 +84,7 @@ export function secretRoutes (host: Host, local?: LocalHolder, ssssPeers: () => 
         const result = await relayDeletion(host, deletion, targets, local, penalise)
         if (result.deleted.length === 0) {
           if (result.failed.length === 0) throw new ApiError(404, 'UNKNOWN_SECRET', `none of the ${result.absent.length} SSSS nodes holds version ${deletion.version} (or older) of "${deletion.app}" of ${deletion.owner}`)
-          throw new ApiError(502, 'NOT_DELETED', `no SSSS node deleted version ${deletion.version} of "${deletion.app}": ${result.failed.map(f => `${f.holder.slice(-8)}: ${f.error}`).join('; ')}`)
+          throw new ApiError(502, 'NOT_DELETED', `no SSSS node deleted version ${deletion.version} of "${deletion.app}": ${describePeerFailures(result.failed.map(f => ({ peer: f.holder, error: f.error })))}`)
         }
         return result
       } catch (err) {

@@ -1,5 +1,6 @@
 import { BlobError, type BlobDeletion } from '../../protocol/blob/index.js'
 import { ApiError, type Route } from '../api/index.js'
+import { describePeerFailures } from '../errors.js'
 import type { BlobClient } from './blob-client.js'
 import type { StorageService } from './storage-service.js'
 import type { BlobRepair } from './repair.js'
@@ -82,7 +83,7 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
           const result = await client.delete(deletion)
           if (result.copiesRemoved === 0) {
             if (result.failed.length === 0) throw new ApiError(404, 'NOT_FOUND', `none of the ${result.asked} nodes asked holds ${deletion.all ? 'a blob' : `any of the ${deletion.cids.length} blobs`} of "${deletion.app}"${deletion.all ? '' : ' named'}`)
-            throw new ApiError(502, 'NOT_DELETED', `no node removed a blob: ${result.failed.slice(0, 5).map(f => `${f.peer.slice(-8)}: ${f.error}`).join('; ')}`)
+            throw new ApiError(502, 'NOT_DELETED', `no node removed a blob: ${describePeerFailures(result.failed)}`)
           }
           return result
         } catch (err) {
