@@ -63,8 +63,8 @@ export interface StorageEvent { kind: 'put' | 'get' | 'replicas' | 'delete' | 'd
  * chunks; and announces what it holds as a DHT provider record.
  */
 export class StorageService {
-  /** Byzantine behaviour for the simulator and tests: serve chunks with a flipped byte. Off on every real node. */
-  readonly faults = { corruptBlob: false }
+  /** Byzantine behaviour for the simulator and tests: serve chunks with a flipped byte; ignore owners' deletions. Off on every real node. */
+  readonly faults = { corruptBlob: false, keepDeleted: false }
   readonly store: BlobStore
   /** The owners' deletions applied here, remembered so that what they removed is not copied back. */
   readonly deletions: DeletionLog
@@ -402,6 +402,7 @@ export class StorageService {
    * Returns the CIDs removed; a BlobError for a forged or future-dated one.
    */
   async applyDeletion (deletion: BlobDeletion, from: string = this.components.host.peerId.toString()): Promise<string[]> {
+    if (this.faults.keepDeleted) return []
     // all of an app's blobs: the store is scanned only when the app has some here (the usage index says so at once)
     const held = deletion.all
       ? (this.store.appUsage(deletionApp(deletion)) > 0 ? this.store.list() : [])

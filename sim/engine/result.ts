@@ -45,6 +45,13 @@ export interface SimResult {
    * committed it is down); lost (not readable while one of them is up).
    */
   blobs: { stored: number, checked: number, readable: number, unavailable: number, lost: Array<{ cid: string, storedAt: number, reader: string, code: string, message: string }> }
+  /**
+   * Blobs the app owners deleted, and the read of each (or of a spread
+   * sample) at the end: gone; pending (readable, but a storage node was down
+   * during the deletion and may not have heard of it yet); resurrected
+   * (readable although every storage node was up while it was deleted).
+   */
+  deletions: { deleted: number, checked: number, gone: number, pending: number, resurrected: Array<{ cid: string, deletedAt: number, reader: string }> }
   skippedRequests: number
   samples: Sample[]
   resources: { nodes: NodeResources[], average: { rssBytes: number, cpuPercent: number }, basis: string }

@@ -87,6 +87,7 @@ class Simulation {
   private readonly cluster: Cluster
   private readonly loads: LoadGenerator[] = []
   private readonly blobChecks: Omit<SimResult['blobs'], 'stored'> = { checked: 0, readable: 0, unavailable: 0, lost: [] }
+  private readonly deletionChecks: Omit<SimResult['deletions'], 'deleted'> = { checked: 0, gone: 0, pending: 0, resurrected: [] }
   private readonly samples: Sample[] = []
   private readonly log: LogEntry[] = []
   private readonly simKinds: string[]
@@ -147,6 +148,7 @@ class Simulation {
         this.tick()
       }
       await this.checkBlobs()
+      await this.checkDeletions()
       this.integrity.finish()
       this.tick()
       this.sample()
@@ -177,7 +179,7 @@ class Simulation {
     const byPeer = new Map([...this.truth.nodes.values()].flatMap(n => n.peerId != null ? [[n.peerId, n.name] as const] : []))
     for (let i = 0; i < acked.length; i += step) {
       const { blob, from } = acked[i]
-      const reader = this.random.pick(from.filter(n => this.cluster.isUp(n))) ?? this.random.pick([...this.truth.nodes.values()].filter(n => n.honest && this.cluster.isUp(n.name)).map(n => n.name))
+      const reader = this.liveReader(from)
       if (reader == null) break
       const result = await this.cluster.command(reader, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }).catch((err: Error) => ({ ok: false as const, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
       this.blobChecks.checked++
@@ -189,6 +191,31 @@ class Simulation {
         this.blobChecks.unavailable++
       }
     }
+  }
+
+  /**
+   * Reads every blob the owners deleted once more, at the end, from a live
+   * node: none may come back while every storage node was up during its
+   * deletion (each copy was asked to go, and a copy made later is refused).
+   */
+  private async checkDeletions (): Promise<void> {
+    const deleted = this.loads.flatMap(load => load.deleted.map(blob => ({ blob, from: load.event.from })))
+    const step = Math.max(1, Math.ceil(deleted.length / MAX_FINAL_BLOB_READS))
+    for (let i = 0; i < deleted.length; i += step) {
+      const { blob, from } = deleted[i]
+      const reader = this.liveReader(from)
+      if (reader == null) break
+      const result = await this.cluster.command(reader, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }).catch((err: Error) => ({ ok: false as const, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+      this.deletionChecks.checked++
+      if (!result.ok) this.deletionChecks.gone++
+      else if (blob.everyHolderAsked) this.deletionChecks.resurrected.push({ cid: blob.cid, deletedAt: blob.deletedAt, reader })
+      else this.deletionChecks.pending++
+    }
+  }
+
+  /** A live node of `from` to read through, or any live honest node. */
+  private liveReader (from: string[]): string | undefined {
+    return this.random.pick(from.filter(n => this.cluster.isUp(n))) ?? this.random.pick([...this.truth.nodes.values()].filter(n => n.honest && this.cluster.isUp(n.name)).map(n => n.name))
   }
 
   private elapsed (): number {
@@ -502,6 +529,10 @@ class Simulation {
       releaseKey: async (client, event) => await this.cluster.command(client, { op: 'release-key', owner: this.app(event.app).owner, app: event.policy }),
       putBlob: async (client, policyId, size, seed) => await this.cluster.command(client, { op: 'put-blob', policyId, size, seed }),
       getBlob: async (client, blob) => await this.cluster.command(client, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }),
+      // a blob's app is the lineage of the policy it was stored under: the load's policy, of its app's owner
+      deleteBlob: async (client, event, blob) => await this.cluster.command(client, { op: 'delete-blob', ownerKey: this.app(event.app).key, app: event.policy, cid: blob.cid }),
+      storageAllUp: () => [...this.truth.nodes.values()].every(n => n.peerId == null || !n.roles.includes('storage') || this.cluster.isUp(n.name)),
+      chance: () => this.random.next(),
       expectsKey: (client, event) => {
         const policy = this.truth.latest(this.app(event.app).owner, event.policy)
         const peerId = this.truth.node(client).peerId
@@ -595,6 +626,7 @@ class Simulation {
       integrity: { violations: this.integrity.count, list: this.integrity.violations.map(v => ({ ...v, t: rel(v.t) })), checks: this.integrity.checks, unlisted: this.integrity.unlisted },
       requests: this.loads.flatMap(l => l.records).sort((a, b) => a.at - b.at),
       blobs: { ...this.blobChecks, stored: this.loads.reduce((n, l) => n + l.blobs.length, 0) },
+      deletions: { ...this.deletionChecks, deleted: this.loads.reduce((n, l) => n + l.deleted.length, 0) },
       skippedRequests: this.loads.reduce((s, l) => s + l.skipped, 0),
       samples: this.samples,
       resources: this.resources.perNode(upCount),

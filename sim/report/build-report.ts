@@ -26,11 +26,16 @@ export interface SimReport {
     recordIntegrity: { ok: boolean, violations: number, checks: number, unlisted: number, list: SimResult['integrity']['list'] }
     /** Every stored blob read back whole at the end while a holder that committed it is up; no read ever returned other bytes. */
     blobDurability: { ok: boolean, stored: number, checked: number, readable: number, unavailable: number, lost: SimResult['blobs']['lost'], wrongBytes: number }
+    /** No blob an owner deleted while every storage node was up is readable at the end. */
+    blobDeletion: { ok: boolean } & SimResult['deletions']
   }
   jobs: LoadSummary
   keyReleases: LoadSummary & { refusedAsExpected: number, wronglyRefused: number, wronglyReleased: number }
-  /** Blob loads: puts (each to r holders of the storage scope) and reads of blobs put before, during the run. */
-  blobs: { puts: LoadSummary, gets: LoadSummary }
+  /**
+   * Blob loads: puts (each to r holders of the storage scope), reads of blobs put before (not counting a read that
+   * failed because its blob was being deleted), and owners' deletions, during the run.
+   */
+  blobs: { puts: LoadSummary, gets: LoadSummary, deletes: LoadSummary }
   skippedRequests: number
   resources: SimResult['resources'] & { peakRssBytes: number, peakCpuPercent: number }
   series: {
@@ -64,12 +69,13 @@ export function buildReport (result: SimResult): SimReport {
   const blobGets = result.requests.filter(r => r.kind === 'blob-get')
   const wrongBytes = blobGets.filter(r => r.code === 'WRONG_BYTES').length
   const blobsOk = result.blobs.lost.length === 0 && wrongBytes === 0
+  const deletionOk = result.deletions.resurrected.length === 0
   return {
     version: 1,
     scenario: { name: result.scenario.name, file: result.scenario.file, description: result.scenario.description, seed: result.seed, mode: result.mode, nodes: result.scenario.nodes.length, durationMs: result.scenario.durationMs },
     startedAt: result.startedAt,
     durationMs: result.durationMs,
-    verdict: leaksOk && convergenceOk && integrityOk && blobsOk ? 'pass' : 'fail',
+    verdict: leaksOk && convergenceOk && integrityOk && blobsOk && deletionOk ? 'pass' : 'fail',
     invariants: {
       scopeLeaks: { ok: leaksOk, fromHonest: result.leaks.fromHonest, total: result.leaks.total, arrivals: result.leaks.arrivals, leaks: result.leaks.list },
       convergence: {
@@ -81,7 +87,8 @@ export function buildReport (result: SimResult): SimReport {
         failures: result.convergenceFailures
       },
       recordIntegrity: { ok: integrityOk, violations: result.integrity.violations, checks: result.integrity.checks, unlisted: result.integrity.unlisted, list: result.integrity.list },
-      blobDurability: { ok: blobsOk, ...result.blobs, wrongBytes }
+      blobDurability: { ok: blobsOk, ...result.blobs, wrongBytes },
+      blobDeletion: { ok: deletionOk, ...result.deletions }
     },
     jobs: summarize(jobs),
     keyReleases: {
@@ -90,7 +97,11 @@ export function buildReport (result: SimResult): SimReport {
       wronglyRefused: expected.filter(r => !r.ok).length,
       wronglyReleased: keys.filter(r => !r.expectedOk && r.ok).length
     },
-    blobs: { puts: summarize(result.requests.filter(r => r.kind === 'blob-put')), gets: summarize(blobGets) },
+    blobs: {
+      puts: summarize(result.requests.filter(r => r.kind === 'blob-put')),
+      gets: summarize(blobGets.filter(r => r.expectedOk)),
+      deletes: summarize(result.requests.filter(r => r.kind === 'blob-delete'))
+    },
     skippedRequests: result.skippedRequests,
     resources: { ...result.resources, peakRssBytes: Math.max(0, ...result.samples.map(s => s.rssBytes)), peakCpuPercent: Math.max(0, ...result.samples.map(s => s.cpuPercent)) },
     series: {

@@ -11,6 +11,7 @@ import { EscrinNode } from '../../node/escrin-node.js'
 import { newJobId } from '../../node/jobs/index.js'
 import { createLogger, silentLogger } from '../../node/log/index.js'
 import { dealSecret } from '../../node/ssss/index.js'
+import { signBlobDeletion } from '../../protocol/blob/index.js'
 import { ATTESTATION_TOPIC } from '../../protocol/gossip/index.js'
 import { encodeJobRequest, generateX25519Secret, JOB_PROTOCOL, jobInputAad, sealToKey, workerCid, x25519PublicKey } from '../../protocol/job/index.js'
 import { signedPolicyFromJson } from '../../protocol/policy/index.js'
@@ -83,6 +84,7 @@ export class NodeAgent {
       case 'misroute-job': return await this.misrouteJob(command.to, command.toAddrs, command.policyId)
       case 'put-blob': return await this.putBlob(command)
       case 'get-blob': return await this.getBlob(command)
+      case 'delete-blob': return await this.deleteBlob(command)
     }
   }
 
@@ -235,6 +237,18 @@ export class NodeAgent {
       }
       if (!same || offset !== command.size) return { ok: false, code: 'WRONG_BYTES', message: `read ${offset} bytes that are not the ${command.size} put`, latencyMs: Date.now() - started }
       return { ok: true, latencyMs: Date.now() - started }
+    } catch (err) {
+      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
+    }
+  }
+
+  /** The app owner's deletion of one blob, signed here and relayed by this node to the holders it finds. */
+  private async deleteBlob (command: Extract<Command, { op: 'delete-blob' }>): Promise<CommandResult<typeof command>> {
+    const started = Date.now()
+    try {
+      const deletion = await signBlobDeletion({ app: command.app, cids: [command.cid] }, command.ownerKey)
+      const result = await this.running().blobs.delete(deletion)
+      return { ok: true, removedBy: result.removed[command.cid] ?? [], latencyMs: Date.now() - started }
     } catch (err) {
       return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
     }

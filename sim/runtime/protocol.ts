@@ -50,6 +50,8 @@ export type KeyResult = { ok: true, latencyMs: number } | { ok: false, code: str
 export type BlobPutResult = { ok: true, cid: string, replicas: string[], latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
 /** A blob read back: ok only when every byte is the one put (the agent regenerates them from the seed). */
 export type BlobGetResult = KeyResult
+/** The owner's deletion of one blob, as the node relayed it: the holders that removed it (peer ids). */
+export type BlobDeleteResult = { ok: true, removedBy: string[], latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
 
 export type Command =
   | { op: 'start', boot: NodeBoot }
@@ -66,6 +68,7 @@ export type Command =
   /** The blob's bytes come from `seed` on the agent's side, so a blob never crosses the control channel. */
   | { op: 'put-blob', policyId: string, size: number, seed: string }
   | { op: 'get-blob', cid: string, size: number, seed: string }
+  | { op: 'delete-blob', ownerKey: `0x${string}`, app: string, cid: string }
 
 export type CommandResult<C extends Command> =
   C extends { op: 'start' } ? StartedNode
@@ -75,7 +78,8 @@ export type CommandResult<C extends Command> =
           : C extends { op: 'deal' } ? { acked: number, committed: number, failed: string[] }
             : C extends { op: 'put-blob' } ? BlobPutResult
               : C extends { op: 'get-blob' } ? BlobGetResult
-                : undefined
+                : C extends { op: 'delete-blob' } ? BlobDeleteResult
+                  : undefined
 
 /** What a node's peer table holds about one peer: the facts the invariants compare with the truth. */
 export interface RecordFacts {

@@ -47,8 +47,11 @@ export type ForgeKind = 'evidence' | 'identity' | 'tamper'
 export interface Faults {
   runner?: RunnerFaults
   holder?: HolderFaults
-  /** A storage node that serves blobs with a flipped byte (readers must detect it and read elsewhere). */
-  storage?: { corruptBlob: boolean }
+  /**
+   * A storage node that serves blobs with a flipped byte (readers must detect it and read elsewhere), or that keeps
+   * the blobs their owners delete (and goes on serving them).
+   */
+  storage?: { corruptBlob?: boolean, keepDeleted?: boolean }
   forge?: { kinds: ForgeKind[], ratePerSec: number }
 }
 
@@ -62,8 +65,11 @@ export type TimelineEvent = At & (
   | { do: 'byzantine', nodes: string[], faults: Faults }
   | { do: 'publish', app: string, name: string, predicate: string, via: string[] }
   | { do: 'deal', app: string, name: string, custody: string, threshold?: number, via: string[] }
-  /** blobs: each request puts a new blob of `sizeBytes` in the policy's storage scope, or reads back one put before (half and half once there are some). */
-  | { do: 'load', kind: LoadKind, app: string, policy: string, ratePerSec: number, from: string[], durationMs: number | null, worker: WorkerName, timeoutMs: number, sizeBytes: number }
+  /**
+   * blobs: each request puts a new blob of `sizeBytes` in the policy's storage scope, or reads back one put before (half
+   * and half once there are some); a share `deleteShare` of them has the app's owner delete one put before instead.
+   */
+  | { do: 'load', kind: LoadKind, app: string, policy: string, ratePerSec: number, from: string[], durationMs: number | null, worker: WorkerName, timeoutMs: number, sizeBytes: number, deleteShare: number }
   | { do: 'bond', nodes: string[], bond: bigint }
   | { do: 'misroute', from: string, to: string, app: string, policy: string }
 )

@@ -32,6 +32,16 @@ export function parseSize (value: unknown, path: string, max: number): number {
   return bytes
 }
 
+const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/
+
+/** "10%" as a fraction (0.1), within [0, max]. */
+export function parsePercent (value: unknown, path: string, max: number): number {
+  const match = typeof value === 'string' ? PERCENT.exec(value.trim()) : null
+  const fraction = match == null ? NaN : Number(match[1]) / 100
+  if (!(fraction >= 0 && fraction <= max)) throw new ScenarioError(path, `expected a percentage like "10%" of at most ${max * 100}%, got ${describe(value)}`)
+  return fraction
+}
+
 /** A short rendering of a bad value for error messages. */
 export function describe (value: unknown): string {
   if (value === undefined) return 'nothing'

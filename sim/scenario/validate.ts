@@ -7,7 +7,7 @@ import { canonicalize, parsePredicate, PolicyError } from '../../protocol/policy
 import { ScenarioError } from './errors.js'
 import { Fields } from './fields.js'
 import { resolveSelector } from './selectors.js'
-import { describe, parseDuration, parseRate, parseSize } from './units.js'
+import { describe, parseDuration, parsePercent, parseRate, parseSize } from './units.js'
 import {
   EVENT_KINDS, LOAD_KINDS, WORKER_NAMES,
   type AppSpec, type EvidenceSpec, type Faults, type ForgeKind, type LoadKind, type NodeGroup, type NodeRef, type Scenario, type SimMode, type TimelineEvent, type WorkerName
@@ -31,6 +31,8 @@ const DEFAULTS = {
 }
 /** The largest blob a blob load puts: the agent holds it whole to check what comes back. */
 const MAX_SIM_BLOB_BYTES = 16 * 1024 * 1024
+/** A blob load deletes at most this share of its requests: the rest put and read, so there is something left to delete and to read. */
+const MAX_DELETE_SHARE = 0.5
 
 /**
  * Checks a parsed scenario document (from JSON or YAML) and returns the
@@ -243,6 +245,7 @@ function readEvent (raw: unknown, path: string, line: number, ctx: Context): Tim
       if (!(LOAD_KINDS as readonly unknown[]).includes(loadKind)) throw new ScenarioError(f.at('kind'), `expected ${LOAD_KINDS.join(', ')}, got ${describe(loadKind)}`)
       // only a blob load has a size: anywhere else the field is reported as unknown
       const sizeBytes = loadKind === 'blobs' ? parseSize(f.get('size') ?? DEFAULTS.blobSize, f.at('size'), MAX_SIM_BLOB_BYTES) : 0
+      const deleteShare = loadKind === 'blobs' && f.has('deletes') ? parsePercent(f.get('deletes'), f.at('deletes'), MAX_DELETE_SHARE) : 0
       const worker = f.get('worker') ?? 'echo'
       if (!(WORKER_NAMES as readonly unknown[]).includes(worker)) throw new ScenarioError(f.at('worker'), `expected one of ${WORKER_NAMES.join(', ')}, got ${describe(worker)}`)
       const durationMs = f.has('for') ? parseDuration(f.get('for'), f.at('for')) : null
@@ -258,7 +261,8 @@ function readEvent (raw: unknown, path: string, line: number, ctx: Context): Tim
         durationMs,
         worker: worker as WorkerName,
         timeoutMs: parseDuration(f.get('timeout') ?? DEFAULTS.jobTimeout, f.at('timeout')),
-        sizeBytes
+        sizeBytes,
+        deleteShare
       }
       break
     }
@@ -288,7 +292,7 @@ function readFaults (raw: unknown, path: string): Faults {
     faults.runner = { corruptOutput: f.boolean('corruptOutput', false), corruptReceipt: f.boolean('corruptReceipt', false) }
   }
   if (f.has('corruptShare')) faults.holder = { corruptShare: f.boolean('corruptShare', false) }
-  if (f.has('corruptBlob')) faults.storage = { corruptBlob: f.boolean('corruptBlob', false) }
+  if (f.has('corruptBlob') || f.has('keepDeleted')) faults.storage = { corruptBlob: f.boolean('corruptBlob', false), keepDeleted: f.boolean('keepDeleted', false) }
   if (f.has('forge')) {
     const value = f.get('forge')
     const kinds = (Array.isArray(value) ? value : [value]).map((k, i) => {
@@ -299,8 +303,8 @@ function readFaults (raw: unknown, path: string): Faults {
   } else if (f.has('forgeRate')) {
     throw new ScenarioError(f.at('forgeRate'), 'needs forge: the kinds of record to forge')
   }
-  f.done(['corruptOutput', 'corruptReceipt', 'corruptShare', 'corruptBlob', 'forge', 'forgeRate'])
-  if (faults.runner == null && faults.holder == null && faults.storage == null && faults.forge == null) throw new ScenarioError(path, 'names no fault (corruptOutput, corruptReceipt, corruptShare, corruptBlob, forge)')
+  f.done(['corruptOutput', 'corruptReceipt', 'corruptShare', 'corruptBlob', 'keepDeleted', 'forge', 'forgeRate'])
+  if (faults.runner == null && faults.holder == null && faults.storage == null && faults.forge == null) throw new ScenarioError(path, 'names no fault (corruptOutput, corruptReceipt, corruptShare, corruptBlob, keepDeleted, forge)')
   return faults
 }
 

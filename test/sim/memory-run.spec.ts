@@ -61,8 +61,9 @@ describe('sim in memory mode (real nodes in this process)', function () {
     const paths = await writeReports(report, join(files.dir, 'out'))
     const json = JSON.parse(await readFile(paths.json, 'utf8'))
     assert.equal(json.version, 1)
-    assert.deepEqual(Object.keys(json.invariants).sort(), ['blobDurability', 'convergence', 'recordIntegrity', 'scopeLeaks'])
+    assert.deepEqual(Object.keys(json.invariants).sort(), ['blobDeletion', 'blobDurability', 'convergence', 'recordIntegrity', 'scopeLeaks'])
     assert.equal(json.invariants.blobDurability.stored, 0, 'no blob load: nothing to read back')
+    assert.equal(json.invariants.blobDeletion.deleted, 0)
     const html = await readFile(paths.html, 'utf8')
     assert.equal((html.match(/<svg /g) ?? []).length, 6, 'six plots')
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'self-contained: no script, nothing fetched')
@@ -116,6 +117,37 @@ describe('sim in memory mode (real nodes in this process)', function () {
     assert.equal(blobs.ok, false)
     assert.ok(blobs.stored > 0 && blobs.lost.length === blobs.checked, JSON.stringify(blobs))
     assert.equal(blobs.wrongBytes, 0, 'no reader ever passed on a corrupted byte')
+  })
+
+  it('blob deletion: the owner deletes a share of the blobs; each is gone from every node at the end, and the rest read back', async () => {
+    const path = await files.write('blob-deletion', storageNetwork(4, '12s', [
+      { at: '3s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'data', rate: '6/s', from: 'dev', for: '5s', size: '64KiB', deletes: '30%' }
+    ]))
+    const report = buildReport(await runScenario(await loadScenario(path)))
+    const deletion = report.invariants.blobDeletion
+    assert.equal(report.verdict, 'pass', JSON.stringify({ deletion, deletes: report.blobs.deletes, blobs: report.invariants.blobDurability, log: report.log }))
+    assert.ok(report.blobs.deletes.sent > 0 && report.blobs.deletes.ok === report.blobs.deletes.sent, JSON.stringify(report.blobs.deletes))
+    assert.equal(deletion.deleted, report.blobs.deletes.ok)
+    assert.equal(deletion.checked, deletion.deleted)
+    assert.equal(deletion.gone, deletion.checked, 'every storage node was up: no deleted blob reads back')
+    assert.equal(deletion.pending, 0)
+    // what was not deleted is still there
+    const blobs = report.invariants.blobDurability
+    assert.equal(blobs.stored, report.blobs.puts.ok - deletion.deleted)
+    assert.equal(blobs.readable, blobs.checked)
+  })
+
+  it('(e) catches a storage node that keeps the blobs their owners delete', async () => {
+    const path = await files.write('blob-kept', storageNetwork(3, '10s', [
+      { at: '2s', do: 'byzantine', nodes: 'store[0]', faults: { keepDeleted: true } },
+      { at: '3s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'data', rate: '6/s', from: 'dev', for: '4s', size: '64KiB', deletes: '30%' }
+    ]))
+    const report = buildReport(await runScenario(await loadScenario(path)))
+    const deletion = report.invariants.blobDeletion
+    assert.equal(report.verdict, 'fail')
+    assert.equal(deletion.ok, false)
+    // r = 3 of 3 storage nodes: the one that keeps them holds every deleted blob, and serves it
+    assert.ok(deletion.deleted > 0 && deletion.resurrected.length === deletion.checked, JSON.stringify(deletion))
   })
 
   it('(a) counts a job sent straight to an out-of-scope runner as a leak at the receiver', async () => {

@@ -108,6 +108,22 @@ describe('sim scenario validation', () => {
     assert.match(invalid(kind).message, /^timeline\[1\]\.kind: expected jobs, keys, blobs, got "files"/)
   })
 
+  it('takes the share of a blob load\'s requests that delete (none by default, at most 50%); a blob load\'s only', () => {
+    const doc = base()
+    doc.timeline.push({ at: '6s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'compute', rate: '1/s', from: 'dev', deletes: '10%' })
+    doc.timeline.push({ at: '7s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'compute', rate: '1/s', from: 'dev' })
+    const loads = validateScenario(doc, 'test.yaml').timeline.filter(e => e.do === 'load')
+    assert.deepEqual(loads.map(l => l.do === 'load' ? l.deleteShare : -1), [0, 0.1, 0])
+    for (const bad of ['60%', '10', 0.1, '-5%']) {
+      const doc = base()
+      doc.timeline[1] = { ...doc.timeline[1], kind: 'blobs', deletes: bad }
+      assert.match(invalid(doc).message, /^timeline\[1\]\.deletes: expected a percentage like "10%" of at most 50%/, String(bad))
+    }
+    const onJobs = base()
+    onJobs.timeline[1].deletes = '10%'
+    assert.match(invalid(onJobs).message, /^timeline\[1\]\.deletes: unknown key/)
+  })
+
   it('checks node selectors against the groups', () => {
     const doc = base()
     doc.timeline[2].nodes = 'tee[3]'
