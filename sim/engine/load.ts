@@ -35,8 +35,6 @@ export interface AckedBlob {
 /** A blob the load's app owner deleted: no node may serve it again. */
 export interface DeletedBlob extends AckedBlob {
   deletedAt: number
-  /** The holders that said they removed it. */
-  removedBy: string[]
   /**
    * Every storage node was up from the deletion's start to its end, so each
    * copy was asked to go: the blob must never be readable again. Otherwise a
@@ -166,7 +164,7 @@ export class LoadGenerator {
     const upBefore = this.driver.storageAllUp()
     const result = await this.driver.deleteBlob(client, this.event, blob).catch((err: Error): BlobDeleteResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
     this.records.push({ kind: 'blob-delete', at, client, ok: result.ok, latencyMs: result.latencyMs, expectedOk: true, cid: blob.cid, ...(result.ok ? {} : { code: result.code }) })
-    if (result.ok) this.deleted.push({ ...blob, deletedAt: this.driver.elapsed(), removedBy: result.removedBy, everyHolderAsked: upBefore && this.driver.storageAllUp() })
+    if (result.ok) this.deleted.push({ ...blob, deletedAt: this.driver.elapsed(), everyHolderAsked: upBefore && this.driver.storageAllUp() })
   }
 
   stop (): void {

@@ -248,7 +248,7 @@ export class NodeAgent {
     try {
       const deletion = await signBlobDeletion({ app: command.app, cids: [command.cid] }, command.ownerKey)
       const result = await this.running().blobs.delete(deletion)
-      return { ok: true, removedBy: result.removed[command.cid] ?? [], latencyMs: Date.now() - started }
+      return { ok: true, removed: result.removed[command.cid]?.length ?? 0, latencyMs: Date.now() - started }
     } catch (err) {
       return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
     }

@@ -50,8 +50,8 @@ export type KeyResult = { ok: true, latencyMs: number } | { ok: false, code: str
 export type BlobPutResult = { ok: true, cid: string, replicas: string[], latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
 /** A blob read back: ok only when every byte is the one put (the agent regenerates them from the seed). */
 export type BlobGetResult = KeyResult
-/** The owner's deletion of one blob, as the node relayed it: the holders that removed it (peer ids). */
-export type BlobDeleteResult = { ok: true, removedBy: string[], latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
+/** The owner's deletion of one blob, relayed by the node: how many holders said they removed it. */
+export type BlobDeleteResult = { ok: true, removed: number, latencyMs: number } | { ok: false, code: string, message: string, latencyMs: number }
 
 export type Command =
   | { op: 'start', boot: NodeBoot }
