@@ -58,11 +58,12 @@ export async function runKeyReleaseBench (configs: Array<[number, number]>, roun
         rawOpenStreamFanout: { p50Ms: openFanout.p50Ms, p99Ms: openFanout.p99Ms, cpuMsPerRound: openFanout.cpuMsPerRound, machineCpuMsPerRound: openFanout.machineCpuMsPerRound },
         // the least a release can take when its work fills every core: the machine's CPU per release over
         // the cores. A p50 near it is CPU-bound, moved only by less work, not by how the work is arranged
-        cpuFloorMs: escrin.machineCpuMsPerRound == null ? null : Math.round(escrin.machineCpuMsPerRound / cores * 100) / 100,
+        // (none from a run too short for /proc/stat's 10 ms ticks to count any CPU)
+        cpuFloorMs: (escrin.machineCpuMsPerRound ?? 0) > 0 ? Math.round((escrin.machineCpuMsPerRound as number) / cores * 100) / 100 : null,
         ratios: {
           'release/round trip p50': { ratio: ratio(escrin.p50Ms, escrin.paired.p50Ms), withinTarget: escrin.p50Ms <= escrin.paired.p50Ms * TARGET_RATIO },
           // where /proc/stat tells the machine's CPU (Linux)
-          ...(escrin.machineCpuMsPerRound == null ? {} : { 'release/CPU floor p50': { ratio: ratio(escrin.p50Ms, escrin.machineCpuMsPerRound / cores) } }),
+          ...((escrin.machineCpuMsPerRound ?? 0) > 0 ? { 'release/CPU floor p50': { ratio: ratio(escrin.p50Ms, (escrin.machineCpuMsPerRound as number) / cores) } } : {}),
           // against the round trip of two bare hosts in a process of their own, measured before
           'release/round trip measured apart p50': { ratio: ratio(escrin.p50Ms, raw.p50Ms) },
           'release/open-stream round trip p50': { ratio: ratio(escrin.p50Ms, rawOpen.p50Ms) },
