@@ -10,11 +10,11 @@ import { MemoryCluster } from '../runtime/memory-cluster.js'
 import { ProcessCluster } from '../runtime/process-cluster.js'
 import { newSimVendor } from '../runtime/sim-evidence.js'
 import { GroundTruth } from './ground-truth.js'
-import { LoadGenerator, type LoadDriver } from './load.js'
+import { LoadGenerator, type AckedBlob, type LoadDriver } from './load.js'
 import { SeededRandom } from './random.js'
 import { ResourceMeter } from './resources.js'
 import type { Cluster } from '../runtime/cluster.js'
-import type { AgentEvent, NodeBoot } from '../runtime/protocol.js'
+import type { AgentEvent, BlobGetResult, NodeBoot } from '../runtime/protocol.js'
 import type { Scenario, SimMode, TimelineEvent } from '../scenario/index.js'
 import type { LogEntry, Sample, SimResult } from './result.js'
 
@@ -173,15 +173,8 @@ class Simulation {
    * holders are all down is only unavailable.
    */
   private async checkBlobs (): Promise<void> {
-    const acked = this.loads.flatMap(load => load.blobs.map(blob => ({ blob, from: load.event.from })))
-    // spread over the run when there are many: every k-th, oldest first
-    const step = Math.max(1, Math.ceil(acked.length / MAX_FINAL_BLOB_READS))
     const byPeer = new Map([...this.truth.nodes.values()].flatMap(n => n.peerId != null ? [[n.peerId, n.name] as const] : []))
-    for (let i = 0; i < acked.length; i += step) {
-      const { blob, from } = acked[i]
-      const reader = this.liveReader(from)
-      if (reader == null) break
-      const result = await this.cluster.command(reader, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }).catch((err: Error) => ({ ok: false as const, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+    for await (const { blob, reader, result } of this.readBack(this.loads.flatMap(load => load.blobs.map(blob => ({ blob, from: load.event.from }))))) {
       this.blobChecks.checked++
       if (result.ok) {
         this.blobChecks.readable++
@@ -199,17 +192,27 @@ class Simulation {
    * deletion (each copy was asked to go, and a copy made later is refused).
    */
   private async checkDeletions (): Promise<void> {
-    const deleted = this.loads.flatMap(load => load.deleted.map(blob => ({ blob, from: load.event.from })))
-    const step = Math.max(1, Math.ceil(deleted.length / MAX_FINAL_BLOB_READS))
-    for (let i = 0; i < deleted.length; i += step) {
-      const { blob, from } = deleted[i]
-      const reader = this.liveReader(from)
-      if (reader == null) break
-      const result = await this.cluster.command(reader, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }).catch((err: Error) => ({ ok: false as const, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+    for await (const { blob, reader, result } of this.readBack(this.loads.flatMap(load => load.deleted.map(blob => ({ blob, from: load.event.from }))))) {
       this.deletionChecks.checked++
       if (!result.ok) this.deletionChecks.gone++
       else if (blob.everyHolderAsked) this.deletionChecks.resurrected.push({ cid: blob.cid, deletedAt: blob.deletedAt, reader })
       else this.deletionChecks.pending++
+    }
+  }
+
+  /**
+   * The end-of-run read of each blob (every k-th, oldest first, when there are
+   * more than MAX_FINAL_BLOB_READS), each from a live node of its load; stops
+   * when no node is up to read through.
+   */
+  private async * readBack<B extends AckedBlob> (blobs: Array<{ blob: B, from: string[] }>): AsyncGenerator<{ blob: B, reader: string, result: BlobGetResult }> {
+    const step = Math.max(1, Math.ceil(blobs.length / MAX_FINAL_BLOB_READS))
+    for (let i = 0; i < blobs.length; i += step) {
+      const { blob, from } = blobs[i]
+      const reader = this.liveReader(from)
+      if (reader == null) return
+      const result = await this.cluster.command(reader, { op: 'get-blob', cid: blob.cid, size: blob.size, seed: blob.seed }).catch((err: Error): BlobGetResult => ({ ok: false, code: 'SIM_ERROR', message: err.message, latencyMs: 0 }))
+      yield { blob, reader, result }
     }
   }
 
