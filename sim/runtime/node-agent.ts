@@ -193,40 +193,30 @@ export class NodeAgent {
   }
 
   private async submitJob (command: Extract<Command, { op: 'submit-job' }>): Promise<CommandResult<typeof command>> {
-    const started = Date.now()
-    try {
+    return await timedRequest(async () => {
       const outcome = await this.running().jobs.submit({ policyId: command.policyId, code: WORKERS[command.worker], input: new TextEncoder().encode(command.input), timeoutMs: command.timeoutMs })
-      return { ok: true, runner: outcome.runner, latencyMs: Date.now() - started }
-    } catch (err) {
-      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
-    }
+      return { runner: outcome.runner }
+    })
   }
 
   private async releaseKey (owner: string, app: string): Promise<CommandResult<{ op: 'release-key', owner: string, app: string }>> {
-    const started = Date.now()
-    try {
+    return await timedRequest(async () => {
       await this.running().keyRelease.appKey(owner, app)
-      return { ok: true, latencyMs: Date.now() - started }
-    } catch (err) {
-      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
-    }
+      return {}
+    })
   }
 
   private async putBlob (command: Extract<Command, { op: 'put-blob' }>): Promise<CommandResult<typeof command>> {
-    const started = Date.now()
-    try {
+    return await timedRequest(async () => {
       const bytes = blobBytes(command.seed, command.size)
       const put = await this.running().blobs.put((async function * () { yield bytes })(), { policyId: command.policyId, size: command.size })
-      return { ok: true, cid: put.cid, replicas: put.replicas, latencyMs: Date.now() - started }
-    } catch (err) {
-      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
-    }
+      return { cid: put.cid, replicas: put.replicas }
+    })
   }
 
   /** Reads a blob back whole and compares every byte with what was put (the node verified each chunk against the CID already). */
   private async getBlob (command: Extract<Command, { op: 'get-blob' }>): Promise<CommandResult<typeof command>> {
-    const started = Date.now()
-    try {
+    return await timedRequest(async () => {
       const reader = await this.running().blobs.get(command.cid)
       const expected = blobBytes(command.seed, command.size)
       let offset = 0
@@ -235,23 +225,18 @@ export class NodeAgent {
         if (same && (offset + piece.length > expected.length || !Buffer.from(piece).equals(expected.subarray(offset, offset + piece.length)))) same = false
         offset += piece.length
       }
-      if (!same || offset !== command.size) return { ok: false, code: 'WRONG_BYTES', message: `read ${offset} bytes that are not the ${command.size} put`, latencyMs: Date.now() - started }
-      return { ok: true, latencyMs: Date.now() - started }
-    } catch (err) {
-      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
-    }
+      if (!same || offset !== command.size) throw new WrongBytesError(`read ${offset} bytes that are not the ${command.size} put`)
+      return {}
+    })
   }
 
   /** The app owner's deletion of one blob, signed here and relayed by this node to the holders it finds. */
   private async deleteBlob (command: Extract<Command, { op: 'delete-blob' }>): Promise<CommandResult<typeof command>> {
-    const started = Date.now()
-    try {
+    return await timedRequest(async () => {
       const deletion = await signBlobDeletion({ app: command.app, cids: [command.cid] }, command.ownerKey)
       const result = await this.running().blobs.delete(deletion)
-      return { ok: true, removed: result.removed[command.cid]?.length ?? 0, latencyMs: Date.now() - started }
-    } catch (err) {
-      return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
-    }
+      return { removed: result.removed[command.cid]?.length ?? 0 }
+    })
   }
 
   private async deal (command: Extract<Command, { op: 'deal' }>): Promise<{ acked: number, committed: number, failed: string[] }> {
@@ -398,6 +383,22 @@ function peerTable (node: EscrinNode): RecordFacts[] {
 function blobBytes (seed: string, size: number): Buffer {
   const key = createHash('sha256').update(seed).digest()
   return createCipheriv('chacha20', key, Buffer.alloc(16)).update(Buffer.alloc(size))
+}
+
+/** A blob read back whole that is not the one put: the load counts it under WRONG_BYTES. */
+class WrongBytesError extends Error {
+  readonly code = 'WRONG_BYTES'
+}
+
+/** A client request as a load records it: timed from its start, and whatever it throws a failure under the error's code. */
+async function timedRequest<T extends object> (work: () => Promise<T>): Promise<({ ok: true, latencyMs: number } & T) | { ok: false, code: string, message: string, latencyMs: number }> {
+  const started = Date.now()
+  try {
+    const value = await work()
+    return { ok: true, ...value, latencyMs: Date.now() - started }
+  } catch (err) {
+    return { ok: false, code: errorCode(err), message: (err as Error).message, latencyMs: Date.now() - started }
+  }
 }
 
 function errorCode (err: unknown): string {
