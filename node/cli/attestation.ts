@@ -1,57 +1,121 @@
-import { readFile } from 'node:fs/promises'
-import { NitroVerificationError, verifyNitroAttestation, MAX_DOCUMENT_BYTES } from '../../protocol/attestation/nitro/index.js'
+import { readFile, stat } from 'node:fs/promises'
+import { claimedTimestamp, NitroVerificationError, verifyNitroAttestation, MAX_DOCUMENT_BYTES, type NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
+import { certificateDer, decodeEvidence } from './evidence-input.js'
 
-export const ATTESTATION_HELP = `Usage: escrin-node attestation verify FILE --kind nitro [--at UNIX_SECONDS] [--max-age SECONDS]
+export const ATTESTATION_HELP = `Usage: escrin-node attestation verify FILE --kind nitro [--at T] [--max-age SECONDS]
+                                 [--pcr N=HEX]... [--binding HEX] [--root CERT]
 
 Verifies attestation evidence the way a node verifies a peer's, and prints the
 verified facts as JSON (exit 0), or the specific reason it is rejected (exit 1).
+FILE holds the document as the enclave got it (binary), or as hex or base64 text.
 
 Options:
   --kind K           evidence kind: nitro (AWS Nitro Enclaves attestation document)
-  --at T             verify as of unix time T (default: now)
-  --max-age S        oldest document accepted, in seconds (default: 3600)`
+  --at T             verify as of T: unix seconds, an ISO 8601 time (2023-12-20T20:00:00Z),
+                     or "document" for the time the document says it was made (a
+                     document's leaf certificate lives for hours: use it for old ones)
+                     (default: now)
+  --max-age S        oldest document accepted, in seconds (default: 3600)
+  --pcr N=HEX        PCR N must equal HEX (repeatable; PCR0 is the enclave image)
+  --binding HEX      public_key or user_data must equal these bytes (a node's evidence
+                     carries its enclave binding there)
+  --root CERT        trust this root certificate (PEM or DER) instead of the pinned
+                     AWS Nitro root (private test PKIs)`
+
+/** Files larger than this are refused unread: a document is at most 16 KiB, as hex text 32 KiB plus line breaks. */
+const MAX_EVIDENCE_FILE_BYTES = 4 * MAX_DOCUMENT_BYTES
+
+/** A certificate file: a few KiB even as PEM with text dumps around it. */
+const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024
+
+/** PCR indices a Nitro document can carry (the NSM has 32 registers). */
+const MAX_PCR_INDEX = 31
 
 /** `attestation verify`: operators use it to see why a node's evidence is rejected. */
 export async function attestation (args: string[]): Promise<number> {
   const parsed = parseCommandArgs(args, [], {
     kind: { type: 'string' },
     at: { type: 'string' },
-    'max-age': { type: 'string' }
+    'max-age': { type: 'string' },
+    pcr: { type: 'string', multiple: true },
+    binding: { type: 'string' },
+    root: { type: 'string' }
   }, 2)
   const [sub, file] = parsed.positionals
   if (sub !== 'verify') throw new UsageError(sub === undefined ? 'missing subcommand (use: attestation verify FILE --kind nitro)' : `unknown subcommand "${sub}" (use: verify)`)
   if (file === undefined) throw new UsageError('missing FILE: the evidence to verify')
   const kind = parsed.values.kind as string | undefined
   if (kind !== 'nitro') throw new UsageError(`--kind: ${kind === undefined ? 'missing' : `"${kind}" is not supported`} (supported: nitro)`)
-  const at = parseSeconds(parsed.values.at as string | undefined, '--at')
+  const at = parseAt(parsed.values.at as string | undefined)
   const maxAge = parseSeconds(parsed.values['max-age'] as string | undefined, '--max-age')
+  const expectedPcrs = parsePcrs(parsed.values.pcr as string[] | undefined)
+  const binding = parsed.values.binding as string | undefined
+  const expectedBinding = binding === undefined ? undefined : parseHex(binding, '--binding', 1024)
+  const rootFile = parsed.values.root as string | undefined
+  const rootCertificate = rootFile === undefined ? undefined : readRoot(await readBounded(rootFile, MAX_CERTIFICATE_FILE_BYTES, 'certificate'), rootFile)
 
-  let document: Buffer
+  const { bytes: document } = decodeEvidence(await readBounded(file, MAX_EVIDENCE_FILE_BYTES, 'attestation document'))
   try {
-    document = await readFile(file)
-  } catch (err) {
-    throw new StartupError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
-  if (document.byteLength > MAX_DOCUMENT_BYTES) {
-    console.error(`escrin-node: rejected (MALFORMED): ${file} has ${document.byteLength} bytes, more than a Nitro document may (${MAX_DOCUMENT_BYTES})`)
-    return 1
-  }
-  try {
-    const facts = verifyNitroAttestation(new Uint8Array(document), {
-      now: at !== undefined ? at * 1000 : Date.now(),
-      ...(maxAge !== undefined ? { maxAgeMs: maxAge * 1000 } : {})
-    })
-    console.log(JSON.stringify(facts, (_key, value: unknown) => value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value, 2))
+    const now = at === 'document' ? claimedTimestamp(document) : at ?? Date.now()
+    const options: NitroVerifyOptions = {
+      now,
+      ...(maxAge !== undefined ? { maxAgeMs: maxAge * 1000 } : {}),
+      ...(expectedPcrs !== undefined ? { expectedPcrs } : {}),
+      ...(expectedBinding !== undefined ? { expectedBinding } : {}),
+      ...(rootCertificate !== undefined ? { rootCertificate } : {})
+    }
+    const facts = verifyNitroAttestation(document, options)
+    console.log(JSON.stringify({ verifiedAt: new Date(now).toISOString(), ...facts }, (_key, value: unknown) => value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value, 2))
     return 0
   } catch (err) {
     if (err instanceof NitroVerificationError) {
-      console.error(`escrin-node: rejected (${err.code}): ${err.message}`)
+      console.error(`escrin-node: rejected (${err.code}): ${err.message}${at === undefined ? hintForNow(err, document) : ''}`)
       return 1
     }
     throw err
   }
+}
+
+/**
+ * A genuine document verified now fails on time once its leaf certificate
+ * (hours) or its age (an hour) has passed: say when it was made and how to
+ * check it as of then, so an operator does not take it for a forgery.
+ */
+function hintForNow (err: NitroVerificationError, document: Uint8Array): string {
+  if (err.code !== 'CERT_EXPIRED' && err.code !== 'TOO_OLD') return ''
+  const made = claimedTimestamp(document)
+  return `; the document says it was made at ${new Date(made).toISOString()}: --at document verifies it as of then`
+}
+
+async function readBounded (file: string, limit: number, what: string): Promise<Uint8Array> {
+  try {
+    const size = (await stat(file)).size
+    if (size > limit) throw new StartupError(`${file} has ${size} bytes, more than an ${what} file may (${limit})`)
+    return new Uint8Array(await readFile(file))
+  } catch (err) {
+    if (err instanceof StartupError) throw err
+    throw new StartupError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+}
+
+function readRoot (file: Uint8Array, name: string): Uint8Array {
+  try {
+    return certificateDer(file)
+  } catch (err) {
+    throw new UsageError(`--root: ${name} is not a PEM or DER certificate (${(err as Error).message})`)
+  }
+}
+
+/** `--at`: unix seconds, an ISO 8601 time with a zone, or "document". */
+function parseAt (value: string | undefined): number | 'document' | undefined {
+  if (value === undefined || value === 'document') return value
+  if (/^\d+$/.test(value)) return parseSeconds(value, '--at') as number * 1000
+  // a time without a zone would be read in the local one: refuse the ambiguity
+  const ms = /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? Date.parse(value) : NaN
+  if (Number.isNaN(ms)) throw new UsageError(`--at: "${value}" is not unix seconds, an ISO 8601 time with a zone, or "document"`)
+  return ms
 }
 
 function parseSeconds (value: string | undefined, flag: string): number | undefined {
@@ -59,4 +123,23 @@ function parseSeconds (value: string | undefined, flag: string): number | undefi
   const n = Number(value)
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`${flag}: "${value}" is not a whole number of seconds`)
   return n
+}
+
+function parsePcrs (values: string[] | undefined): Record<number, string> | undefined {
+  if (values === undefined) return undefined
+  const pcrs: Record<number, string> = {}
+  for (const value of values) {
+    const match = /^(\d+)=(?:0x)?([0-9a-fA-F]+)$/.exec(value)
+    const index = match == null ? NaN : Number(match[1])
+    if (match == null || index > MAX_PCR_INDEX) throw new UsageError(`--pcr: "${value.slice(0, 40)}" is not N=HEX with N from 0 to ${MAX_PCR_INDEX}`)
+    if (index in pcrs) throw new UsageError(`--pcr: PCR${index} given twice`)
+    pcrs[index] = match[2]
+  }
+  return pcrs
+}
+
+function parseHex (value: string, flag: string, maxBytes: number): Uint8Array {
+  const hex = value.replace(/^0x/i, '')
+  if (!/^(?:[0-9a-fA-F]{2})+$/.test(hex) || hex.length / 2 > maxBytes) throw new UsageError(`${flag}: expected 1 to ${maxBytes} bytes of hex`)
+  return new Uint8Array(Buffer.from(hex, 'hex'))
 }

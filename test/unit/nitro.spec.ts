@@ -310,6 +310,15 @@ describe('nitro attestation verifier', () => {
       facts = again
     })
 
+    it('returns copies, plain Uint8Arrays, when given a Buffer (whose slice() is a view)', () => {
+      const buffer = Buffer.from(SAMPLE)
+      const fromBuffer = verifyNitroAttestation(buffer, { now: SAMPLE_NOW })
+      assert.equal(Object.getPrototypeOf(fromBuffer.userData), Uint8Array.prototype)
+      fromBuffer.userData?.fill(0)
+      fromBuffer.nonce?.fill(0)
+      assert.equal(Buffer.compare(buffer, SAMPLE), 0)
+    })
+
     it('is accepted behind COSE tag 18, with the root given explicitly, and with matching expectations', () => {
       assert.equal(verifyNitroAttestation(Uint8Array.of(0xd2, ...SAMPLE), { now: SAMPLE_NOW }).timestamp, SAMPLE_TIMESTAMP)
       const matched = verifyNitroAttestation(SAMPLE, {

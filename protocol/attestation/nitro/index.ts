@@ -4,7 +4,7 @@
  * error. Pure logic: the time, the trusted root and the expectations are
  * parameters.
  */
-export { verifyNitroAttestation, type NitroFacts, type NitroVerifyOptions } from './verify.js'
+export { claimedTimestamp, verifyNitroAttestation, type NitroFacts, type NitroVerifyOptions } from './verify.js'
 export { NitroVerificationError, type NitroErrorCode } from './errors.js'
 export { awsNitroRootCertificate, AWS_NITRO_ROOT_SHA256 } from './root.js'
 export { DEFAULT_MAX_AGE_MS, MAX_FUTURE_SKEW_MS, MAX_DOCUMENT_BYTES } from './constants.js'

@@ -12,6 +12,7 @@ import { parseAttestationDocument } from './document.js'
 import { describeError, NitroVerificationError } from './errors.js'
 import { pinnedRoot } from './root.js'
 import { parseCertificate, verifyCertificateChain } from './x509-chain.js'
+import type { CoseSign1 } from './cose.js'
 import type { AttestationDocument } from './document.js'
 import type { KeyObject, X509Certificate } from 'node:crypto'
 
@@ -63,20 +64,37 @@ const P384_CURVE = 'secp384r1'
  * feed this untrusted bytes from the network and score the sender by `code`.
  */
 export function verifyNitroAttestation (document: Uint8Array, options: NitroVerifyOptions): NitroFacts {
+  return onlyTypedFailures('verified', () => verify(document, options))
+}
+
+/**
+ * The time a document says it was made (unix ms), read without verifying
+ * anything but its structure: for choosing the time to verify a historical
+ * document at (its leaf certificate lives for hours). Whatever it returns,
+ * `verifyNitroAttestation` still checks every signature and bound.
+ * Throws NitroVerificationError (MALFORMED) for bytes that are not a document.
+ */
+export function claimedTimestamp (document: Uint8Array): number {
+  return onlyTypedFailures('read', () => decodeDocument(document).doc.timestamp)
+}
+
+/**
+ * Every known failure is typed where it happens; this is the safety net that
+ * keeps a library surprise from escaping as an untyped crash.
+ */
+function onlyTypedFailures<T> (what: string, run: () => T): T {
   try {
-    return verify(document, options)
+    return run()
   } catch (err) {
     if (err instanceof NitroVerificationError) {
       throw err
     }
-    // every known failure is typed where it happens; this is the safety net
-    // that keeps a library surprise from escaping as an untyped crash
-    throw new NitroVerificationError('MALFORMED', `attestation document could not be verified: ${describeError(err)}`, { cause: err })
+    throw new NitroVerificationError('MALFORMED', `attestation document could not be ${what}: ${describeError(err)}`, { cause: err })
   }
 }
 
-function verify (document: Uint8Array, options: NitroVerifyOptions): NitroFacts {
-  checkOptions(options)
+/** Bounds, COSE structure and algorithm, then the payload: everything checked before any signature. */
+function decodeDocument (document: Uint8Array): { cose: CoseSign1, doc: AttestationDocument } {
   if (!(document instanceof Uint8Array)) {
     throw new NitroVerificationError('MALFORMED', 'attestation document must be a Uint8Array')
   }
@@ -97,7 +115,12 @@ function verify (document: Uint8Array, options: NitroVerifyOptions): NitroFacts 
   if (cose.signature.length !== ES384_SIGNATURE_BYTES) {
     throw new NitroVerificationError('MALFORMED', `ES384 signature must be ${ES384_SIGNATURE_BYTES} bytes, got ${cose.signature.length}`)
   }
-  const doc = parseAttestationDocument(cose.payload)
+  return { cose, doc: parseAttestationDocument(cose.payload) }
+}
+
+function verify (document: Uint8Array, options: NitroVerifyOptions): NitroFacts {
+  checkOptions(options)
+  const { cose, doc } = decodeDocument(document)
 
   // the leaf is not trusted yet, but its key is the only one that can have
   // signed a genuine document; checking the signature before the chain means
@@ -212,8 +235,9 @@ function toFacts (doc: AttestationDocument): NitroFacts {
     measurement: pcrs[0],
     certificateFingerprints: [doc.certificate, ...doc.cabundle.toReversed()].map(fingerprint)
   }
-  if (doc.publicKey != null) facts.publicKey = doc.publicKey.slice()
-  if (doc.userData != null) facts.userData = doc.userData.slice()
-  if (doc.nonce != null) facts.nonce = doc.nonce.slice()
+  // Uint8Array.from copies whatever the input was: a Buffer's slice() would be a view of the caller's bytes
+  if (doc.publicKey != null) facts.publicKey = Uint8Array.from(doc.publicKey)
+  if (doc.userData != null) facts.userData = Uint8Array.from(doc.userData)
+  if (doc.nonce != null) facts.nonce = Uint8Array.from(doc.nonce)
   return facts
 }
