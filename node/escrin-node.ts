@@ -8,7 +8,9 @@ import { ApiServer, type Route } from './api/index.js'
 import { tuneV8Heap } from './runtime/index.js'
 import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
 import type { AntiEntropyInit } from './sync/index.js'
-import type { EvidenceVerifier } from '../protocol/attestation/index.js'
+import { defaultVerifiers, devVerifier, nitroVerifier, type EvidenceVerifier } from '../protocol/attestation/index.js'
+import { certificateDer, commandEvidence } from './attestations/nitro-evidence.js'
+import { readFile } from 'node:fs/promises'
 import { privateKeyToAddress } from 'viem/accounts'
 import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
 import { VERSION } from './constants.js'
@@ -238,10 +240,7 @@ export class EscrinNode {
   static async create (config: NodeConfig, options: EscrinNodeOptions = {}): Promise<EscrinNode> {
     // before the node allocates its buffers: a heap that collects once per 6 MB received is the alternative (node/runtime/v8-heap)
     tuneV8Heap()
-    if (config.attestation === 'nitro' && options.evidence == null) {
-      // Nitro evidence comes from the enclave's NSM device; a node outside an enclave can only verify others'
-      throw new StartupError('--attestation nitro needs to run inside an AWS Nitro Enclave; outside one, use --attestation dev')
-    }
+    options = await withNitroSetup(config, options)
     let privateKey: PrivateKey
     let keys: EnclaveKeys
     let datastore: Datastore & { close?: () => Promise<void> }
@@ -312,6 +311,12 @@ export class EscrinNode {
       await this.closeQuietly()
       if (err instanceof BondLedgerError) throw new StartupError(`bond ledger: ${err.message}`)
       throw err
+    }
+    try {
+      await this.attestations.prepareEvidence()
+    } catch (err) {
+      await this.closeQuietly()
+      throw new StartupError(`cannot attest this node: ${(err as Error).message}`)
     }
     // Escrin protocol handlers go in before the host listens: a peer that
     // connects in between would otherwise be told the protocol is unsupported.
@@ -474,4 +479,39 @@ function describeListenError (err: NodeJS.ErrnoException, config: NodeConfig): s
   if (/EADDRNOTAVAIL/.test(text)) return `cannot listen on ${config.listen.map(String).join(', ')}: address not available on this machine`
   if (/EACCES/.test(text)) return `cannot listen on ${config.listen.map(String).join(', ')}: permission denied (ports below 1024 need privileges)`
   return `cannot start libp2p: ${err.message}`
+}
+
+/**
+ * What --nitro-root and --attestation nitro add to a node: verifiers that trust
+ * the given root instead of AWS's, and (unless the caller brings its own
+ * producer) evidence from the enclave's helper command, checked with the same
+ * verifier peers use.
+ */
+async function withNitroSetup (config: NodeConfig, options: EscrinNodeOptions): Promise<EscrinNodeOptions> {
+  let verifiers = options.verifiers
+  if (config.nitroRoot != null && verifiers == null) {
+    verifiers = new Map([['dev', devVerifier], ['nitro', nitroVerifier({ rootCertificate: await readRootCertificate(config.nitroRoot) })]])
+  }
+  const withVerifiers = verifiers != null ? { ...options, verifiers } : options
+  if (config.attestation !== 'nitro' || options.evidence != null) return withVerifiers
+  if (config.nitroEvidence == null) {
+    throw new StartupError('--attestation nitro needs --nitro-evidence CMD, the enclave\'s helper that prints this node\'s attestation document; outside an enclave, use --attestation dev')
+  }
+  const verify = (verifiers ?? defaultVerifiers()).get('nitro')
+  if (verify == null) throw new StartupError('--attestation nitro: this node has no verifier for nitro evidence to check its own with')
+  return { ...withVerifiers, evidence: commandEvidence({ command: config.nitroEvidence, verify }) }
+}
+
+async function readRootCertificate (path: string): Promise<Uint8Array> {
+  let file: Uint8Array
+  try {
+    file = new Uint8Array(await readFile(path))
+  } catch (err) {
+    throw new StartupError(`--nitro-root: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+  try {
+    return certificateDer(file)
+  } catch (err) {
+    throw new StartupError(`--nitro-root: ${path} is not a PEM or DER certificate (${(err as Error).message})`)
+  }
 }

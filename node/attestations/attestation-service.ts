@@ -33,6 +33,13 @@ export const ATTESTATION_TTL_MS = 10 * 60_000
 export const MAX_ATTESTED_PEERS = 10_000
 /** How often expired records are swept from the peer table. */
 const SWEEP_INTERVAL_MS = 1_000
+/**
+ * When making our evidence fails at a renewal (the enclave's helper hung, say),
+ * it is tried again this soon, or at a tenth of the record's lifetime if that
+ * is sooner: the record out there stays valid for half its lifetime more, so
+ * that is ten tries at the default and five at least.
+ */
+const EVIDENCE_RETRY_MS = 30_000
 /** Subscription changes within this window are answered with one publication of our record. */
 const REPUBLISH_DEBOUNCE_MS = 50
 /**
@@ -57,8 +64,10 @@ export function scopeCid (policyId: string): CID {
 }
 const RAW_CODEC = 0x55
 
-/** Makes the evidence for our own record, committing to `binding`. */
-export type EvidenceProducer = (binding: Uint8Array, keys: EnclaveKeys) => { kind: string, data: Uint8Array }
+/** Makes the evidence for our own record, committing to `binding` (a Nitro node asks its enclave: asynchronous). */
+export type EvidenceProducer = (binding: Uint8Array, keys: EnclaveKeys) => Evidence | Promise<Evidence>
+
+export interface Evidence { kind: string, data: Uint8Array }
 
 export const devEvidence: EvidenceProducer = (binding, keys) => ({ kind: 'dev', data: createDevEvidence(keys.signingSecret, binding) })
 
@@ -137,6 +146,8 @@ export class AttestationService {
   private ownStatement?: { operator: `0x${string}`, signature: `0x${string}` }
   private sweepTimer?: ReturnType<typeof setInterval>
   private republishTimer?: ReturnType<typeof setTimeout>
+  /** Evidence made by prepareEvidence, for the first record. */
+  private preparedEvidence?: Evidence
   private greetTimer?: ReturnType<typeof setTimeout>
   /** The most subscribers our current record has been published to at once (see onSubscriptionChange). */
   private ownReach = 0
@@ -348,6 +359,38 @@ export class AttestationService {
     }]
   }
 
+  /**
+   * Makes this node's first evidence before it joins the network, so a node
+   * that cannot attest itself (a Nitro node whose enclave helper fails) stops
+   * at start with the reason instead of running outside every scope.
+   */
+  async prepareEvidence (): Promise<void> {
+    this.preparedEvidence = await this.makeEvidence()
+  }
+
+  private async makeEvidence (): Promise<Evidence> {
+    const { host, keys } = this.components
+    return await this.init.evidence(bindingOf({ peerId: host.peerId.toString(), enclaveX25519: keys.x25519Public, enclaveSigningKey: keys.signingPublic }), keys)
+  }
+
+  /** A renewal of our record; one that fails is tried again soon, while the record out there is still valid. */
+  private async renewOwn (): Promise<void> {
+    try {
+      await this.publishOwn()
+    } catch (err) {
+      if (!this.started) return
+      const retryInMs = Math.min(EVIDENCE_RETRY_MS, this.init.ttlMs / 10)
+      this.log.error('could not renew this node\'s attestation; trying again', { err, retryInMs })
+      this.scheduleRenewal(retryInMs)
+    }
+  }
+
+  private scheduleRenewal (delayMs: number): void {
+    clearTimeout(this.republishTimer)
+    this.republishTimer = setTimeout(() => { void this.renewOwn() }, delayMs)
+    this.republishTimer.unref?.()
+  }
+
   /** Builds, signs and gossips a fresh record of this node (seq = now, so restarts never go back). */
   async publishOwn (): Promise<void> {
     const { host, keys, privateKey } = this.components
@@ -356,12 +399,15 @@ export class AttestationService {
     // the statement never changes for this node: sign it once
     this.ownStatement ??= await signOperatorStatement(statement, keys.operatorKey)
     const { operator, signature } = this.ownStatement
+    // evidence made at start is used once; every renewal makes fresh evidence
+    const evidence = this.preparedEvidence ?? await this.makeEvidence()
+    this.preparedEvidence = undefined
     const now = this.now()
     const base = { peerId, enclaveX25519: keys.x25519Public, enclaveSigningKey: keys.signingPublic }
     const record: AttestationRecord = {
       ...base,
       roles: this.init.roles,
-      evidence: this.init.evidence(bindingOf(base), keys),
+      evidence,
       operator,
       operatorSignature: signature,
       capacity: this.init.capacity,
@@ -374,9 +420,7 @@ export class AttestationService {
     this.ownReach = 0
     await this.apply(sealed) // we are a peer in our own scopes too
     await this.publishSealed(sealed)
-    clearTimeout(this.republishTimer)
-    this.republishTimer = setTimeout(() => { void this.publishOwn() }, this.init.ttlMs / 2)
-    this.republishTimer.unref?.()
+    this.scheduleRenewal(this.init.ttlMs / 2)
   }
 
   /**

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { claimedTimestamp, NitroVerificationError, verifyNitroAttestation, MAX_DOCUMENT_BYTES, type NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
-import { certificateDer, decodeEvidence } from './evidence-input.js'
+import { decodeEvidence } from '../attestations/evidence-encoding.js'
+import { certificateDer } from '../attestations/nitro-evidence.js'
 
 export const ATTESTATION_HELP = `Usage: escrin-node attestation verify FILE --kind nitro [--at T] [--max-age SECONDS]
                                  [--pcr N=HEX]... [--binding HEX] [--root CERT]

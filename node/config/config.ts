@@ -15,6 +15,10 @@ export interface NodeConfig {
   api: { host: string, port: number } | null
   network: string
   attestation: 'dev' | 'nitro'
+  /** The command that makes this node's Nitro evidence (--attestation nitro). */
+  nitroEvidence: string | null
+  /** A root certificate file trusted for Nitro evidence instead of AWS's; null for the pinned AWS root. */
+  nitroRoot: string | null
   chain: string | null
   /** The local bond ledger file; null means DATA_DIR/bonds.json. */
   bondLedger: string | null
@@ -84,6 +88,10 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
   if (lowWater > highWater) throw new UsageError(`low-water (${lowWater}) is above high-water (${highWater})`)
 
   const bondLedger = str('bond-ledger').value
+  const attestation = parseChoice(str('attestation'), ['dev', 'nitro'] as const)
+  const nitroEvidence = str('nitro-evidence').value ?? null
+  if (nitroEvidence != null && attestation !== 'nitro') throw new UsageError('nitro-evidence makes Nitro evidence: it needs --attestation nitro')
+  const nitroRoot = str('nitro-root').value
   return {
     roles: parseRoles(list('roles')),
     dataDir: resolve(str('data-dir').value ?? '.'),
@@ -91,7 +99,9 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     bootstrap: parseMultiaddrs(list('bootstrap'), true),
     api: parseApi(str('api')),
     network: parseNetwork(str('network')),
-    attestation: parseChoice(str('attestation'), ['dev', 'nitro'] as const),
+    attestation,
+    nitroEvidence,
+    nitroRoot: nitroRoot != null ? resolve(nitroRoot) : null,
     chain: str('chain').value ?? null,
     bondLedger: bondLedger != null ? resolve(bondLedger) : null,
     minConnections,

@@ -27,6 +27,8 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'api', kind: 'string', description: 'HOST:PORT of the HTTP API, or "off"', default: DEFAULT_API },
   { name: 'network', kind: 'string', description: 'network id; peers on other networks are dropped', default: DEFAULT_NETWORK },
   { name: 'attestation', kind: 'string', description: 'evidence this node produces: nitro (in an AWS Nitro Enclave) or dev (software keys; local networks)', default: 'nitro' },
+  { name: 'nitro-evidence', kind: 'string', description: `with --attestation nitro: a command run by /bin/sh in the enclave that prints an NSM attestation document (binary, hex or base64) carrying $ESCRIN_ENCLAVE_BINDING (hex) as user_data or public_key` },
+  { name: 'nitro-root', kind: 'string', description: 'root certificate (PEM or DER) trusted for Nitro evidence instead of the pinned AWS Nitro root: private test PKIs only' },
   { name: 'bond-ledger', kind: 'string', description: 'JSON file of operator bonds, the embedded local ledger (default: DATA_DIR/bonds.json)' },
   { name: 'chain', kind: 'string', description: 'Ethereum JSON-RPC URL (default: the embedded local ledger)' },
   { name: 'min-connections', kind: 'string', description: 'below this many connections the node searches for peers actively', default: String(MIN_CONNECTIONS) },

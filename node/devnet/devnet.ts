@@ -41,6 +41,8 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     attestation: 'dev',
     chain: null,
     bondLedger: null,
+    nitroEvidence: null,
+    nitroRoot: null,
     minConnections: MIN_CONNECTIONS,
     maxConnections: MAX_CONNECTIONS,
     highWater: CONNECTION_HIGH_WATER,

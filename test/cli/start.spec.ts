@@ -130,8 +130,15 @@ describe('escrin-node bad usage', function () {
     }
   })
 
-  it('nitro attestation (the default for start) outside an enclave exits 1 saying what to do', async () => {
-    assertRefused(await runCli(['start', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', 'off', '--data-dir', dir]), 1, /Nitro Enclave.*--attestation dev/)
+  it('nitro attestation (the default for start) without its evidence command exits 1 saying what to do', async () => {
+    assertRefused(await runCli(['start', '--listen', '/ip4/127.0.0.1/tcp/0', '--api', 'off', '--data-dir', dir]), 1, /needs --nitro-evidence CMD.*outside an enclave, use --attestation dev/)
+  })
+
+  it('a nitro node whose evidence command fails exits 1 with the command\'s reason, before it listens', async () => {
+    const helper = 'echo "cannot open /dev/nsm" >&2; exit 4'
+    assertRefused(await runCli(['start', '--nitro-evidence', helper, '--listen', '/ip4/127.0.0.1/tcp/0', '--api', 'off', '--data-dir', dir]), 1, /cannot attest this node: the evidence command exited with 4: cannot open \/dev\/nsm/)
+    assertRefused(await runCli(['start', '--attestation', 'dev', '--nitro-evidence', 'true', '--api', 'off', '--data-dir', dir]), 2, /nitro-evidence .*needs --attestation nitro/)
+    assertRefused(await runCli(['start', '--nitro-evidence', 'true', '--nitro-root', join(dir, 'no-such-root.pem'), '--api', 'off', '--data-dir', dir]), 1, /--nitro-root: cannot read .*ENOENT/)
   })
 
   it('two nodes on one data dir: the second exits 1', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../protocol/attestation/nitro/index.js'
 import type { NitroErrorCode, NitroFacts, NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
 import type { KeyObject } from 'node:crypto'
+import { certificate, KU_CRL_SIGN, KU_DIGITAL_SIGNATURE, KU_KEY_CERT_SIGN, signNitroDocument, type CertSpec } from '../helpers/nitro-pki.js'
 
 // Real AWS data, kept beside the repository (see shared/vectors/README.md);
 // from dist/test/unit/ four levels up is the directory that holds both.
@@ -88,100 +89,6 @@ function offsetOf (haystack: Uint8Array, needle: Uint8Array): number {
   return at
 }
 
-// --- a minimal DER writer, so the tests can build their own PKI ------------
-// node:crypto signs but cannot make certificates, and the real sample alone
-// cannot reach FROM_FUTURE, CHAIN_INVALID or the field bounds with a valid
-// signature. These certificates follow the shape of the AWS ones.
-
-function tlv (tag: number, ...parts: Uint8Array[]): Uint8Array {
-  const content = Buffer.concat(parts)
-  const length: number[] = []
-  if (content.length < 0x80) {
-    length.push(content.length)
-  } else {
-    for (let n = content.length; n > 0; n = Math.floor(n / 256)) length.unshift(n % 256)
-    length.unshift(0x80 | length.length)
-  }
-  return Uint8Array.from([tag, ...length, ...content])
-}
-const seq = (...parts: Uint8Array[]): Uint8Array => tlv(0x30, ...parts)
-const set = (...parts: Uint8Array[]): Uint8Array => tlv(0x31, ...parts)
-const bool = (value: boolean): Uint8Array => tlv(0x01, Uint8Array.of(value ? 0xff : 0))
-const octets = (bytes: Uint8Array): Uint8Array => tlv(0x04, bytes)
-const explicit = (n: number, ...parts: Uint8Array[]): Uint8Array => tlv(0xa0 | n, ...parts)
-
-function integer (n: number): Uint8Array {
-  const bytes: number[] = []
-  for (let v = n; v > 0 || bytes.length === 0; v = Math.floor(v / 256)) bytes.unshift(v % 256)
-  if ((bytes[0] & 0x80) !== 0) bytes.unshift(0)
-  return tlv(0x02, Uint8Array.from(bytes))
-}
-
-function oid (dotted: string): Uint8Array {
-  const [a, b, ...rest] = dotted.split('.').map(Number)
-  const bytes = [40 * a + b]
-  for (const arc of rest) {
-    const base128 = [arc & 0x7f]
-    for (let v = arc >>> 7; v > 0; v >>>= 7) base128.unshift(0x80 | (v & 0x7f))
-    bytes.push(...base128)
-  }
-  return tlv(0x06, Uint8Array.from(bytes))
-}
-
-function utcTime (ms: number): Uint8Array {
-  // YYMMDDHHMMSSZ, valid for 1950-2049 (RFC 5280 section 4.1.2.5.1)
-  const text = new Date(ms).toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z'
-  return tlv(0x17, Buffer.from(text, 'ascii'))
-}
-
-function bitString (bytes: Uint8Array, unusedBits = 0): Uint8Array {
-  return tlv(0x03, Uint8Array.of(unusedBits), bytes)
-}
-
-const name = (cn: string): Uint8Array => seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(cn)))))
-const ECDSA_SHA384 = seq(oid('1.2.840.10045.4.3.3'))
-const KU_DIGITAL_SIGNATURE = 0x80
-const KU_KEY_CERT_SIGN = 0x04
-const KU_CRL_SIGN = 0x02
-
-interface CertSpec {
-  subject: string
-  issuer: string
-  publicKey: KeyObject
-  signingKey: KeyObject
-  notBefore: number
-  notAfter: number
-  /** omit for no basicConstraints extension */
-  ca?: boolean
-  pathLength?: number
-  /** first keyUsage byte; omit for no keyUsage extension */
-  keyUsage?: number
-}
-
-let serial = 1
-function certificate (spec: CertSpec): Uint8Array {
-  const extensions: Uint8Array[] = []
-  if (spec.ca != null) {
-    const fields = [...(spec.ca ? [bool(true)] : []), ...(spec.pathLength != null ? [integer(spec.pathLength)] : [])]
-    extensions.push(seq(oid('2.5.29.19'), bool(true), octets(seq(...fields))))
-  }
-  if (spec.keyUsage != null) {
-    let unused = 0
-    while (unused < 7 && (spec.keyUsage & (1 << unused)) === 0) unused++
-    extensions.push(seq(oid('2.5.29.15'), bool(true), octets(bitString(Uint8Array.of(spec.keyUsage), unused))))
-  }
-  const tbs = seq(
-    explicit(0, integer(2)),
-    integer(serial++),
-    ECDSA_SHA384,
-    name(spec.issuer),
-    seq(utcTime(spec.notBefore), utcTime(spec.notAfter)),
-    name(spec.subject),
-    new Uint8Array(spec.publicKey.export({ type: 'spki', format: 'der' })),
-    ...(extensions.length > 0 ? [explicit(3, seq(...extensions))] : [])
-  )
-  return seq(tbs, ECDSA_SHA384, bitString(sign('sha384', tbs, spec.signingKey)))
-}
 
 /** The synthetic verification time, and a key set made once. */
 const NOW = Date.UTC(2030, 0, 1)
@@ -240,12 +147,8 @@ interface SignOptions {
 function signDocument (payload: Uint8Array | Map<string, unknown>, options: SignOptions = {}): Uint8Array {
   const payloadBytes = payload instanceof Uint8Array ? payload : encode(payload)
   const protectedHeader = options.protectedHeader ?? encode(new Map([[1, -35]]))
-  const signature = options.signature ?? new Uint8Array(sign(
-    'sha384',
-    encode(['Signature1', protectedHeader, new Uint8Array(0), payloadBytes]),
-    { key: options.signingKey ?? keys.leaf.privateKey, dsaEncoding: 'ieee-p1363' }
-  ))
-  return encode([protectedHeader, new Map(), payloadBytes, signature])
+  if (options.signature != null) return encode([protectedHeader, new Map(), payloadBytes, options.signature])
+  return signNitroDocument(payloadBytes, options.signingKey ?? keys.leaf.privateKey, protectedHeader)
 }
 
 const synthetic = (changes?: Record<string, unknown>): Uint8Array => signDocument(payloadFields(changes))

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { Buffer } from 'node:buffer'
 import fc from 'fast-check'
-import { decodeEvidence } from '../../node/cli/evidence-input.js'
+import { decodeEvidence } from '../../node/attestations/evidence-encoding.js'
 
 /** What a COSE_Sign1 starts with: an array of four, or tag 18 and then one. */
 const documentLike = fc.tuple(fc.constantFrom(Uint8Array.of(0x84), Uint8Array.of(0xd2, 0x84)), fc.uint8Array({ minLength: 1, maxLength: 300 }))

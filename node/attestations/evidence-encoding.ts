@@ -1,21 +1,20 @@
 import { Buffer } from 'node:buffer'
-import { X509Certificate } from 'node:crypto'
 
-/** How the bytes of an evidence file were written. */
+/** How the bytes of an evidence file or a helper's output were written. */
 export type EvidenceEncoding = 'binary' | 'hex' | 'base64'
 
 /**
  * The first byte of a COSE_Sign1: an array of four (0x84), or tag 18 (0xd2)
- * in front of one. Neither is printable ASCII, so a file starting with one is
+ * in front of one. Neither is printable ASCII, so bytes starting with one are
  * the document itself and never text.
  */
 const COSE_FIRST_BYTES = new Set([0x84, 0xd2])
 
 /**
  * Evidence as operators find it: the raw document (what the NSM returns), or
- * the same bytes as hex or base64 text (what logs, KMS requests and JSON
- * APIs carry), with any whitespace and line breaks. Text that is neither is
- * returned as it is, for the verifier to reject as MALFORMED.
+ * the same bytes as hex or base64 text (what logs, KMS requests, JSON APIs and
+ * shell tools carry), with any whitespace and line breaks. Text that is
+ * neither is returned as it is, for the verifier to reject as MALFORMED.
  */
 export function decodeEvidence (file: Uint8Array): { bytes: Uint8Array, encoding: EvidenceEncoding } {
   if (file.length === 0 || COSE_FIRST_BYTES.has(file[0])) return { bytes: file, encoding: 'binary' }
@@ -25,9 +24,4 @@ export function decodeEvidence (file: Uint8Array): { bytes: Uint8Array, encoding
   if (hex !== undefined && hex.length > 0 && hex.length % 2 === 0) return { bytes: new Uint8Array(Buffer.from(hex, 'hex')), encoding: 'hex' }
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return { bytes: new Uint8Array(Buffer.from(text, 'base64')), encoding: 'base64' }
   return { bytes: file, encoding: 'binary' }
-}
-
-/** A certificate file, PEM or DER, as DER; throws with OpenSSL's reason when it is neither. */
-export function certificateDer (file: Uint8Array): Uint8Array {
-  return new Uint8Array(new X509Certificate(file).raw)
 }
