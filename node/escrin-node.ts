@@ -30,7 +30,7 @@ import { MAX_INLINE_CODE_BYTES } from '../protocol/job/index.js'
 import { WorkerSandbox, type SandboxLimits } from './runner/sandbox/index.js'
 import { HolderService, KeyRelease, secretRoutes } from './ssss/index.js'
 import { BlobClient, BlobRepair, blobRoutes, DEFAULT_REPAIR_INTERVAL_MS, DEFAULT_REPLICATION, StorageService, type StorageLimits } from './storage/index.js'
-import type { NodeConfig } from './config/index.js'
+import { keepsPrivateAddresses, type NodeConfig } from './config/index.js'
 import type { PeerId, PrivateKey } from '@libp2p/interface'
 import type { Datastore } from 'interface-datastore'
 
@@ -41,7 +41,7 @@ export interface EscrinNodeOptions {
    * simulator and benchmarks; `start` and `devnet` always persist.
    */
   ephemeral?: boolean
-  /** Keep loopback/private addresses in the DHT (devnets, tests). Default: true when listening only on loopback or memory. */
+  /** Keep loopback/private addresses in the DHT (devnets, tests). Default: --private-addresses (see keepsPrivateAddresses). */
   allowPrivateAddresses?: boolean
   /** Evidence verifiers by kind (default dev and nitro); tests and the simulator add kinds. */
   verifiers?: Map<string, EvidenceVerifier>
@@ -267,7 +267,7 @@ export class EscrinNode {
       datastore = level
     }
     const scores = new PeerScores()
-    const allowPrivate = options.allowPrivateAddresses ?? config.listen.every(ma => /^\/(ip4\/127\.|ip6\/::1\/|memory\/|ip4\/0\.0\.0\.0)/.test(ma.toString()))
+    const allowPrivate = options.allowPrivateAddresses ?? keepsPrivateAddresses(config)
     // one registry per node: libp2p's metrics and ours, never the process-global one
     const registry = new Registry()
     let host: Host

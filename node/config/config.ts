@@ -14,6 +14,8 @@ export interface NodeConfig {
   /** Where the HTTP API listens, or null when it is off. */
   api: { host: string, port: number } | null
   network: string
+  /** Whether peers' private addresses are kept in the DHT (see keepsPrivateAddresses). */
+  privateAddresses: 'auto' | 'keep' | 'drop'
   attestation: 'dev' | 'nitro'
   /** The command that makes this node's Nitro evidence (--attestation nitro). */
   nitroEvidence: string | null
@@ -99,6 +101,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     bootstrap: parseMultiaddrs(list('bootstrap'), true),
     api: parseApi(str('api')),
     network: parseNetwork(str('network')),
+    privateAddresses: parseChoice(str('private-addresses'), ['auto', 'keep', 'drop'] as const),
     attestation,
     nitroEvidence,
     nitroRoot: nitroRoot != null ? resolve(nitroRoot) : null,
@@ -242,4 +245,17 @@ function parseChoice<T extends string> ({ value, origin }: { value: string | und
     throw new UsageError(`${origin}: "${value}" is not one of ${choices.join(', ')}`)
   }
   return value as T
+}
+
+/**
+ * Whether a node keeps peers' private and loopback addresses in its DHT (and
+ * exempts loopback from gossipsub's same-IP penalty). On the public internet
+ * they are unreachable, or worse, reach another host on the dialler's own
+ * network; on a LAN, a VPC or one machine they are the only addresses there
+ * are. `auto` keeps them only for a node listening on loopback or memory
+ * alone: the wildcard 0.0.0.0 says nothing about where the peers are.
+ */
+export function keepsPrivateAddresses (config: Pick<NodeConfig, 'privateAddresses' | 'listen'>): boolean {
+  if (config.privateAddresses !== 'auto') return config.privateAddresses === 'keep'
+  return config.listen.every(ma => /^\/(ip4\/127\.|ip6\/::1\/|memory\/)/.test(ma.toString()))
 }

@@ -27,6 +27,7 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'api', kind: 'string', description: 'HOST:PORT of the HTTP API, or "off"', default: DEFAULT_API },
   { name: 'network', kind: 'string', description: 'network id; peers on other networks are dropped', default: DEFAULT_NETWORK },
   { name: 'attestation', kind: 'string', description: 'evidence this node produces: nitro (in an AWS Nitro Enclave) or dev (software keys; local networks)', default: 'nitro' },
+  { name: 'private-addresses', kind: 'string', description: 'keep (a LAN or VPC network) or drop (the public internet) peers\' private and loopback addresses in the DHT; auto keeps them only when every listen address is loopback', default: 'auto' },
   { name: 'nitro-evidence', kind: 'string', description: `with --attestation nitro: a command run by /bin/sh in the enclave that prints an NSM attestation document (binary, hex or base64) carrying $ESCRIN_ENCLAVE_BINDING (hex) as user_data or public_key` },
   { name: 'nitro-root', kind: 'string', description: 'root certificate (PEM or DER) trusted for Nitro evidence instead of the pinned AWS Nitro root: private test PKIs only' },
   { name: 'bond-ledger', kind: 'string', description: 'JSON file of operator bonds, the embedded local ledger (default: DATA_DIR/bonds.json)' },

@@ -38,6 +38,7 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     bootstrap: bootstrap.map(a => multiaddr(a)),
     api: { host: '127.0.0.1', port: 0 },
     network: DEFAULT_NETWORK,
+    privateAddresses: 'keep',
     attestation: 'dev',
     chain: null,
     bondLedger: null,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { resolveConfig } from '../../node/config/index.js'
+import { keepsPrivateAddresses, resolveConfig } from '../../node/config/index.js'
 import { DEFAULT_RATE_LIMITS } from '../../node/constants.js'
 import { UsageError } from '../../node/errors.js'
 
@@ -19,6 +19,17 @@ describe('configuration', () => {
     assert.equal(config.attestation, 'nitro') // dev evidence only when asked for (devnet does)
     assert.ok(config.lowWater <= config.highWater && config.highWater <= config.maxConnections)
     assert.deepEqual(config.rateLimits, DEFAULT_RATE_LIMITS)
+  })
+
+  it('keeps private addresses for loopback-only nodes, drops them for the wildcard, and does as told', () => {
+    const keeps = (flags: Record<string, string | string[]>): boolean => keepsPrivateAddresses(resolveConfig({ flags }))
+    assert.equal(keeps({}), false) // the default listens on 0.0.0.0: a public node
+    assert.equal(keeps({ listen: ['/ip4/127.0.0.1/tcp/0', '/ip6/::1/tcp/0'] }), true)
+    assert.equal(keeps({ listen: ['/memory/a'] }), true)
+    assert.equal(keeps({ listen: ['/ip4/127.0.0.1/tcp/0', '/ip4/10.0.0.5/tcp/0'] }), false)
+    assert.equal(keeps({ 'private-addresses': 'keep' }), true) // a LAN or a VPC on the wildcard
+    assert.equal(keeps({ 'private-addresses': 'drop', listen: ['/ip4/127.0.0.1/tcp/0'] }), false)
+    assert.throws(() => resolveConfig({ flags: { 'private-addresses': 'sometimes' } }), UsageError)
   })
 
   it('changes the named rate limits from a flag, the environment or the config file, and keeps the others', async () => {
