@@ -371,8 +371,10 @@ export class HolderService {
       if (!signed) throw new SsssError('BAD_SIGNATURE', 'the request is not signed by the requester\'s attested enclave key')
       if (!equal(request.replyX25519, record.enclaveX25519)) throw new SsssError('NOT_IN_SCOPE', 'the reply key is not the requester\'s attested enclave key')
       if (Math.abs(this.now() - request.timestampMs) > REQUEST_WINDOW_MS) throw new SsssError('STALE_REQUEST', `the request is more than ${REQUEST_WINDOW_MS / 1000} s off this holder's clock`)
-      this.claimNonce(request.nonce)
+      // scope before the nonce: any attested peer can sign fresh requests, and only one this holder
+      // would serve may spend its replay memory (a bounded table, full means refusing everyone)
       if (!this.inScope(request.owner, request.app, requester)) throw new SsssError('NOT_IN_SCOPE', `the requester is not in the scope of app "${request.app}"`)
+      this.claimNonce(request.nonce)
       const stored = request.version === 0 ? await this.store.latestCommitted(request.owner, request.app) : await this.committedVersion(request.owner, request.app, request.version)
       if (stored == null) throw new SsssError('UNKNOWN_SECRET', 'this holder has no committed share of that secret')
       // leaving the custody scope stops service at once

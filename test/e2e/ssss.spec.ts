@@ -82,6 +82,18 @@ describe('SSSS key custody (7 real nodes, n = 5 holders, t = 4)', function () {
     }
   })
 
+  it('a refused outsider spends none of a holder\'s replay memory', async () => {
+    // any attested peer can sign fresh requests; only those a holder would serve may fill its nonce table
+    const { signShareRequest, ssssErrorFromFailure } = await import('../../protocol/ssss/index.js')
+    const { ssssCall } = await import('../../node/ssss/index.js')
+    const outsider = net.nodes[6]
+    const request = signShareRequest(outsider.peerId.toMultihash().bytes, { owner: OWNER as `0x${string}`, app: 'app', version: 0, replyX25519: outsider.attestations.recordOf(outsider.peerId.toString())?.enclaveX25519 as Uint8Array, timestampMs: Date.now(), nonce: new Uint8Array(16).fill(5) }, (outsider as unknown as { keyRelease: { components: { keys: { signingSecret: Uint8Array } } } }).keyRelease.components.keys.signingSecret)
+    for (const attempt of [1, 2]) {
+      const answer = await ssssCall(outsider.host, net.nodes[0].peerId, { get: request }, 5_000)
+      assert.ok('failure' in answer && ssssErrorFromFailure(answer.failure).code === 'NOT_IN_SCOPE', `attempt ${attempt}: ${JSON.stringify(answer)}`)
+    }
+  })
+
   it('a byzantine holder\'s corrupted share is detected and skipped, and the holder penalised', async () => {
     const byzantine = net.nodes[2].holder
     assert.ok(byzantine != null)
