@@ -28,6 +28,13 @@ const STREAM_TIMEOUT_MS = 10_000
 /** ~60 bytes a nonce: 30 MB at most, reached only past ~2,000 accepted requests a second sustained. */
 const MAX_NONCES = 500_000
 /**
+ * Of which one requester may hold this many: a runner signs one request per
+ * release for all its holders, so this is ~200 releases a second sustained
+ * over the replay window, far beyond a runner's need, and it takes 10
+ * requesters, each in the scope of an app with a share here, to fill the table.
+ */
+const MAX_NONCES_PER_REQUESTER = 50_000
+/**
  * A share request channel with no call for this long is closed by the holder
  * (requesters close theirs sooner, CHANNEL_IDLE_MS in transport.ts: the side
  * that sends closes first, so a call rarely meets a closing channel).
@@ -86,7 +93,7 @@ export class HolderService {
     this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.calls = new PeerRateLimiter(this.rateLimits.ssssRequests)
     this.now = components.now ?? Date.now
-    this.nonces = new RecentNonces({ keepMs: 2 * REQUEST_WINDOW_MS, max: MAX_NONCES, now: this.now })
+    this.nonces = new RecentNonces({ keepMs: 2 * REQUEST_WINDOW_MS, max: MAX_NONCES, maxPerRequester: MAX_NONCES_PER_REQUESTER, now: this.now })
     this.handle = this.handle.bind(this)
     this.handleChannel = this.handleChannel.bind(this)
   }
@@ -371,14 +378,14 @@ export class HolderService {
       if (!signed) throw new SsssError('BAD_SIGNATURE', 'the request is not signed by the requester\'s attested enclave key')
       if (!equal(request.replyX25519, record.enclaveX25519)) throw new SsssError('NOT_IN_SCOPE', 'the reply key is not the requester\'s attested enclave key')
       if (Math.abs(this.now() - request.timestampMs) > REQUEST_WINDOW_MS) throw new SsssError('STALE_REQUEST', `the request is more than ${REQUEST_WINDOW_MS / 1000} s off this holder's clock`)
-      // scope before the nonce: any attested peer can sign fresh requests, and only one this holder
-      // would serve may spend its replay memory (a bounded table, full means refusing everyone)
       if (!this.inScope(request.owner, request.app, requester)) throw new SsssError('NOT_IN_SCOPE', `the requester is not in the scope of app "${request.app}"`)
-      this.claimNonce(request.nonce)
       const stored = request.version === 0 ? await this.store.latestCommitted(request.owner, request.app) : await this.committedVersion(request.owner, request.app, request.version)
       if (stored == null) throw new SsssError('UNKNOWN_SECRET', 'this holder has no committed share of that secret')
       // leaving the custody scope stops service at once
       if (!this.inScope(stored.spec.owner, stored.spec.custody, this.components.host.peerId.toString())) throw new SsssError('NOT_IN_CUSTODY', 'this holder is no longer in the custody scope')
+      // every other check first: any attested peer can sign fresh requests, and only one this holder
+      // serves may spend its (bounded) replay memory
+      this.claimNonce(request.nonce, requester)
       const served = this.faults.corruptShare ? { ...stored.share, value: (stored.share.value % 1000n) + 1n } : stored.share
       const share = sealShare(served, record.enclaveX25519, replyAad(stored.spec.owner, stored.spec.app, stored.spec.version, stored.share.index, request.nonce), this.sealing)
       event('released')
@@ -394,10 +401,11 @@ export class HolderService {
     return stored?.committed === true ? stored : undefined
   }
 
-  private claimNonce (nonce: Uint8Array): void {
-    const claimed = this.nonces.claim(nonce)
+  private claimNonce (nonce: Uint8Array, requester: string): void {
+    const claimed = this.nonces.claim(nonce, requester)
     if (claimed === 'seen') throw new SsssError('REPLAYED', 'this request nonce was used before')
     if (claimed === 'full') throw new SsssError('INTERNAL', 'too many recent requests to remember another; retry')
+    if (claimed === 'requester-full') throw new SsssError('RATE_LIMITED', `more than ${MAX_NONCES_PER_REQUESTER} requests from this requester within the replay window (${2 * REQUEST_WINDOW_MS / 1000}-${4 * REQUEST_WINDOW_MS / 1000} s)`)
   }
 
   private record (event: HolderEvent): void {

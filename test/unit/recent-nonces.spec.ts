@@ -71,4 +71,28 @@ describe('RecentNonces', () => {
     assert.equal(nonces.claim(nonce(1)), 'seen')
     assert.equal(nonces.claim(nonce(2)), 'seen')
   })
+
+  it('remembers nonces per requester: the same nonce from another requester is new', () => {
+    const nonces = new RecentNonces({ keepMs: KEEP, max: 100, now: () => 0 })
+    assert.equal(nonces.claim(nonce(1), 'alice'), 'new')
+    assert.equal(nonces.claim(nonce(1), 'bob'), 'new')
+    assert.equal(nonces.claim(nonce(1), 'alice'), 'seen')
+    assert.equal(nonces.size, 2)
+  })
+
+  it('refuses a requester past its share, counting both generations, and no one else', () => {
+    let clock = 0
+    const nonces = new RecentNonces({ keepMs: KEEP, max: 100, maxPerRequester: 3, now: () => clock })
+    for (let i = 0; i < 2; i++) assert.equal(nonces.claim(nonce(i), 'flood'), 'new')
+    clock = KEEP // the two move to the previous generation, and still count
+    assert.equal(nonces.claim(nonce(2), 'flood'), 'new')
+    assert.equal(nonces.claim(nonce(3), 'flood'), 'requester-full')
+    assert.equal(nonces.claim(nonce(0), 'flood'), 'seen') // a replay is still a replay
+    assert.equal(nonces.claim(nonce(3), 'runner'), 'new')
+    assert.equal(nonces.size, 4) // the refused claim left nothing
+    clock = 2 * KEEP // the first two are forgotten: room for two more
+    assert.equal(nonces.claim(nonce(3), 'flood'), 'new')
+    assert.equal(nonces.claim(nonce(4), 'flood'), 'new')
+    assert.equal(nonces.claim(nonce(5), 'flood'), 'requester-full')
+  })
 })
