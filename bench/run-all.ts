@@ -10,6 +10,7 @@ import { runBlobsBench } from './blobs.js'
 import { runDiscoveryBench } from './discovery.js'
 import { runJobsBench } from './jobs.js'
 import { runKeyReleaseBench } from './key-release.js'
+import { runNitroVerifyBench } from './nitro-verify.js'
 import { runScopeConvergenceBench } from './scope-convergence.js'
 import { runChild } from './lib/measure.js'
 
@@ -26,6 +27,7 @@ export const BENCHMARKS: BenchEntry[] = [
   { name: 'jobs', run: async quick => await runJobsBench(quick ? 10 : 500) },
   { name: 'blobs', run: async quick => await runBlobsBench(quick ? [1024, 2 * 1024 * 1024] : [1024, 1024 * 1024, 64 * 1024 * 1024], quick ? 1 : 3) },
   { name: 'key-release', run: async quick => await runKeyReleaseBench(quick ? [[2, 3]] : [[3, 5], [7, 10]], quick ? 3 : 200, undefined, quick ? 3 : undefined) },
+  { name: 'nitro-verify', run: async quick => await runNitroVerifyBench(quick ? 10 : 1000) },
   {
     name: 'policy-eval',
     run: async quick => ({

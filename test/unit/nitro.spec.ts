@@ -13,6 +13,7 @@ import {
   verifyNitroAttestation
 } from '../../protocol/attestation/nitro/index.js'
 import type { NitroErrorCode, NitroFacts, NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
+import { forgetVerifiedLinks } from '../../protocol/attestation/nitro/x509-chain.js'
 import type { KeyObject } from 'node:crypto'
 import { certificate, KU_CRL_SIGN, KU_DIGITAL_SIGNATURE, KU_KEY_CERT_SIGN, signNitroDocument, type CertSpec } from '../helpers/nitro-pki.js'
 
@@ -443,6 +444,18 @@ describe('nitro attestation verifier', () => {
     it('CHAIN_INVALID when a certificate carries another key\'s signature', () => {
       const forged = certificate({ ...LEAF_SPEC, signingKey: keys.other.privateKey })
       rejects(synthetic({ certificate: forged }), atNow, 'CHAIN_INVALID', /not signed by/)
+    })
+
+    it('remembers verified chain links for those exact certificates only', () => {
+      forgetVerifiedLinks()
+      assert.equal(verifyNitroAttestation(synthetic(), atNow).kind, 'nitro') // root→intermediate→leaf remembered
+      // the same names and key, signed by another: a link never checked, and refused
+      const forged = certificate({ ...INTERMEDIATE_SPEC, signingKey: keys.other.privateKey })
+      rejects(synthetic({ cabundle: [ROOT, forged] }), atNow, 'CHAIN_INVALID', /cabundle\[1\] is not signed by cabundle\[0\]/)
+      // remembered links skip only the signature: validity is checked on every call
+      rejects(synthetic(), { ...atNow, now: NOW + 2 * DAY }, 'CERT_EXPIRED')
+      forgetVerifiedLinks()
+      assert.equal(verifyNitroAttestation(synthetic(), atNow).kind, 'nitro')
     })
 
     it('CHAIN_INVALID when a certificate names another issuer', () => {

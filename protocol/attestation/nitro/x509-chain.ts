@@ -1,7 +1,38 @@
-import { X509Certificate } from 'node:crypto'
+import { createHash, X509Certificate } from 'node:crypto'
 import { readCertificateConstraints } from './der.js'
 import { describeError, NitroVerificationError } from './errors.js'
 import type { CertificateConstraints } from './der.js'
+
+/**
+ * Certificate signatures already checked, keyed by sha256(issuer DER ‖
+ * subject DER) (DER is self-delimiting, so the pair is unambiguous). Four of
+ * a Nitro document's five ECDSA P-384 checks are chain links (~0.6 ms each),
+ * and they repeat: every record of a node until its leaf rotates (hours), and
+ * every node behind the same AWS intermediates. A signature is a function of
+ * the two DERs alone, so a remembered success is the check passing again;
+ * failures are not remembered, and everything else (names, constraints,
+ * validity at the time asked) is checked on every call. Least recently used
+ * first out.
+ */
+const verifiedLinks = new Map<string, true>()
+const MAX_VERIFIED_LINKS = 4096
+
+/** Forgets every remembered link (benchmarks measure the cold path with it). */
+export function forgetVerifiedLinks (): void {
+  verifiedLinks.clear()
+}
+
+function issuerSigned (issuerDer: Uint8Array, issuer: X509Certificate, subjectDer: Uint8Array, subject: X509Certificate): boolean {
+  const key = createHash('sha256').update(issuerDer).update(subjectDer).digest('base64')
+  if (verifiedLinks.delete(key)) {
+    verifiedLinks.set(key, true)
+    return true
+  }
+  if (!subject.verify(issuer.publicKey)) return false
+  verifiedLinks.set(key, true)
+  if (verifiedLinks.size > MAX_VERIFIED_LINKS) verifiedLinks.delete(verifiedLinks.keys().next().value as string)
+  return true
+}
 
 /** Parses a DER certificate; `what` names it in the MALFORMED error. */
 export function parseCertificate (der: Uint8Array, what: string): X509Certificate {
@@ -73,7 +104,7 @@ export function verifyCertificateChain (cabundle: Uint8Array[], leaf: Uint8Array
     }
     let signed = false
     try {
-      signed = subject.verify(issuer.publicKey)
+      signed = issuerSigned(ders[i - 1], issuer, ders[i], subject)
     } catch (err) {
       throw chainInvalid(`${names[i]} signature cannot be checked: ${describeError(err)}`, err)
     }
