@@ -9,8 +9,7 @@ import { tuneV8Heap } from './runtime/index.js'
 import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
 import type { AntiEntropyInit } from './sync/index.js'
 import { defaultVerifiers, devVerifier, nitroVerifier, type EvidenceVerifier } from '../protocol/attestation/index.js'
-import { certificateDer, commandEvidence } from './attestations/nitro-evidence.js'
-import { readFile } from 'node:fs/promises'
+import { commandEvidence, readRootCertificate } from './attestations/nitro-evidence.js'
 import { privateKeyToAddress } from 'viem/accounts'
 import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
 import { VERSION } from './constants.js'
@@ -490,7 +489,7 @@ function describeListenError (err: NodeJS.ErrnoException, config: NodeConfig): s
 async function withNitroSetup (config: NodeConfig, options: EscrinNodeOptions): Promise<EscrinNodeOptions> {
   let verifiers = options.verifiers
   if (config.nitroRoot != null && verifiers == null) {
-    verifiers = new Map([['dev', devVerifier], ['nitro', nitroVerifier({ rootCertificate: await readRootCertificate(config.nitroRoot) })]])
+    verifiers = new Map([['dev', devVerifier], ['nitro', nitroVerifier({ rootCertificate: await readRootCertificate(config.nitroRoot, '--nitro-root') })]])
   }
   const withVerifiers = verifiers != null ? { ...options, verifiers } : options
   if (config.attestation !== 'nitro' || options.evidence != null) return withVerifiers
@@ -500,18 +499,4 @@ async function withNitroSetup (config: NodeConfig, options: EscrinNodeOptions): 
   const verify = (verifiers ?? defaultVerifiers()).get('nitro')
   if (verify == null) throw new StartupError('--attestation nitro: this node has no verifier for nitro evidence to check its own with')
   return { ...withVerifiers, evidence: commandEvidence({ command: config.nitroEvidence, verify }) }
-}
-
-async function readRootCertificate (path: string): Promise<Uint8Array> {
-  let file: Uint8Array
-  try {
-    file = new Uint8Array(await readFile(path))
-  } catch (err) {
-    throw new StartupError(`--nitro-root: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
-  try {
-    return certificateDer(file)
-  } catch (err) {
-    throw new StartupError(`--nitro-root: ${path} is not a PEM or DER certificate (${(err as Error).message})`)
-  }
 }

@@ -1,4 +1,8 @@
 import { Buffer } from 'node:buffer'
+import { MAX_DOCUMENT_BYTES } from '../../protocol/attestation/nitro/index.js'
+
+/** Evidence read at most, file or helper output: a document as hex with line breaks, and room to spare. */
+export const MAX_EVIDENCE_TEXT_BYTES = 4 * MAX_DOCUMENT_BYTES
 
 /** How the bytes of an evidence file or a helper's output were written. */
 export type EvidenceEncoding = 'binary' | 'hex' | 'base64'

@@ -1,9 +1,10 @@
 import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { X509Certificate } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
 import { EvidenceError, type EvidenceVerifier } from '../../protocol/attestation/index.js'
-import { MAX_DOCUMENT_BYTES } from '../../protocol/attestation/nitro/index.js'
-import { decodeEvidence } from './evidence-encoding.js'
+import { StartupError } from '../errors.js'
+import { decodeEvidence, MAX_EVIDENCE_TEXT_BYTES } from './evidence-encoding.js'
 import type { EvidenceProducer } from './attestation-service.js'
 
 /** The variable that hands the evidence command the 32 bytes its document must carry, as hex. */
@@ -11,9 +12,6 @@ export const BINDING_ENV = 'ESCRIN_ENCLAVE_BINDING'
 
 /** How long the evidence command may take: the NSM answers in milliseconds, a hung helper must not hold a start. */
 export const EVIDENCE_COMMAND_TIMEOUT_MS = 10_000
-
-/** Output read from the command at most: a document as hex with line breaks, and room to spare. */
-const MAX_OUTPUT_BYTES = 4 * MAX_DOCUMENT_BYTES
 
 /** What of the command's stderr goes into an error message. */
 const STDERR_EXCERPT_BYTES = 500
@@ -76,7 +74,7 @@ async function runEvidenceCommand (command: string, binding: Uint8Array, timeout
   const timer = setTimeout(() => { stop(`did not finish within ${timeoutMs} ms`) }, timeoutMs)
   child.stdout.on('data', (chunk: Buffer) => {
     stdoutBytes += chunk.length
-    if (stdoutBytes > MAX_OUTPUT_BYTES) stop(`printed more than ${MAX_OUTPUT_BYTES} bytes`)
+    if (stdoutBytes > MAX_EVIDENCE_TEXT_BYTES) stop(`printed more than ${MAX_EVIDENCE_TEXT_BYTES} bytes`)
     else stdout.push(chunk)
   })
   child.stderr.on('data', (chunk: Buffer) => {
@@ -96,7 +94,39 @@ async function runEvidenceCommand (command: string, binding: Uint8Array, timeout
   return new Uint8Array(Buffer.concat(stdout))
 }
 
-/** A root certificate file, PEM or DER, as DER; throws with OpenSSL's reason when it is neither. */
-export function certificateDer (file: Uint8Array): Uint8Array {
-  return new Uint8Array(new X509Certificate(file).raw)
+/** A certificate file: a few KiB even as PEM with text dumps around it. */
+const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024
+
+/**
+ * A file of at most `limit` bytes (larger ones are refused unread); a
+ * StartupError saying why it cannot be read.
+ */
+export async function readBoundedFile (path: string, limit: number, what: string): Promise<Uint8Array> {
+  let size: number
+  try {
+    size = (await stat(path)).size
+  } catch (err) {
+    throw new StartupError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+  if (size > limit) throw new StartupError(`${path} has ${size} bytes, more than an ${what} file may (${limit})`)
+  try {
+    return new Uint8Array(await readFile(path))
+  } catch (err) {
+    throw new StartupError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+}
+
+/** A root certificate file, PEM or DER, as DER; a StartupError naming `flag` when it cannot be read or is neither. */
+export async function readRootCertificate (path: string, flag: string): Promise<Uint8Array> {
+  let file: Uint8Array
+  try {
+    file = await readBoundedFile(path, MAX_CERTIFICATE_FILE_BYTES, 'certificate')
+  } catch (err) {
+    throw new StartupError(`${flag}: ${(err as Error).message}`)
+  }
+  try {
+    return new Uint8Array(new X509Certificate(file).raw)
+  } catch (err) {
+    throw new StartupError(`${flag}: ${path} is not a PEM or DER certificate (${(err as Error).message})`)
+  }
 }

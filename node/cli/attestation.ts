@@ -1,9 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
-import { claimedTimestamp, NitroVerificationError, verifyNitroAttestation, MAX_DOCUMENT_BYTES, type NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
-import { StartupError, UsageError } from '../errors.js'
+import { claimedTimestamp, NitroVerificationError, verifyNitroAttestation, type NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
+import { UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
-import { decodeEvidence } from '../attestations/evidence-encoding.js'
-import { certificateDer } from '../attestations/nitro-evidence.js'
+import { decodeEvidence, MAX_EVIDENCE_TEXT_BYTES } from '../attestations/evidence-encoding.js'
+import { readBoundedFile, readRootCertificate } from '../attestations/nitro-evidence.js'
 
 export const ATTESTATION_HELP = `Usage: escrin-node attestation verify FILE --kind nitro [--at T] [--max-age SECONDS]
                                  [--pcr N=HEX]... [--binding HEX] [--root CERT]
@@ -24,12 +23,6 @@ Options:
                      carries its enclave binding there)
   --root CERT        trust this root certificate (PEM or DER) instead of the pinned
                      AWS Nitro root (private test PKIs)`
-
-/** Files larger than this are refused unread: a document is at most 16 KiB, as hex text 32 KiB plus line breaks. */
-const MAX_EVIDENCE_FILE_BYTES = 4 * MAX_DOCUMENT_BYTES
-
-/** A certificate file: a few KiB even as PEM with text dumps around it. */
-const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024
 
 /** PCR indices a Nitro document can carry (the NSM has 32 registers). */
 const MAX_PCR_INDEX = 31
@@ -55,9 +48,9 @@ export async function attestation (args: string[]): Promise<number> {
   const binding = parsed.values.binding as string | undefined
   const expectedBinding = binding === undefined ? undefined : parseHex(binding, '--binding', 1024)
   const rootFile = parsed.values.root as string | undefined
-  const rootCertificate = rootFile === undefined ? undefined : readRoot(await readBounded(rootFile, MAX_CERTIFICATE_FILE_BYTES, 'certificate'), rootFile)
+  const rootCertificate = rootFile === undefined ? undefined : await readRootCertificate(rootFile, '--root')
 
-  const { bytes: document } = decodeEvidence(await readBounded(file, MAX_EVIDENCE_FILE_BYTES, 'attestation document'))
+  const { bytes: document } = decodeEvidence(await readBoundedFile(file, MAX_EVIDENCE_TEXT_BYTES, 'attestation document'))
   try {
     const now = at === 'document' ? claimedTimestamp(document) : at ?? Date.now()
     const options: NitroVerifyOptions = {
@@ -88,25 +81,6 @@ function hintForNow (err: NitroVerificationError, document: Uint8Array): string 
   if (err.code !== 'CERT_EXPIRED' && err.code !== 'TOO_OLD') return ''
   const made = claimedTimestamp(document)
   return `; the document says it was made at ${new Date(made).toISOString()}: --at document verifies it as of then`
-}
-
-async function readBounded (file: string, limit: number, what: string): Promise<Uint8Array> {
-  try {
-    const size = (await stat(file)).size
-    if (size > limit) throw new StartupError(`${file} has ${size} bytes, more than an ${what} file may (${limit})`)
-    return new Uint8Array(await readFile(file))
-  } catch (err) {
-    if (err instanceof StartupError) throw err
-    throw new StartupError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
-}
-
-function readRoot (file: Uint8Array, name: string): Uint8Array {
-  try {
-    return certificateDer(file)
-  } catch (err) {
-    throw new UsageError(`--root: ${name} is not a PEM or DER certificate (${(err as Error).message})`)
-  }
 }
 
 /** `--at`: unix seconds, an ISO 8601 time with a zone, or "document". */
