@@ -84,6 +84,8 @@ export interface NodeStatus {
   knownPeers: number
   dhtMode: 'client' | 'server'
   uptimeSeconds: number
+  /** How far peers' clocks are ahead of this node's, the median of their Hellos (ms; null until 3 peers said Hello). */
+  clockSkewMs: number | null
 }
 
 export interface PeerView {
@@ -92,6 +94,8 @@ export interface PeerView {
   connected: boolean
   roles: string[]
   version?: string
+  /** How far the peer's clock was ahead of ours at its last Hello (ms; negative: behind). */
+  clockSkewMs?: number
   protocols: string[]
   score: number
   /** The peer's verified attestation facts, when it has a valid record. */
@@ -389,7 +393,8 @@ export class EscrinNode {
       connectedPeers: this.host.getPeers().length,
       knownPeers: (await this.host.peerStore.all()).length,
       dhtMode: this.host.services.dht.getMode(),
-      uptimeSeconds: this.running ? Math.floor((Date.now() - this.startedAt) / 1000) : 0
+      uptimeSeconds: this.running ? Math.floor((Date.now() - this.startedAt) / 1000) : 0,
+      clockSkewMs: this.hello.clockSkew()?.medianMs ?? null
     }
   }
 
@@ -416,6 +421,7 @@ export class EscrinNode {
         connected: connected.has(id),
         roles: hello?.roles ?? [],
         version: hello?.version,
+        ...(hello != null ? { clockSkewMs: hello.skewMs } : {}),
         protocols,
         score: this.scores.score(id),
         ...this.attestationView(id)

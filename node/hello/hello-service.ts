@@ -11,6 +11,22 @@ import type { Connection, PeerId, Stream } from '@libp2p/interface'
 /** Peers whose Hello is remembered; past this the least recently heard from is forgotten. */
 export const HELLO_MAX_PEERS = 10_000
 
+/**
+ * Clocks further apart than this are worth an operator's attention: share
+ * requests are accepted within 60 s of a holder's clock, Nitro documents
+ * within 5 minutes, job ids within a runner's window.
+ */
+export const CLOCK_SKEW_WARN_MS = 30_000
+/** The node's own clock is judged against the median of at least this many peers'. */
+const CLOCK_SKEW_MIN_PEERS = 3
+/** A warning about this node's clock is repeated at most this often. */
+const CLOCK_SKEW_WARN_INTERVAL_MS = 10 * 60_000
+
+/** A peer's last Hello, and how far its clock was ahead of ours when it arrived (ms; negative: behind). */
+export interface HeardHello extends HelloInfo {
+  skewMs: number
+}
+
 export interface HelloInit {
   network: string
   roles: Role[]
@@ -41,8 +57,9 @@ export class HelloService {
   private readonly init: Required<HelloInit>
   private readonly log: Logger
   /** The last Hello of each peer, least recently heard first (Map insertion order). */
-  private readonly hellos = new Map<string, HelloInfo>()
+  private readonly hellos = new Map<string, HeardHello>()
   private started = false
+  private lastSkewWarning = -Infinity
 
   private readonly rateLimits: RateLimits
 
@@ -75,7 +92,7 @@ export class HelloService {
 
   /** Our own Hello, as sent now. */
   ownHello (): HelloInfo {
-    return { network: this.init.network, version: VERSION, roles: this.init.roles, timestampMs: (this.components.now ?? Date.now)() }
+    return { network: this.init.network, version: VERSION, roles: this.init.roles, timestampMs: this.now() }
   }
 
   /** Opens a Hello exchange with `peer` and returns what it said. */
@@ -124,17 +141,49 @@ export class HelloService {
     }
     this.components.metrics?.hello.inc({ result: 'ok' })
     const id = peer.toString()
+    // the one-way delay of the Hello is in the figure too: milliseconds, against the tens of seconds that matter
+    const skewMs = hello.timestampMs - this.now()
     this.hellos.delete(id)
-    this.hellos.set(id, hello)
+    this.hellos.set(id, { ...hello, skewMs })
     if (this.hellos.size > HELLO_MAX_PEERS) {
       const oldest = this.hellos.keys().next().value
       if (oldest !== undefined) this.hellos.delete(oldest)
     }
+    if (Math.abs(skewMs) > CLOCK_SKEW_WARN_MS) this.log.debug('peer clock differs from ours', { peer, skewMs })
+    this.checkOwnClock()
   }
 
-  /** What `peer` said in its last Hello, if it has said one. */
-  helloOf (peer: string): HelloInfo | undefined {
+  /** What `peer` said in its last Hello, if it has said one, and how far its clock was from ours. */
+  helloOf (peer: string): HeardHello | undefined {
     return this.hellos.get(peer)
+  }
+
+  /**
+   * How far the peers' clocks are ahead of this node's (ms; negative:
+   * behind), the median over the last Hello of every peer remembered: one
+   * peer with a wrong clock moves it little, and when most peers agree with
+   * each other and not with us, it is our clock that is wrong. Undefined
+   * until CLOCK_SKEW_MIN_PEERS peers have said Hello.
+   */
+  clockSkew (): { medianMs: number, peers: number } | undefined {
+    if (this.hellos.size < CLOCK_SKEW_MIN_PEERS) return undefined
+    const skews = [...this.hellos.values()].map(h => h.skewMs).sort((a, b) => a - b)
+    const mid = skews.length >> 1
+    const medianMs = skews.length % 2 === 1 ? skews[mid] : Math.round((skews[mid - 1] + skews[mid]) / 2)
+    return { medianMs, peers: skews.length }
+  }
+
+  private checkOwnClock (): void {
+    const skew = this.clockSkew()
+    if (skew == null || Math.abs(skew.medianMs) <= CLOCK_SKEW_WARN_MS) return
+    const now = this.now()
+    if (now - this.lastSkewWarning < CLOCK_SKEW_WARN_INTERVAL_MS) return
+    this.lastSkewWarning = now
+    this.log.warn(`this node's clock is ${Math.round(Math.abs(skew.medianMs) / 1000)} s ${skew.medianMs > 0 ? 'behind' : 'ahead of'} its peers' (median of ${skew.peers}): share requests, attestation records and Nitro documents are judged by it; check NTP`, { medianSkewMs: skew.medianMs, peers: skew.peers })
+  }
+
+  private now (): number {
+    return (this.components.now ?? Date.now)()
   }
 
   private onFailure (peer: PeerId, err: Error, direction: string): void {
