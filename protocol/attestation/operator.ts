@@ -1,6 +1,7 @@
 import { bytesToHex } from 'viem/utils'
 import { privateKeyToAccount } from 'viem/accounts'
 import { recoverTypedDataAddress } from 'viem/utils'
+import { hasHighS } from '../crypto/index.js'
 
 /** EIP-712 domain of escrin's signatures (no chainId: the statement holds on every chain). */
 export const OPERATOR_EIP712_DOMAIN = { name: 'Escrin', version: '1' } as const
@@ -52,6 +53,7 @@ const recovered = new Map<string, Promise<string>>()
 
 /** The address that signed the statement (lowercase); throws on a malformed signature. */
 export async function recoverOperator (statement: OperatorStatement, signature: `0x${string}`): Promise<string> {
+  if (hasHighS(signature)) throw new Error('the signature has a high s value (malleable form)')
   const key = `${statement.peerId}|${bytesToHex(statement.enclaveX25519)}|${bytesToHex(statement.enclaveSigningKey)}|${signature.toLowerCase()}`
   let recovery = recovered.get(key)
   if (recovery == null) {

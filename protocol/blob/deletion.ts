@@ -1,5 +1,6 @@
 import { privateKeyToAccount } from 'viem/accounts'
 import { recoverTypedDataAddress } from 'viem/utils'
+import { hasHighS } from '../crypto/index.js'
 import { lineageKey, POLICY_EIP712_DOMAIN } from '../policy/index.js'
 import { BlobError } from './errors.js'
 import { parseBlobCid } from './cid.js'
@@ -84,6 +85,7 @@ export async function signBlobDeletion (input: { app: string, cids?: string[], a
  */
 export async function verifyBlobDeletion (d: BlobDeletion, now: number = Date.now()): Promise<void> {
   checkDeletionFields(d)
+  if (hasHighS(d.signature)) throw new BlobError('BAD_SIGNATURE', 'deletion signature has a high s value (malleable form)')
   let signer: string
   try {
     signer = await recoverTypedDataAddress({ domain: POLICY_EIP712_DOMAIN, types: TYPES, primaryType: 'BlobDeletion', message: message(d), signature: d.signature })

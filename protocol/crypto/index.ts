@@ -1,2 +1,3 @@
 export * from './ed25519.js'
 export * from './der-keys.js'
+export * from './low-s.js'

@@ -1,4 +1,5 @@
 import { recoverTypedDataAddress } from 'viem/utils'
+import { hasHighS } from '../crypto/index.js'
 import { privateKeyToAccount } from 'viem/accounts'
 import { POLICY_EIP712_DOMAIN } from './constants.js'
 import { PolicyError } from './errors.js'
@@ -74,8 +75,6 @@ export async function signPolicy (policy: Policy, privateKeyHex: string): Promis
 }
 
 const SIGNATURE = /^0x[0-9a-fA-F]{130}$/
-// secp256k1 group order / 2: a larger s is the malleated twin of a valid signature (EIP-2)
-const HALF_ORDER = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n
 
 /**
  * Checks a signed policy: the document is valid and canonical, and the
@@ -90,7 +89,7 @@ export async function verifySignedPolicy (signed: SignedPolicy): Promise<Policy>
   if (typeof signature !== 'string' || !SIGNATURE.test(signature)) {
     throw new PolicyError('BAD_SIGNATURE', 'signature must be 65 bytes of 0x-hex', '$.signature')
   }
-  if (BigInt(`0x${signature.slice(66, 130)}`) > HALF_ORDER) {
+  if (hasHighS(signature)) {
     throw new PolicyError('BAD_SIGNATURE', 'signature has a high s value (malleable form)', '$.signature')
   }
   let signer: string

@@ -1,4 +1,5 @@
 import { bytesToHex, recoverTypedDataAddress } from 'viem/utils'
+import { hasHighS } from '../crypto/index.js'
 import { privateKeyToAccount } from 'viem/accounts'
 import { SsssError } from './errors.js'
 
@@ -92,6 +93,7 @@ export async function verifySecretSpec (spec: SecretSpec): Promise<void> {
 }
 
 async function verifySecretSpecUncached (spec: SecretSpec): Promise<void> {
+  if (hasHighS(spec.signature)) throw new SsssError('BAD_SIGNATURE', 'secret spec signature has a high s value (malleable form)')
   let signer: string
   try {
     signer = await recoverTypedDataAddress({ domain: DOMAIN, types: TYPES, primaryType: 'SecretSpec', message: specMessage(spec), signature: spec.signature })
@@ -109,6 +111,7 @@ export async function signSecretControl (control: Omit<SecretControl, 'signature
 }
 
 export async function verifySecretControl (control: SecretControl): Promise<void> {
+  if (hasHighS(control.signature)) throw new SsssError('BAD_SIGNATURE', 'control signature has a high s value (malleable form)')
   let signer: string
   try {
     const message = { owner: control.owner, app: control.app, version: BigInt(control.version), action: control.action, issuedAtMs: BigInt(control.issuedAtMs) }
