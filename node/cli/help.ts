@@ -35,7 +35,9 @@ Every command takes --help.`
 function optionLines (options: readonly OptionSpec[]): string {
   return options.map(o => {
     const def = o.default === undefined ? '' : ` (default: ${Array.isArray(o.default) ? (o.default.length > 0 ? o.default.join(',') : 'none') : o.default})`
-    return `  --${o.name.padEnd(16)} ${o.description}${def}\n  ${' '.repeat(18)} env ${envName(o.name)}`
+    // a name too long for the column gets a line of its own, so descriptions stay aligned
+    const flag = o.name.length > 16 ? `--${o.name}\n  ${' '.repeat(18)}` : `--${o.name.padEnd(16)}`
+    return `  ${flag} ${o.description}${def}\n  ${' '.repeat(18)} env ${envName(o.name)}`
   }).join('\n')
 }
 
