@@ -175,7 +175,9 @@ export class HelloService {
 
   private checkOwnClock (): void {
     const skew = this.clockSkew()
-    if (skew == null || Math.abs(skew.medianMs) <= CLOCK_SKEW_WARN_MS) return
+    if (skew == null) return
+    this.components.metrics?.clockSkew.set(skew.medianMs / 1000)
+    if (Math.abs(skew.medianMs) <= CLOCK_SKEW_WARN_MS) return
     const now = this.now()
     if (now - this.lastSkewWarning < CLOCK_SKEW_WARN_INTERVAL_MS) return
     this.lastSkewWarning = now

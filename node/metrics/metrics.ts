@@ -9,6 +9,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 export interface NodeMetrics {
   registry: Registry
   hello: Counter<'result'>
+  clockSkew: Gauge
   peerActions: Counter<'action'>
   rateLimited: Counter<'protocol'>
   peerBans: Counter
@@ -38,6 +39,7 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
   return {
     registry,
     hello: new Counter({ name: 'escrin_hello_total', help: 'Hello exchanges by result', labelNames: ['result'], registers }),
+    clockSkew: new Gauge({ name: 'escrin_clock_skew_seconds', help: 'How far peers\' clocks are ahead of this node\'s: the median over their last Hellos (once 3 peers said one)', registers }),
     peerActions: new Counter({ name: 'escrin_peer_score_actions_total', help: 'Peer score actions applied, by action', labelNames: ['action'], registers }),
     rateLimited: new Counter({ name: 'escrin_rate_limited_total', help: 'Streams (and share requests) refused because their peer was over its rate, by protocol', labelNames: ['protocol'], registers }),
     peerBans: new Counter({ name: 'escrin_peer_bans_total', help: 'Peers banned for their score', registers }),

@@ -48,6 +48,10 @@ describe('clock skew from Hello (4 real nodes)', function () {
     for (const peer of net.nodes.slice(1)) await helloWithClock(peer, target(), TWO_MINUTES)
     const status = await getJson(net.api(target()), '/v1/status')
     assert.ok(near(status.clockSkewMs, TWO_MINUTES), `median ${status.clockSkewMs}`)
+    // and for an operator's alerts
+    const metrics = await (await fetch(`${net.api(target())}/metrics`)).text()
+    const gauge = Number(/^escrin_clock_skew_seconds (\S+)$/m.exec(metrics)?.[1])
+    assert.ok(near(gauge * 1000, TWO_MINUTES), `escrin_clock_skew_seconds ${gauge}`)
     // a peer, hearing the target's own clock in its answer, sees it as it is
     assert.ok(near(net.nodes[1].hello.helloOf(target().peerId.toString())?.skewMs, 0))
   })
