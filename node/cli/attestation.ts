@@ -1,15 +1,18 @@
 import { claimedTimestamp, NitroVerificationError, verifyNitroAttestation, type NitroVerifyOptions } from '../../protocol/attestation/nitro/index.js'
-import { UsageError } from '../errors.js'
+import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
 import { decodeEvidence, MAX_EVIDENCE_TEXT_BYTES } from '../attestations/evidence-encoding.js'
 import { readBoundedFile, readRootCertificate } from '../attestations/nitro-evidence.js'
 
-export const ATTESTATION_HELP = `Usage: escrin-node attestation verify FILE --kind nitro [--at T] [--max-age SECONDS]
-                                 [--pcr N=HEX]... [--binding HEX] [--root CERT]
+export const ATTESTATION_HELP = `Usage: escrin-node attestation verify FILE... --kind nitro [--at T] [--max-age SECONDS]
+                                 [--pcr N=HEX]... [--binding HEX] [--root CERT] [--json]
 
 Verifies attestation evidence the way a node verifies a peer's, and prints the
 verified facts as JSON (exit 0), or the specific reason it is rejected (exit 1).
 FILE holds the document as the enclave got it (binary), or as hex or base64 text.
+With several files, or --json, prints one JSON object a line for each file,
+{"file", "ok": true, ...facts} or {"file", "ok": false, "code", "message"},
+and exits 1 if any was rejected.
 
 Options:
   --kind K           evidence kind: nitro (AWS Nitro Enclaves attestation document)
@@ -22,7 +25,8 @@ Options:
   --binding HEX      public_key or user_data must equal these bytes (a node's evidence
                      carries its enclave binding there)
   --root CERT        trust this root certificate (PEM or DER) instead of the pinned
-                     AWS Nitro root (private test PKIs)`
+                     AWS Nitro root (private test PKIs)
+  --json             one JSON object a line, rejections included (see above)`
 
 /** PCR indices a Nitro document can carry (the NSM has 32 registers). */
 const MAX_PCR_INDEX = 31
@@ -35,11 +39,12 @@ export async function attestation (args: string[]): Promise<number> {
     'max-age': { type: 'string' },
     pcr: { type: 'string', multiple: true },
     binding: { type: 'string' },
-    root: { type: 'string' }
-  }, 2)
-  const [sub, file] = parsed.positionals
+    root: { type: 'string' },
+    json: { type: 'boolean' }
+  }, Number.MAX_SAFE_INTEGER)
+  const [sub, ...files] = parsed.positionals
   if (sub !== 'verify') throw new UsageError(sub === undefined ? 'missing subcommand (use: attestation verify FILE --kind nitro)' : `unknown subcommand "${sub}" (use: verify)`)
-  if (file === undefined) throw new UsageError('missing FILE: the evidence to verify')
+  if (files.length === 0) throw new UsageError('missing FILE: the evidence to verify')
   const kind = parsed.values.kind as string | undefined
   if (kind !== 'nitro') throw new UsageError(`--kind: ${kind === undefined ? 'missing' : `"${kind}" is not supported`} (supported: nitro)`)
   const at = parseAt(parsed.values.at as string | undefined)
@@ -49,27 +54,60 @@ export async function attestation (args: string[]): Promise<number> {
   const expectedBinding = binding === undefined ? undefined : parseHex(binding, '--binding', 1024)
   const rootFile = parsed.values.root as string | undefined
   const rootCertificate = rootFile === undefined ? undefined : await readRootCertificate(rootFile, '--root')
+  const expectations: Omit<NitroVerifyOptions, 'now'> = {
+    ...(maxAge !== undefined ? { maxAgeMs: maxAge * 1000 } : {}),
+    ...(expectedPcrs !== undefined ? { expectedPcrs } : {}),
+    ...(expectedBinding !== undefined ? { expectedBinding } : {}),
+    ...(rootCertificate !== undefined ? { rootCertificate } : {})
+  }
 
-  const { bytes: document } = decodeEvidence(await readBoundedFile(file, MAX_EVIDENCE_TEXT_BYTES, 'attestation document'))
-  try {
-    const now = at === 'document' ? claimedTimestamp(document) : at ?? Date.now()
-    const options: NitroVerifyOptions = {
-      now,
-      ...(maxAge !== undefined ? { maxAgeMs: maxAge * 1000 } : {}),
-      ...(expectedPcrs !== undefined ? { expectedPcrs } : {}),
-      ...(expectedBinding !== undefined ? { expectedBinding } : {}),
-      ...(rootCertificate !== undefined ? { rootCertificate } : {})
-    }
-    const facts = verifyNitroAttestation(document, options)
-    console.log(JSON.stringify({ verifiedAt: new Date(now).toISOString(), ...facts }, (_key, value: unknown) => value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value, 2))
-    return 0
-  } catch (err) {
-    if (err instanceof NitroVerificationError) {
-      console.error(`escrin-node: rejected (${err.code}): ${err.message}${at === undefined ? hintForNow(err, document) : ''}`)
+  // one file: the facts as indented JSON, or the reason on stderr
+  if (files.length === 1 && parsed.values.json !== true) {
+    const outcome = verifyFile(await readEvidence(files[0]), at, expectations)
+    if (!outcome.ok) {
+      console.error(`escrin-node: rejected (${outcome.code}): ${outcome.message}`)
       return 1
     }
-    throw err
+    console.log(JSON.stringify(outcome.facts, hexBytes, 2))
+    return 0
   }
+  // several, or --json: one JSON object a line, each file's verdict, for scripts
+  let rejected = 0
+  for (const file of files) {
+    let outcome: Outcome
+    try {
+      outcome = verifyFile(await readEvidence(file), at, expectations)
+    } catch (err) {
+      if (!(err instanceof StartupError)) throw err
+      outcome = { ok: false, code: 'UNREADABLE', message: err.message }
+    }
+    if (!outcome.ok) rejected++
+    console.log(JSON.stringify(outcome.ok ? { file, ok: true, ...outcome.facts } : { file, ...outcome }, hexBytes))
+  }
+  return rejected === 0 ? 0 : 1
+}
+
+type Outcome = { ok: true, facts: Record<string, unknown> } | { ok: false, code: string, message: string }
+
+async function readEvidence (file: string): Promise<Uint8Array> {
+  return decodeEvidence(await readBoundedFile(file, MAX_EVIDENCE_TEXT_BYTES, 'attestation document')).bytes
+}
+
+/** One document's verdict at `at` (now when undefined, or the time it claims). */
+function verifyFile (document: Uint8Array, at: number | 'document' | undefined, expectations: Omit<NitroVerifyOptions, 'now'>): Outcome {
+  try {
+    const now = at === 'document' ? claimedTimestamp(document) : at ?? Date.now()
+    const facts = verifyNitroAttestation(document, { now, ...expectations })
+    return { ok: true, facts: { verifiedAt: new Date(now).toISOString(), ...facts } }
+  } catch (err) {
+    if (!(err instanceof NitroVerificationError)) throw err
+    return { ok: false, code: err.code, message: `${err.message}${at === undefined ? hintForNow(err, document) : ''}` }
+  }
+}
+
+/** Byte fields as hex in the JSON printed. */
+function hexBytes (_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value
 }
 
 /**

@@ -8,7 +8,7 @@ Commands:
   start     run one node until SIGINT/SIGTERM
   devnet    run a local network of nodes on loopback (embedded defaults)
   id        print the node's peer id (creating its key if the data dir is new)
-  attestation verify FILE --kind nitro [--at T|document] [--pcr N=HEX]...
+  attestation verify FILE... --kind nitro [--at T|document] [--pcr N=HEX]... [--json]
             verify attestation evidence and print its facts, or why it is rejected
   policy publish FILE --key HEX --api URL
             sign a trust-boundary policy and publish it through a node

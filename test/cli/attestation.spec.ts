@@ -130,6 +130,24 @@ describe('escrin-node attestation verify', function () {
       assert.match(binding.stderr, /\(BINDING_MISMATCH\)/)
     })
 
+    it('verifies several files at once, one JSON line each, and exits 1 if any is rejected', async () => {
+      const bytes = await readFile(SAMPLE)
+      await writeFile(join(dir, 'good.b64'), bytes.toString('base64'))
+      bytes[bytes.length - 10] ^= 0x01
+      await writeFile(join(dir, 'bad.bin'), bytes)
+      const files = [SAMPLE, join(dir, 'good.b64'), join(dir, 'bad.bin'), join(dir, 'missing.bin')]
+      const result = await runCli(['attestation', 'verify', ...files, '--kind', 'nitro', '--at', 'document'])
+      assert.equal(result.code, 1, result.stderr)
+      const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line))
+      assert.deepEqual(lines.map(l => [l.file, l.ok, l.code]), [[files[0], true, undefined], [files[1], true, undefined], [files[2], false, 'BAD_SIGNATURE'], [files[3], false, 'UNREADABLE']])
+      assert.equal(lines[0].certificateFingerprints.at(-1), ROOT_SHA256)
+      // --json for one file: the same line, and exit 0 when it verifies
+      const one = await runCli(['attestation', 'verify', SAMPLE, '--kind', 'nitro', '--at', SAMPLE_TIME, '--json'])
+      assert.equal(one.code, 0, one.stderr)
+      assert.equal(one.stdout.trim().split('\n').length, 1)
+      assert.equal(JSON.parse(one.stdout).ok, true)
+    })
+
     it('trusts another root only when given one with --root (PEM or DER)', async () => {
       const payload = await samplePayload()
       const [root, intermediate] = payload.get('cabundle') as Uint8Array[]
