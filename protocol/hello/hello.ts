@@ -1,5 +1,5 @@
 import { escrin } from '../../proto/gen/escrin.js'
-import { checkEnum, checkLength, decodeMessage, encodeMessage, wireInteger } from '../wire/index.js'
+import { checkEnum, checkLength, decodeMessage, encodeMessage, wireInteger, WireError } from '../wire/index.js'
 
 export const HELLO_PROTOCOL = '/escrin/hello/1'
 
@@ -41,10 +41,13 @@ export function decodeHello (bytes: Uint8Array, maxSize: number): HelloInfo {
     checkLength('roles', m.roles, WIRE_ROLES.size)
     for (const role of m.roles) checkEnum('roles', role, WIRE_ROLES)
   })
+  // the receiver compares it with its own clock: an integer past 2^53 has no exact time to compare
+  const timestampMs = wireInteger(message.timestampMs)
+  if (!Number.isSafeInteger(timestampMs)) throw new WireError('INVALID_FIELD', 'timestamp_ms: not a safe integer')
   return {
     network: message.network,
     version: message.version,
     roles: [...new Set(message.roles.map(r => WIRE_TO_ROLE.get(r) as RoleName))],
-    timestampMs: wireInteger(message.timestampMs)
+    timestampMs
   }
 }

@@ -17,6 +17,9 @@ describe('hello codec', () => {
     assert.throws(() => decodeHello(Uint8Array.from([0x18, 99]), 1024), wireError('INVALID_FIELD'))
     assert.throws(() => decodeHello(encodeHello({ ...hello, network: 'x'.repeat(65) }), 1024), wireError('INVALID_FIELD'))
     assert.throws(() => decodeHello(encodeHello(hello), 8), wireError('TOO_LARGE'))
+    // a timestamp past 2^53 (field 4, varint 2^63): no exact time for the receiver to compare with its clock
+    assert.throws(() => decodeHello(Uint8Array.from([0x20, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]), 1024), wireError('INVALID_FIELD'))
+    assert.deepEqual(decodeHello(encodeHello({ ...hello, timestampMs: Number.MAX_SAFE_INTEGER }), 1024).timestampMs, Number.MAX_SAFE_INTEGER)
   })
 
   it('rejects malformed bytes without throwing anything but WireError', () => {
