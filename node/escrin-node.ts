@@ -6,7 +6,7 @@ import { generateKeyPair } from '@libp2p/crypto/keys'
 import { Registry } from 'prom-client'
 import { ApiServer, type Route } from './api/index.js'
 import { tuneV8Heap } from './runtime/index.js'
-import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer } from './attestations/index.js'
+import { AttestationService, generateEnclaveKeys, loadOrCreateEnclaveKeys, type EnclaveKeys, type EvidenceProducer, type OwnAttestationStatus } from './attestations/index.js'
 import type { AntiEntropyInit } from './sync/index.js'
 import { defaultVerifiers, devVerifier, nitroVerifier, type EvidenceVerifier } from '../protocol/attestation/index.js'
 import { commandEvidence, readRootCertificate } from './attestations/nitro-evidence.js'
@@ -86,6 +86,8 @@ export interface NodeStatus {
   uptimeSeconds: number
   /** How far peers' clocks are ahead of this node's, the median of their Hellos (ms; null until 3 peers said Hello). */
   clockSkewMs: number | null
+  /** This node's own attestation record, as peers verify it (absent before the node has published one). */
+  attestation?: OwnAttestationStatus
 }
 
 export interface PeerView {
@@ -383,6 +385,7 @@ export class EscrinNode {
   }
 
   async status (): Promise<NodeStatus> {
+    const attestation = this.attestations.ownStatus()
     return {
       peerId: this.peerId.toString(),
       version: VERSION,
@@ -394,7 +397,8 @@ export class EscrinNode {
       knownPeers: (await this.host.peerStore.all()).length,
       dhtMode: this.host.services.dht.getMode(),
       uptimeSeconds: this.running ? Math.floor((Date.now() - this.startedAt) / 1000) : 0,
-      clockSkewMs: this.hello.clockSkew()?.medianMs ?? null
+      clockSkewMs: this.hello.clockSkew()?.medianMs ?? null,
+      ...(attestation != null ? { attestation } : {})
     }
   }
 

@@ -69,6 +69,18 @@ export type EvidenceProducer = (binding: Uint8Array, keys: EnclaveKeys) => Evide
 
 export interface Evidence { kind: string, data: Uint8Array }
 
+/** What /v1/status says of the node's own attestation (see AttestationService.ownStatus). */
+export interface OwnAttestationStatus {
+  /** The evidence kind of the record (dev, nitro, ...). */
+  evidence: string
+  /** The TEE facts the evidence proves, as peers verify them. */
+  tee?: unknown
+  seq: number
+  expiresAt: string
+  /** Set while renewals fail: when the last one failed, and why. */
+  renewalFailure?: { at: string, message: string }
+}
+
 export const devEvidence: EvidenceProducer = (binding, keys) => ({ kind: 'dev', data: createDevEvidence(keys.signingSecret, binding) })
 
 export interface AttestationInit {
@@ -148,6 +160,8 @@ export class AttestationService {
   private republishTimer?: ReturnType<typeof setTimeout>
   /** Evidence made by prepareEvidence, for the first record. */
   private preparedEvidence?: Evidence
+  /** Why the last renewal of our record failed, until one succeeds. */
+  private renewalFailure?: { atMs: number, message: string }
   private greetTimer?: ReturnType<typeof setTimeout>
   /** The most subscribers our current record has been published to at once (see onSubscriptionChange). */
   private ownReach = 0
@@ -326,6 +340,23 @@ export class AttestationService {
     return this.peers.size
   }
 
+  /**
+   * This node's own attestation as its peers see it: the TEE facts its
+   * evidence proves, the record's sequence and expiry, and, while renewals
+   * fail (a Nitro node's enclave helper, say), why the last one did.
+   */
+  ownStatus (): OwnAttestationStatus | undefined {
+    if (this.own == null) return undefined
+    const facts = this.factsOf(this.components.host.peerId.toString())
+    return {
+      evidence: this.own.record.evidence.kind,
+      ...(facts != null ? { tee: facts.tee } : {}),
+      seq: this.own.record.seq,
+      expiresAt: new Date(this.own.record.expiresAtMs).toISOString(),
+      ...(this.renewalFailure != null ? { renewalFailure: { at: new Date(this.renewalFailure.atMs).toISOString(), message: this.renewalFailure.message } } : {})
+    }
+  }
+
   /** This node's current sealed record (signed by its libp2p key, with its evidence), as gossiped. */
   get ownRecord (): Uint8Array | undefined {
     return this.own?.sealed
@@ -377,8 +408,10 @@ export class AttestationService {
   private async renewOwn (): Promise<void> {
     try {
       await this.publishOwn()
+      this.renewalFailure = undefined
     } catch (err) {
       if (!this.started) return
+      this.renewalFailure = { atMs: this.now(), message: (err as Error).message }
       const retryInMs = Math.min(EVIDENCE_RETRY_MS, this.init.ttlMs / 10)
       this.log.error('could not renew this node\'s attestation; trying again', { err, retryInMs })
       this.scheduleRenewal(retryInMs)

@@ -116,6 +116,27 @@ describe('Nitro evidence between real nodes (a private PKI standing in for AWS)'
     await node.stop()
   })
 
+  it('/v1/status shows the node\'s own attestation, and why its renewals fail while they do', async () => {
+    let calls = 0
+    const made = pki.evidence(M2)
+    const failing: EvidenceProducer = async (binding, keys) => {
+      if (++calls >= 2) throw new Error('the NSM did not answer')
+      return await made(binding, keys)
+    }
+    const node = await net.add(net.nodes[0], {}, { verifiers: pki.verifiers(), evidence: failing, attestationTtlMs: 3_000 })
+    try {
+      const status = async (): Promise<any> => (await fetch(`${net.api(node)}/v1/status`)).json()
+      const first = (await status()).attestation
+      assert.deepEqual([first.evidence, first.tee.kind, first.tee.measurement, first.renewalFailure], ['nitro', 'nitro', M2, undefined])
+      await waitFor(async () => (await status()).attestation.renewalFailure != null, { timeoutMs: 10_000, describe: () => `calls: ${calls}` })
+      const failed = (await status()).attestation
+      assert.match(failed.renewalFailure.message, /the NSM did not answer/)
+      assert.equal(failed.expiresAt, first.expiresAt) // the record out there is still the first one
+    } finally {
+      await node.stop()
+    }
+  })
+
   it('a node whose command fails, or prints a document peers would reject, does not start, and says why', async () => {
     const attempt = async (command: string): Promise<StartupError> => {
       const dir = await mkdtemp(join(tmpdir(), 'escrin-nitro-node-'))
