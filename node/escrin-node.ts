@@ -292,12 +292,17 @@ export class EscrinNode {
       await datastore.close?.()
       throw err
     }
+    // the clock's source is the node's Hello service, made with the node: bound once it exists
+    let clockSkewMs = (): number | undefined => undefined
     const metrics = createNodeMetrics({
       knownPeers: async () => (await host.peerStore.all()).length,
-      connectedPeers: () => host.getPeers().length
+      connectedPeers: () => host.getPeers().length,
+      clockSkewSeconds: () => { const ms = clockSkewMs(); return ms == null ? undefined : ms / 1000 }
     }, registry)
     const logger = (options.logger ?? createLogger('escrin', { level: config.logLevel, format: config.logFormat }))
-    return new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)
+    const node = new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)
+    clockSkewMs = () => node.hello.clockSkew()?.medianMs
+    return node
   }
 
   get peerId (): PeerId {

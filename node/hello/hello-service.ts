@@ -21,6 +21,8 @@ export const CLOCK_SKEW_WARN_MS = 30_000
 const CLOCK_SKEW_MIN_PEERS = 3
 /** A warning about this node's clock is repeated at most this often. */
 const CLOCK_SKEW_WARN_INTERVAL_MS = 10 * 60_000
+/** The node's own clock is judged at most this often (a median over every remembered peer), whatever the rate of Hellos. */
+const CLOCK_SKEW_CHECK_INTERVAL_MS = 10_000
 
 /** A peer's last Hello, and how far its clock was ahead of ours when it arrived (ms; negative: behind). */
 export interface HeardHello extends HelloInfo {
@@ -60,6 +62,7 @@ export class HelloService {
   private readonly hellos = new Map<string, HeardHello>()
   private started = false
   private lastSkewWarning = -Infinity
+  private lastSkewCheck = -Infinity
 
   private readonly rateLimits: RateLimits
 
@@ -174,11 +177,12 @@ export class HelloService {
   }
 
   private checkOwnClock (): void {
+    const now = this.now()
+    if (now - this.lastSkewCheck < CLOCK_SKEW_CHECK_INTERVAL_MS) return
     const skew = this.clockSkew()
     if (skew == null) return
-    this.components.metrics?.clockSkew.set(skew.medianMs / 1000)
+    this.lastSkewCheck = now
     if (Math.abs(skew.medianMs) <= CLOCK_SKEW_WARN_MS) return
-    const now = this.now()
     if (now - this.lastSkewWarning < CLOCK_SKEW_WARN_INTERVAL_MS) return
     this.lastSkewWarning = now
     this.log.warn(`this node's clock is ${Math.round(Math.abs(skew.medianMs) / 1000)} s ${skew.medianMs > 0 ? 'behind' : 'ahead of'} its peers' (median of ${skew.peers}): share requests, attestation records and Nitro documents are judged by it; check NTP`, { medianSkewMs: skew.medianMs, peers: skew.peers })

@@ -31,6 +31,8 @@ export interface NodeMetrics {
 export interface MetricsSources {
   knownPeers: () => Promise<number>
   connectedPeers: () => number
+  /** The median of peers' clocks against ours, seconds; undefined until enough peers said Hello. */
+  clockSkewSeconds?: () => number | undefined
 }
 
 /** A registry per node: many nodes share one process in devnets and the simulator. */
@@ -39,7 +41,16 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
   return {
     registry,
     hello: new Counter({ name: 'escrin_hello_total', help: 'Hello exchanges by result', labelNames: ['result'], registers }),
-    clockSkew: new Gauge({ name: 'escrin_clock_skew_seconds', help: 'How far peers\' clocks are ahead of this node\'s: the median over their last Hellos (once 3 peers said one)', registers }),
+    clockSkew: new Gauge({
+      name: 'escrin_clock_skew_seconds',
+      help: 'How far peers\' clocks are ahead of this node\'s: the median over their last Hellos (once 3 peers said one)',
+      registers,
+      // computed when scraped, not at every Hello: a median over up to 10,000 peers
+      collect () {
+        const seconds = sources.clockSkewSeconds?.()
+        if (seconds != null) this.set(seconds)
+      }
+    }),
     peerActions: new Counter({ name: 'escrin_peer_score_actions_total', help: 'Peer score actions applied, by action', labelNames: ['action'], registers }),
     rateLimited: new Counter({ name: 'escrin_rate_limited_total', help: 'Streams (and share requests) refused because their peer was over its rate, by protocol', labelNames: ['protocol'], registers }),
     peerBans: new Counter({ name: 'escrin_peer_bans_total', help: 'Peers banned for their score', registers }),
