@@ -105,15 +105,11 @@ export async function readBoundedFile (path: string, limit: number, what: string
   let size: number
   try {
     size = (await stat(path)).size
+    if (size <= limit) return new Uint8Array(await readFile(path))
   } catch (err) {
     throw new StartupError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
   }
-  if (size > limit) throw new StartupError(`${path} has ${size} bytes, more than an ${what} file may (${limit})`)
-  try {
-    return new Uint8Array(await readFile(path))
-  } catch (err) {
-    throw new StartupError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
+  throw new StartupError(`${path} has ${size} bytes; ${what} files are at most ${limit}`)
 }
 
 /** A root certificate file, PEM or DER, as DER; a StartupError naming `flag` when it cannot be read or is neither. */
