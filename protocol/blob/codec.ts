@@ -1,7 +1,7 @@
 import { escrin } from '../../proto/gen/escrin.js'
 import { checkLength, decodeMessage, encodeMessage, WireError, wireInteger } from '../wire/index.js'
 import { CHUNK_SIZE, MAX_PROTOCOL_BLOB_BYTES, parseBlobCid } from './cid.js'
-import { BlobError } from './errors.js'
+import { BLOB_FAILURE_CODES, BlobError } from './errors.js'
 import { checkDeletionFields, MAX_DELETION_CIDS, type BlobDeletion } from './deletion.js'
 import type { CID } from 'multiformats/cid'
 import type { Uint8ArrayList } from 'uint8arraylist'
@@ -187,6 +187,7 @@ export function decodeBlobResponse (bytes: Uint8Array): BlobResponse {
     }
     case 'failure':
       checkLength('failure.message', m.failure?.message, 1024)
+      if (!BLOB_FAILURE_CODES.has(m.failure?.code ?? 0)) throw new WireError('INVALID_FIELD', `failure.code: unknown or unspecified value ${m.failure?.code ?? 0}`)
       return { failure: { code: m.failure?.code ?? 0, message: m.failure?.message ?? '' } }
     default:
       throw new WireError('INVALID_FIELD', 'a blob response needs a result')

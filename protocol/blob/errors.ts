@@ -66,11 +66,14 @@ const FROM_WIRE = new Map<number, BlobErrorCode>([
   [escrin.BlobErrorCode.BLOB_DELETED, 'DELETED']
 ])
 
+/** The BlobErrorCode numbers a failure on the wire may carry (UNSPECIFIED is not one): decoders refuse others. */
+export const BLOB_FAILURE_CODES: ReadonlySet<number> = new Set(FROM_WIRE.keys())
+
 export function failureFromBlobError (err: BlobError): { code: number, message: string } {
   return { code: TO_WIRE[err.code] ?? escrin.BlobErrorCode.BLOB_INTERNAL, message: err.message }
 }
 
-/** A peer's failure as a BlobError; codes this version does not know read as INTERNAL. */
+/** A decoded failure as a BlobError; the decoder has refused codes outside BLOB_FAILURE_CODES, a local caller's read as INTERNAL. */
 export function blobErrorFromFailure (failure: { code: number, message: string }): BlobError {
   return new BlobError(FROM_WIRE.get(failure.code) ?? 'INTERNAL', failure.message)
 }

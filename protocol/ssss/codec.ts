@@ -4,6 +4,7 @@ import type { SealedBox } from '../job/index.js'
 import type { ShareRequest } from './get-request.js'
 import type { SecretControl, SecretSpec } from './spec.js'
 import { MAX_HOLDERS } from './pedersen.js'
+import { SSSS_FAILURE_CODES } from './errors.js'
 
 export const SSSS_PROTOCOL = '/escrin/ssss/1'
 /** Share requests and their replies over one long-lived stream per (requester, holder): see SsssCall. */
@@ -129,6 +130,12 @@ export function decodeSsssResponse (bytes: Uint8Array): SsssResponse {
  */
 export type SsssChannelResponse = SsssResponse | { knownSpecShare: SealedBox }
 
+/** A failure's code, refused unless this version knows it (DESIGN: decoders reject unknown enum values; a new code is a new protocol version). */
+function failureCode (code: number | null | undefined): number {
+  if (!SSSS_FAILURE_CODES.has(code ?? 0)) throw new WireError('INVALID_FIELD', `failure.code: unknown or unspecified value ${code ?? 0}`)
+  return code as number
+}
+
 function decodeResponse (bytes: Uint8Array): SsssChannelResponse {
   const m = decodeMessage(escrin.SsssResponse, bytes, MAX_SSSS_MESSAGE_BYTES)
   if (m.share != null) {
@@ -138,7 +145,7 @@ function decodeResponse (bytes: Uint8Array): SsssChannelResponse {
   if (m.ok === true) return { ok: true }
   if (m.failure != null) {
     checkLength('failure.message', m.failure.message, 1024)
-    return { failure: { code: m.failure.code ?? 0, message: m.failure.message ?? '' } }
+    return { failure: { code: failureCode(m.failure.code), message: m.failure.message ?? '' } }
   }
   throw new WireError('INVALID_FIELD', 'an SSSS response needs one of share, ok, failure')
 }

@@ -180,7 +180,7 @@ describe('SSSS share request channels (/escrin/ssss-get/1)', function () {
       const channels = new SsssChannels(client as unknown as Host, penalise)
       try {
         penalties.length = 0
-        reply = (id) => encodeSsssReply(id + 1000, { failure: { code: 0, message: 'x' } })
+        reply = (id) => encodeSsssReply(id + 1000, { failure: { code: escrin.SsssErrorCode.SSSS_INTERNAL, message: 'x' } })
         await assert.rejects(channels.get(fake.peerId, fresh(), 5_000), (err: Error) => err instanceof ChannelClosedError)
         assert.equal(penalties[0]?.action, PeerAction.ProtocolViolation)
         reply = () => Uint8Array.of(0x12, 0x05, 0x01)
