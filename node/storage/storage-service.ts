@@ -9,8 +9,9 @@ import { WireError } from '../../protocol/wire/index.js'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
 import { asPeerFault, BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, BlobPeerFault, blobFrames, blobRequestFrames, chunkFrameList, type BlobSink } from './transport.js'
-import { BlobStore, createdAtOf, type BlobWriter } from './blob-store.js'
+import { BlobStore, createdAtOf, type BlobMeta, type BlobWriter } from './blob-store.js'
 import { DeletionLog } from './deletions.js'
+import { TransferBudget } from './transfer-budget.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import { isOversizeFrame, type LengthPrefixed } from '../host/length-prefixed.js'
@@ -29,12 +30,20 @@ export interface StorageLimits {
   appQuotaBytes: number
   /** Bytes stored on behalf of one uploading peer. */
   peerQuotaBytes: number
+  /**
+   * Buffer memory all the puts and gets this node serves may hold at once
+   * (each its window of chunks, 8 MiB, or its size if smaller); a transfer
+   * past it is refused BUSY and its client goes to the next holder.
+   */
+  transferBufferBytes: number
 }
 
 export const DEFAULT_STORAGE_LIMITS: StorageLimits = {
   maxBlobBytes: 256 * 1024 * 1024,
   appQuotaBytes: 2 * 1024 * 1024 * 1024,
-  peerQuotaBytes: 4 * 1024 * 1024 * 1024
+  peerQuotaBytes: 4 * 1024 * 1024 * 1024,
+  // 32 large transfers at once, any number of small ones
+  transferBufferBytes: 256 * 1024 * 1024
 }
 
 export interface StorageComponents {
@@ -72,6 +81,7 @@ export class StorageService {
   private readonly log: Logger
   private readonly reservedByApp = new Map<string, number>()
   private readonly reservedByPeer = new Map<string, number>()
+  private readonly transfers: TransferBudget
   private readonly events: StorageEvent[] = []
   /** Provider announcements of blobs stored here, still running. */
   private readonly announcing = new Set<Promise<void>>()
@@ -83,6 +93,7 @@ export class StorageService {
     this.store = new BlobStore(components.datastore, components.blobDir)
     this.deletions = new DeletionLog(components.datastore)
     this.limits = { ...DEFAULT_STORAGE_LIMITS, ...limits }
+    this.transfers = new TransferBudget(this.limits.transferBufferBytes)
     this.log = components.logger.child('storage')
     this.rateLimits = components.rateLimits ?? DEFAULT_RATE_LIMITS
     this.handle = this.handle.bind(this)
@@ -221,10 +232,21 @@ export class StorageService {
       await this.reply(lp, stream, { have: true })
       return
     }
+    const releaseBuffers = this.transfers.take(put.size)
+    if (releaseBuffers == null) {
+      this.record({ kind: 'put', peer: from, policyId: put.policyId, result: 'BUSY' })
+      await this.reply(lp, stream, { failure: failureFromBlobError(this.busy()) })
+      return
+    }
     // admitted: the chunks come a window at a time, which the request's small buffer cannot hold (unread bytes carry over)
     lp.unwrap()
     const data = blobFrames(stream)
-    const outcome = await this.withReservation(app, from, put.size, async () => await this.receive(data, stream, peer, put, app))
+    let outcome: CID | BlobError
+    try {
+      outcome = await this.withReservation(app, from, put.size, async () => await this.receive(data, stream, peer, put, app))
+    } finally {
+      releaseBuffers()
+    }
     if (outcome instanceof BlobError) {
       this.record({ kind: 'put', peer: from, policyId: put.policyId, result: outcome.code })
       if (outcome.code === 'CORRUPTED' || outcome.code === 'MALFORMED' || outcome.code === 'TOO_LARGE') this.components.penalise(peer, PeerAction.ProtocolViolation, `blob put: ${outcome.message}`)
@@ -351,6 +373,26 @@ export class StorageService {
       await this.reply(lp, stream, { failure: failureFromBlobError(new BlobError('NOT_FOUND', `this node does not hold ${id}${meta != null ? ' intact' : ''}`)) })
       return
     }
+    const releaseBuffers = this.transfers.take(meta.size)
+    if (releaseBuffers == null) {
+      this.record({ kind: 'get', peer: peer.toString(), cid: id, result: 'BUSY' })
+      await this.reply(lp, stream, { failure: failureFromBlobError(this.busy()) })
+      return
+    }
+    try {
+      await this.sendChunks(lp, stream, peer, cid, fromChunk, meta)
+    } finally {
+      releaseBuffers()
+    }
+  }
+
+  private busy (): BlobError {
+    return new BlobError('BUSY', `this node is serving ${Math.round(this.transfers.inUse / 1024 / 1024)} MiB of transfers, its limit; try another holder`)
+  }
+
+  /** A get's found header and verified chunks, then its end. */
+  private async sendChunks (lp: LengthPrefixed, stream: Stream, peer: PeerId, cid: CID, fromChunk: number, meta: BlobMeta): Promise<void> {
+    const id = cid.toString()
     await lp.write(encodeBlobResponse({ found: { policyId: this.currentPolicyOf(meta), size: meta.size, ...(meta.manifest != null ? { manifest: new Uint8Array(Buffer.from(meta.manifest, 'base64')) } : {}) } }), { signal: AbortSignal.timeout(BLOB_HEADER_TIMEOUT_MS) })
     try {
       // each chunk is verified by the store before it goes out; a damaged one ends the stream, never sent

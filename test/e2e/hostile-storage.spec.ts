@@ -5,7 +5,7 @@ import { lpStream } from '@libp2p/utils'
 import { privateKeyToAccount } from 'viem/accounts'
 import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
 import { chunkFrameList, RemoteBlobSink } from '../../node/storage/index.js'
-import { BLOB_PROTOCOL, BlobError, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, blobCidOf } from '../../protocol/blob/index.js'
+import { BLOB_PROTOCOL, BlobError, blobErrorFromFailure, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, blobCidOf, parseBlobCid } from '../../protocol/blob/index.js'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
@@ -21,7 +21,7 @@ const MB = 1024 * 1024
 function optionsOf (i: number): EscrinNodeOptions {
   const verifiers = defaultVerifiers()
   verifiers.set('test', testVerifier)
-  return { verifiers, evidence: testEvidence(i <= 1 ? IN_M : 'cd'.repeat(48)), storage: { limits: { appQuotaBytes: 3 * MB, peerQuotaBytes: 5 * MB } } }
+  return { verifiers, evidence: testEvidence(i <= 1 ? IN_M : 'cd'.repeat(48)), storage: { limits: { appQuotaBytes: 3 * MB, peerQuotaBytes: 5 * MB, transferBufferBytes: 2 * MB } } }
 }
 
 describe('storage against bad input and hostile peers (3 real nodes)', function () {
@@ -93,5 +93,39 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
     let n = 0
     for await (const chunk of reader.chunks) n += chunk.length
     assert.equal(n, 2 * MB)
+  })
+  it('a holder whose transfer buffers are full refuses puts and gets with BUSY, unpenalised, and takes them again once they drain', async () => {
+    const [other, holder, client] = net.nodes
+    // another app (quotas are per app), on the same holders
+    const busyPolicy = (await client.policies.publish(await signPolicy(createPolicy({ owner: OWNER, name: 'busy', version: 1, predicate: JSON.stringify({ eq: ['tee.measurement', IN_M] }) }), OWNER_KEY))).id
+    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(busyPolicy).length === 2), { timeoutMs: 30_000 })
+    const scoreBefore = holder.scores.score(client.peerId.toString())
+    // an upload that holds the holder's whole 2 MiB of transfer buffers while it lasts
+    const hog = new RemoteBlobSink(client.host, holder.peerId, { policyId: busyPolicy, size: 2 * MB, replicas: [] })
+    assert.equal(await hog.open(), 'ready')
+    try {
+      const second = new RemoteBlobSink(client.host, holder.peerId, { policyId: busyPolicy, size: 10, replicas: [] })
+      await assert.rejects(second.open(), (err: unknown) => err instanceof BlobError && err.code === 'BUSY' && err.retryable)
+      const stored = holder.storage?.store.list()[0].cid as string
+      const stream = await openStream(client.host, holder.peerId, BLOB_PROTOCOL, { signal: AbortSignal.timeout(5_000) })
+      const lp = lpStream(stream, { maxDataLength: MAX_BLOB_FRAME_BYTES })
+      await lp.write(encodeBlobRequest({ get: { cid: parseBlobCid(stored) } }))
+      const answer = decodeBlobResponse((await lp.read()).subarray())
+      assert.ok('failure' in answer && blobErrorFromFailure(answer.failure).code === 'BUSY', JSON.stringify(answer))
+      // the client's own put goes on without the busy holder: to the other one
+      const bytes = new Uint8Array(randomBytes(1000))
+      const placed = await client.blobs.put((async function * () { yield bytes })(), { policyId: busyPolicy, size: bytes.length, replication: 2 })
+      assert.deepEqual(placed.replicas, [other.peerId.toString()])
+      // (scores decay toward zero: earlier tests' penalties fade, no new one)
+      assert.ok(holder.scores.score(client.peerId.toString()) >= scoreBefore, 'being busy is not the client\'s fault')
+    } finally {
+      hog.abort(new Error('test over'))
+    }
+    // the aborted upload gave its buffers back
+    await waitFor(async () => {
+      const bytes = new Uint8Array(randomBytes(1000))
+      const placed = await client.blobs.put((async function * () { yield bytes })(), { policyId: busyPolicy, size: bytes.length, replication: 2 })
+      return placed.replicas.includes(holder.peerId.toString())
+    }, { timeoutMs: 10_000 })
   })
 })
