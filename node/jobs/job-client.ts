@@ -7,7 +7,7 @@ import {
 } from '../../protocol/job/index.js'
 import { isOversizeFrame, lengthPrefixed, type LengthPrefixed } from '../host/length-prefixed.js'
 import { PeerAction } from '../peer-score/index.js'
-import { newJobId, jobIdHex } from './job-id.js'
+import { newJobId, jobIdHex, jobIdTime } from './job-id.js'
 import { rankRunners, RttTracker, type RunnerCandidate } from './runner-selection.js'
 import { DEFAULT_JOB_TIMEOUT_MS, MAX_JOB_TIMEOUT_MS } from './runner-service.js'
 import type { AttestationService } from '../attestations/index.js'
@@ -23,6 +23,11 @@ const NETWORK_SLACK_MS = 5_000
 const RUNNER_FAULTS = new Set<string>(['DECRYPT_FAILED', 'BAD_RECEIPT'])
 /** Runners tried at most for one job. */
 export const MAX_ATTEMPTS = 5
+/**
+ * Runners refusing the job id's time (CLOCK_SKEW) after which the client
+ * stops: one may have its own clock wrong, two agreeing say this node's is.
+ */
+const CLOCK_SKEW_REFUSALS = 2
 /** How long to wait for the attestation of a scope provider found in the DHT. */
 const PROVIDER_ATTESTATION_WAIT_MS = 3_000
 
@@ -61,6 +66,8 @@ export interface JobClientComponents {
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
   metrics?: NodeMetrics
+  /** The clock job ids carry (default Date.now): a runner refuses an id outside its window as CLOCK_SKEW. */
+  now?: () => number
 }
 
 /**
@@ -96,7 +103,7 @@ export class JobClient {
     if (candidates.length === 0) throw new JobError('NO_RUNNER_IN_SCOPE', this.explainEmptyScope(policyId))
 
     const cid = code != null ? workerCid(code) : parseCodeCid(options.codeCid as string)
-    const jobId = newJobId()
+    const jobId = newJobId((this.components.now ?? Date.now)())
     const attempts: JobAttempt[] = []
     for (const candidate of rankRunners(candidates).slice(0, MAX_ATTEMPTS)) {
       options.signal?.throwIfAborted()
@@ -118,6 +125,11 @@ export class JobClient {
         if (!jobError.retryable && !RUNNER_FAULTS.has(jobError.code)) {
           this.components.metrics?.jobs.inc({ role: 'client', result: jobError.code.toLowerCase() })
           throw jobError
+        }
+        const skewed = attempts.filter(a => a.code === 'CLOCK_SKEW')
+        if (skewed.length >= CLOCK_SKEW_REFUSALS) {
+          this.components.metrics?.jobs.inc({ role: 'client', result: 'clock_skew' })
+          throw new JobError('CLOCK_SKEW', `${skewed.length} runners refused this job's id, which carries this node's clock (${new Date(jobIdTime(jobId)).toISOString()}); this node's clock is likely off (clockSkewMs in /v1/status): ${skewed.map(a => a.error).join('; ')}`)
         }
       }
     }

@@ -19,7 +19,9 @@ const STATUS: Record<string, number> = {
   WORKER_CPU_EXCEEDED: 502,
   WORKER_MEMORY_EXCEEDED: 502,
   DECRYPT_FAILED: 502,
-  BAD_RECEIPT: 502
+  BAD_RECEIPT: 502,
+  // this node's clock, most likely: the operator's to fix
+  CLOCK_SKEW: 503
 }
 
 /**

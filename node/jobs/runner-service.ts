@@ -204,7 +204,7 @@ export class RunnerService {
     }
 
     const problem = jobIdProblem(jobId, this.now())
-    if (problem != null) return new JobError('DUPLICATE_JOB', problem)
+    if (problem != null) return new JobError('CLOCK_SKEW', problem)
     if (this.inFlight >= this.capacity) return new JobError('RUNNER_BUSY', `this runner is running ${this.inFlight} jobs, its capacity`)
 
     const cid = CID.decode(request.workerCid).toString()

@@ -386,7 +386,8 @@ export namespace escrin {
         OUTPUT_TOO_LARGE = 13,
         RUNNER_BUSY = 14,
         RUNNER_SHUTTING_DOWN = 15,
-        INTERNAL = 16
+        INTERNAL = 16,
+        CLOCK_SKEW = 17
     }
 
     interface ISecretSpec extends escrin.SecretSpec.$Properties {

@@ -4129,6 +4129,10 @@ export const escrin = $root.escrin = (() => {
                 case 16:
                     message.code = 16;
                     break;
+                case "CLOCK_SKEW":
+                case 17:
+                    message.code = 17;
+                    break;
                 default:
                     if (typeof object.code === "number" && (object.code | 0) === object.code)
                         message.code = object.code;
@@ -4202,6 +4206,7 @@ export const escrin = $root.escrin = (() => {
      * @property {number} RUNNER_BUSY=14 RUNNER_BUSY value
      * @property {number} RUNNER_SHUTTING_DOWN=15 RUNNER_SHUTTING_DOWN value
      * @property {number} INTERNAL=16 INTERNAL value
+     * @property {number} CLOCK_SKEW=17 CLOCK_SKEW value
      */
     escrin.JobErrorCode = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -4222,6 +4227,7 @@ export const escrin = $root.escrin = (() => {
         values[valuesById[14] = "RUNNER_BUSY"] = 14;
         values[valuesById[15] = "RUNNER_SHUTTING_DOWN"] = 15;
         values[valuesById[16] = "INTERNAL"] = 16;
+        values[valuesById[17] = "CLOCK_SKEW"] = 17;
         return values;
     })();
 

@@ -5,6 +5,8 @@ export type RunnerErrorCode =
   | 'OUT_OF_SCOPE' | 'DUPLICATE_JOB' | 'INPUT_TOO_LARGE' | 'CODE_TOO_LARGE' | 'CODE_MISMATCH' | 'WORKER_NOT_FOUND'
   | 'DECRYPT_FAILED' | 'MALFORMED_REQUEST' | 'WORKER_TIMEOUT' | 'WORKER_CPU_EXCEEDED' | 'WORKER_MEMORY_EXCEEDED'
   | 'WORKER_THREW' | 'OUTPUT_TOO_LARGE' | 'RUNNER_BUSY' | 'RUNNER_SHUTTING_DOWN' | 'INTERNAL'
+  /** The job id's time is outside the runner's window: the client's clock, or the runner's, is off. */
+  | 'CLOCK_SKEW'
 
 /**
  * Failures only the client side observes. DECRYPT_FAILED is both: a runner
@@ -31,7 +33,8 @@ const WIRE_CODE: Readonly<Record<RunnerErrorCode, escrin.JobErrorCode>> = {
   OUTPUT_TOO_LARGE: escrin.JobErrorCode.OUTPUT_TOO_LARGE,
   RUNNER_BUSY: escrin.JobErrorCode.RUNNER_BUSY,
   RUNNER_SHUTTING_DOWN: escrin.JobErrorCode.RUNNER_SHUTTING_DOWN,
-  INTERNAL: escrin.JobErrorCode.INTERNAL
+  INTERNAL: escrin.JobErrorCode.INTERNAL,
+  CLOCK_SKEW: escrin.JobErrorCode.CLOCK_SKEW
 }
 
 const CODE_OF_WIRE = new Map<number, RunnerErrorCode>(Object.entries(WIRE_CODE).map(([name, n]) => [n, name as RunnerErrorCode]))
@@ -42,12 +45,12 @@ export const WIRE_FAILURE_CODES: ReadonlySet<number> = new Set(CODE_OF_WIRE.keys
 /**
  * Errors a client may retry on another in-scope runner: the runner could not
  * take the job (busy, stopping, not in scope by its own view, missing the
- * code, refusing the job id), or the network failed. A worker's own failure
+ * code, refusing the job id, its clock at odds with the id's), or the network failed. A worker's own failure
  * (it threw, looped, produced too much) and an input or code over the bounds
  * would fail the same way anywhere, so they are final.
  */
 const RETRYABLE: ReadonlySet<JobErrorCode> = new Set<JobErrorCode>([
-  'OUT_OF_SCOPE', 'WORKER_NOT_FOUND', 'DUPLICATE_JOB', 'RUNNER_BUSY', 'RUNNER_SHUTTING_DOWN', 'INTERNAL', 'RUNNER_UNAVAILABLE', 'TIMEOUT'
+  'OUT_OF_SCOPE', 'WORKER_NOT_FOUND', 'DUPLICATE_JOB', 'RUNNER_BUSY', 'RUNNER_SHUTTING_DOWN', 'INTERNAL', 'RUNNER_UNAVAILABLE', 'TIMEOUT', 'CLOCK_SKEW'
 ])
 
 export function isRetryable (code: JobErrorCode): boolean {

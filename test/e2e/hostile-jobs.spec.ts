@@ -79,9 +79,11 @@ describe('hostile job clients (a raw libp2p host speaking /escrin/job/1)', funct
     assert.equal(net.nodes[1].runner?.stats().executed, before)
   })
 
-  it('a job id from long ago: refused (bounded replay memory stays sound)', async () => {
-    const response = await send(request(newJobId(Date.now() - 3_600_000)))
-    assert.equal(failureOf(response), 'DUPLICATE_JOB')
+  it('a job id from long ago or from the future: refused as CLOCK_SKEW (bounded replay memory stays sound)', async () => {
+    for (const offset of [-3_600_000, 3_600_000]) {
+      const response = await send(request(newJobId(Date.now() + offset)))
+      assert.equal(failureOf(response), 'CLOCK_SKEW')
+    }
   })
 
   it('code that does not match its CID: CODE_MISMATCH', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { createServer, type Server } from 'node:http'
 import { privateKeyToAccount } from 'viem/accounts'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
+import { JobClient } from '../../node/jobs/index.js'
 import { JobError } from '../../protocol/job/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
@@ -153,6 +154,23 @@ describe('jobs (6 real nodes, two policies with disjoint runner scopes)', functi
     const err = await rejects(net.nodes[0].jobs.submit({ policyId: nobody, code: ECHO, input: new Uint8Array() }), 'NO_RUNNER_IN_SCOPE')
     assert.match(err.message, /excluded/)
     assert.match(err.message, /nitro/)
+  })
+
+  it('a client whose clock is an hour behind: runners refuse its job ids as CLOCK_SKEW, and it stops after two, saying so', async () => {
+    const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(APP_KEY).address, name: 'any-runner', version: 1, predicate: JSON.stringify({ has: ['roles', 'runner'] }) }), APP_KEY)
+    const { id: anyRunner } = await net.nodes[0].policies.publish(signed)
+    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(anyRunner).length === 6), { timeoutMs: 30_000 })
+    const node = net.nodes[0]
+    const late = new JobClient({ host: node.host, attestations: node.attestations, policies: node.policies, logger: node.logger, penalise: () => {}, now: () => Date.now() - 3_600_000 })
+    const err = await rejects(late.submit({ policyId: anyRunner, code: ECHO, input: te.encode('late') }), 'CLOCK_SKEW')
+    assert.match(err.message, /2 runners refused/)
+    assert.match(err.message, /clock is likely off/)
+    // two runners were asked, of six: the others would only have said the same
+    const refusals = net.nodes.flatMap(n => n.runner?.jobs().filter(j => j.policyId === anyRunner) ?? [])
+    assert.deepEqual(refusals.map(j => j.result), ['CLOCK_SKEW', 'CLOCK_SKEW'])
+    // the same node with its clock right: the job runs
+    const outcome = await node.jobs.submit({ policyId: anyRunner, code: ECHO, input: te.encode('on time') })
+    assert.equal(td.decode(outcome.output), 'on time')
   })
 
   // last: it stops nodes

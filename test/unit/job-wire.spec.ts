@@ -278,7 +278,7 @@ describe('job errors', () => {
   })
 
   it('retryable on another runner: only what another runner may do differently', () => {
-    const retryable: JobErrorCode[] = ['RUNNER_BUSY', 'RUNNER_SHUTTING_DOWN', 'INTERNAL', 'TIMEOUT', 'RUNNER_UNAVAILABLE', 'OUT_OF_SCOPE', 'WORKER_NOT_FOUND', 'DUPLICATE_JOB']
+    const retryable: JobErrorCode[] = ['RUNNER_BUSY', 'RUNNER_SHUTTING_DOWN', 'INTERNAL', 'TIMEOUT', 'RUNNER_UNAVAILABLE', 'OUT_OF_SCOPE', 'WORKER_NOT_FOUND', 'DUPLICATE_JOB', 'CLOCK_SKEW']
     const final: JobErrorCode[] = ['WORKER_THREW', 'OUTPUT_TOO_LARGE', 'INPUT_TOO_LARGE', 'CODE_TOO_LARGE', 'CODE_MISMATCH', 'MALFORMED_REQUEST', 'WORKER_TIMEOUT',
       'WORKER_CPU_EXCEEDED', 'WORKER_MEMORY_EXCEEDED', 'DECRYPT_FAILED', 'BAD_RECEIPT', 'NO_RUNNER_IN_SCOPE']
     for (const code of retryable) assert.equal(new JobError(code, '').retryable, true, code)
