@@ -2,6 +2,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { recoverTypedDataAddress } from 'viem/utils'
 import { hasHighS } from '../crypto/index.js'
 import { lineageKey, POLICY_EIP712_DOMAIN } from '../policy/index.js'
+import { MAX_POLICY_NAME_LENGTH } from '../policy/constants.js'
 import { BlobError } from './errors.js'
 import { parseBlobCid } from './cid.js'
 
@@ -46,7 +47,7 @@ export interface BlobDeletion {
 /** The fields of a deletion, checked (not its signature): a BlobError('MALFORMED') for any that is not well formed. */
 export function checkDeletionFields (d: Omit<BlobDeletion, 'signature'>): void {
   if (!/^0x[0-9a-f]{40}$/.test(d.owner)) throw new BlobError('MALFORMED', 'deletion: owner must be a lower-case 20-byte address')
-  if (d.app.length === 0 || d.app.length > 128) throw new BlobError('MALFORMED', 'deletion: app must be a policy name of 1..128 characters')
+  if (d.app.length === 0 || d.app.length > MAX_POLICY_NAME_LENGTH) throw new BlobError('MALFORMED', `deletion: app must be a policy name of 1..${MAX_POLICY_NAME_LENGTH} characters`)
   if (d.all) {
     if (d.cids.length > 0) throw new BlobError('MALFORMED', 'deletion: of all the app\'s blobs, yet naming CIDs')
   } else if (d.cids.length === 0 || d.cids.length > MAX_DELETION_CIDS) {

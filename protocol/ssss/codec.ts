@@ -5,6 +5,7 @@ import type { ShareRequest } from './get-request.js'
 import type { SecretControl, SecretSpec } from './spec.js'
 import { MAX_HOLDERS } from './pedersen.js'
 import { SSSS_FAILURE_CODES } from './errors.js'
+import { MAX_POLICY_NAME_LENGTH } from '../policy/constants.js'
 
 export const SSSS_PROTOCOL = '/escrin/ssss/1'
 /** Share requests and their replies over one long-lived stream per (requester, holder): see SsssCall. */
@@ -12,7 +13,6 @@ export const SSSS_GET_PROTOCOL = '/escrin/ssss-get/1'
 export const MAX_SSSS_MESSAGE_BYTES = 64 * 1024
 /** A channel frame: a call id and one message of the one-shot protocol (a few bytes of envelope). */
 export const MAX_SSSS_FRAME_BYTES = MAX_SSSS_MESSAGE_BYTES + 16
-const MAX_NAME = 128
 const MAX_PEER_ID_BYTES = 64
 
 export type SsssRequest = { deal: { spec: SecretSpec, share: SealedBox } } | { control: SecretControl } | { get: ShareRequest }
@@ -34,7 +34,7 @@ function safe (field: string, v: unknown): number {
 
 function name (field: string, s: string | null | undefined): string {
   if (s == null || s.length === 0) throw new WireError('INVALID_FIELD', `${field}: missing`)
-  checkLength(field, s, MAX_NAME)
+  checkLength(field, s, MAX_POLICY_NAME_LENGTH)
   return s
 }
 

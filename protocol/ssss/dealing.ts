@@ -3,6 +3,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import type { SealedBox } from '../job/index.js'
 import { deal, defaultThreshold, randomScalar } from './pedersen.js'
 import { SsssError } from './errors.js'
+import { MAX_POLICY_NAME_LENGTH } from '../policy/constants.js'
 import { dealAad, sealShare } from './share-box.js'
 import { signSecretControl, signSecretSpec, type SecretControl, type SecretSpec } from './spec.js'
 
@@ -42,6 +43,8 @@ export interface PreparedDealing {
  * function, and the node that relays them cannot read them.
  */
 export async function prepareDealing (input: DealingInput): Promise<PreparedDealing> {
+  checkPolicyName('app', input.app)
+  checkPolicyName('custody', input.custody)
   const holders = [...input.holders].sort((a, b) => a.peerId.localeCompare(b.peerId))
   if (holders.length < 2) throw new SsssError('NO_HOLDERS', `${holders.length} holder${holders.length === 1 ? '' : 's'}; at least 2 are needed`)
   const n = holders.length
@@ -70,6 +73,12 @@ export async function prepareDealing (input: DealingInput): Promise<PreparedDeal
  * replayed dealing of them is refused). Made where the owner's key is.
  */
 export async function prepareDeletion (input: { ownerKey: `0x${string}`, app: string, version: number }): Promise<SecretControl> {
+  checkPolicyName('app', input.app)
   if (!Number.isSafeInteger(input.version) || input.version < 1) throw new SsssError('MALFORMED', `version ${input.version}: a positive whole number is needed`)
   return await signSecretControl({ app: input.app, version: input.version, action: 'DELETE', issuedAtMs: Date.now() }, input.ownerKey)
+}
+
+/** An app and a custody scope are policy names (of the same owner): what no policy could be named is refused here, not by every holder. */
+function checkPolicyName (field: string, name: string): void {
+  if (name.length === 0 || name.length > MAX_POLICY_NAME_LENGTH) throw new SsssError('MALFORMED', `${field} ${JSON.stringify(name.slice(0, 80))}: a policy name of 1..${MAX_POLICY_NAME_LENGTH} characters is needed`)
 }
