@@ -193,7 +193,7 @@ export class EscrinNode {
     if (config.roles.includes('ssss')) {
       this.holder = new HolderService({ host, keys, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, rateLimits: config.rateLimits, inbound: this.inbound })
     }
-    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
+    this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, metrics, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
     if (config.roles.includes('storage')) {
       this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, rateLimits: config.rateLimits, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, options.storage?.limits)
     }
@@ -292,16 +292,16 @@ export class EscrinNode {
       await datastore.close?.()
       throw err
     }
-    // the clock's source is the node's Hello service, made with the node: bound once it exists
-    let clockSkewMs = (): number | undefined => undefined
+    // sources of gauges computed when scraped (the Hello service's clock, the storage role): the node's, once it exists
+    let node: EscrinNode | undefined
     const metrics = createNodeMetrics({
       knownPeers: async () => (await host.peerStore.all()).length,
       connectedPeers: () => host.getPeers().length,
-      clockSkewSeconds: () => { const ms = clockSkewMs(); return ms == null ? undefined : ms / 1000 }
+      clockSkewSeconds: () => { const ms = node?.hello.clockSkew()?.medianMs; return ms == null ? undefined : ms / 1000 },
+      storage: () => node?.storage?.gauges()
     }, registry)
     const logger = (options.logger ?? createLogger('escrin', { level: config.logLevel, format: config.logFormat }))
-    const node = new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)
-    clockSkewMs = () => node.hello.clockSkew()?.medianMs
+    node = new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)
     return node
   }
 

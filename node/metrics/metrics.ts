@@ -26,6 +26,13 @@ export interface NodeMetrics {
   attestationVerifications: Counter<'result'>
   jobs: Counter<'role' | 'result'>
   jobLatency: Histogram<'role'>
+  blobRequests: Counter<'kind' | 'result'>
+  blobsStored: Gauge
+  blobBytesStored: Gauge
+  blobTransferBuffers: Gauge
+  ssssRequests: Counter<'kind' | 'result'>
+  keyReleases: Counter<'result'>
+  keyReleaseLatency: Histogram
 }
 
 export interface MetricsSources {
@@ -33,6 +40,8 @@ export interface MetricsSources {
   connectedPeers: () => number
   /** The median of peers' clocks against ours, seconds; undefined until enough peers said Hello. */
   clockSkewSeconds?: () => number | undefined
+  /** What this storage node holds and how much of its transfer budget is in use; undefined without the storage role. */
+  storage?: () => { blobs: number, bytes: number, transferBufferBytes: number } | undefined
 }
 
 /** A registry per node: many nodes share one process in devnets and the simulator. */
@@ -81,6 +90,33 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
       help: 'Job round trips (client) and executions (runner)',
       labelNames: ['role'],
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
+      registers
+    }),
+    blobRequests: new Counter({ name: 'escrin_blob_requests_total', help: 'Blob requests this storage node answered (put, get, replicas, delete) and blobs it dropped (drop), by result', labelNames: ['kind', 'result'], registers }),
+    blobsStored: new Gauge({
+      name: 'escrin_blobs_stored',
+      help: 'Blobs this storage node holds',
+      registers,
+      collect () { const s = sources.storage?.(); if (s != null) this.set(s.blobs) }
+    }),
+    blobBytesStored: new Gauge({
+      name: 'escrin_blob_bytes_stored',
+      help: 'Bytes of the blobs this storage node holds',
+      registers,
+      collect () { const s = sources.storage?.(); if (s != null) this.set(s.bytes) }
+    }),
+    blobTransferBuffers: new Gauge({
+      name: 'escrin_blob_transfer_buffer_bytes',
+      help: 'Buffer memory the puts and gets this storage node serves hold now (past its limit, more are answered BUSY)',
+      registers,
+      collect () { const s = sources.storage?.(); if (s != null) this.set(s.transferBufferBytes) }
+    }),
+    ssssRequests: new Counter({ name: 'escrin_ssss_requests_total', help: 'SSSS requests this holder answered, by kind (deal, control, get) and result (ok, share, or the failure code)', labelNames: ['kind', 'result'], registers }),
+    keyReleases: new Counter({ name: 'escrin_key_releases_total', help: 'App keys this runner reconstructed from holders\' shares, by result (ok, or the failure code)', labelNames: ['result'], registers }),
+    keyReleaseLatency: new Histogram({
+      name: 'escrin_key_release_seconds',
+      help: 'Key releases that succeeded: share requests to t holders, checks, reconstruction',
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers
     })
   }

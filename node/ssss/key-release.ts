@@ -12,6 +12,7 @@ import { isLostStream, SsssChannels, type LocalHolder } from './transport.js'
 import type { AttestationService, EnclaveKeys } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
+import type { NodeMetrics } from '../metrics/index.js'
 import type { PeerId } from '@libp2p/interface'
 
 const REQUEST_TIMEOUT_MS = 5_000
@@ -42,6 +43,7 @@ export interface KeyReleaseComponents {
   attestations: AttestationService
   penalise: (peer: PeerId, action: PeerAction, reason: string) => void
   logger: Logger
+  metrics?: NodeMetrics
   /** This node's own holder role, if any: a runner that also holds asks itself without the network. */
   local?: LocalHolder
   /** Where arrivals are reported (the simulator's scope invariant). */
@@ -85,7 +87,21 @@ export class KeyRelease {
     return new Uint8Array(hkdfSync('sha256', appKey, new TextEncoder().encode('escrin-ssss/1 app key'), new TextEncoder().encode(name), 32))
   }
 
+  /** The app key of (owner, app), reconstructed from t holders' verified shares; an SsssError when it cannot be. */
   async appKey (owner: string, app: string): Promise<Uint8Array> {
+    const started = performance.now()
+    try {
+      const key = await this.release(owner, app)
+      this.components.metrics?.keyReleases.inc({ result: 'ok' })
+      this.components.metrics?.keyReleaseLatency.observe((performance.now() - started) / 1000)
+      return key
+    } catch (err) {
+      this.components.metrics?.keyReleases.inc({ result: err instanceof SsssError ? err.code.toLowerCase() : 'error' })
+      throw err
+    }
+  }
+
+  private async release (owner: string, app: string): Promise<Uint8Array> {
     owner = owner.toLowerCase()
     const { host, attestations } = this.components
     const self = host.peerId.toString()

@@ -118,6 +118,11 @@ export class BlobStore {
     return [...this.metas.values()]
   }
 
+  /** Blobs and bytes held, without usage()'s per-app and per-uploader breakdown. */
+  totals (): { blobs: number, bytes: number } {
+    return { blobs: this.metas.size, bytes: this.usageBytes }
+  }
+
   usage (): StoreUsage {
     return { blobs: this.metas.size, bytes: this.usageBytes, byApp: Object.fromEntries(this.byApp), byUploader: Object.fromEntries(this.byUploader) }
   }

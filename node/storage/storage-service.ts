@@ -535,7 +535,13 @@ export class StorageService {
     }
   }
 
+  /** Blobs and bytes held, and the transfer buffers in use: what /metrics shows of this node's storage. */
+  gauges (): { blobs: number, bytes: number, transferBufferBytes: number } {
+    return { ...this.store.totals(), transferBufferBytes: this.transfers.inUse }
+  }
+
   private record (event: StorageEvent): void {
+    this.components.metrics?.blobRequests.inc({ kind: event.kind, result: event.result.toLowerCase() })
     this.events.push(event)
     if (this.events.length > 10_000) this.events.shift()
   }

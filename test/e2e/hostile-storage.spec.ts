@@ -24,6 +24,13 @@ function optionsOf (i: number): EscrinNodeOptions {
   return { verifiers, evidence: testEvidence(i <= 1 ? IN_M : 'cd'.repeat(48)), storage: { limits: { appQuotaBytes: 3 * MB, peerQuotaBytes: 5 * MB, transferBufferBytes: 2 * MB } } }
 }
 
+/** A series' value on the node's /metrics (0 when absent). */
+async function series (node: EscrinNode, name: string): Promise<number> {
+  const text = await node.metrics.registry.metrics()
+  const line = text.split('\n').find(l => l.startsWith(`${name} `))
+  return line == null ? 0 : Number(line.slice(name.length + 1))
+}
+
 describe('storage against bad input and hostile peers (3 real nodes)', function () {
   this.timeout(120_000)
   let net: TestNetwork
@@ -103,6 +110,7 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
     // an upload that holds the holder's whole 2 MiB of transfer buffers while it lasts
     const hog = new RemoteBlobSink(client.host, holder.peerId, { policyId: busyPolicy, size: 2 * MB, replicas: [] })
     assert.equal(await hog.open(), 'ready')
+    assert.equal(await series(holder, 'escrin_blob_transfer_buffer_bytes'), 2 * MB, 'on /metrics too')
     try {
       const second = new RemoteBlobSink(client.host, holder.peerId, { policyId: busyPolicy, size: 10, replicas: [] })
       await assert.rejects(second.open(), (err: unknown) => err instanceof BlobError && err.code === 'BUSY' && err.retryable)
@@ -118,6 +126,8 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
       assert.deepEqual(placed.replicas, [other.peerId.toString()])
       // (scores decay toward zero: earlier tests' penalties fade, no new one)
       assert.ok(holder.scores.score(client.peerId.toString()) >= scoreBefore, 'being busy is not the client\'s fault')
+      assert.equal(await series(holder, 'escrin_blob_requests_total{kind="put",result="busy"}'), 2, 'the sink\'s and the client\'s put')
+      assert.equal(await series(holder, 'escrin_blob_requests_total{kind="get",result="busy"}'), 1)
     } finally {
       hog.abort(new Error('test over'))
     }
@@ -127,5 +137,10 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
       const placed = await client.blobs.put((async function * () { yield bytes })(), { policyId: busyPolicy, size: bytes.length, replication: 2 })
       return placed.replicas.includes(holder.peerId.toString())
     }, { timeoutMs: 10_000 })
+    assert.equal(await series(holder, 'escrin_blob_transfer_buffer_bytes'), 0)
+    const stored = holder.storage?.store.totals()
+    assert.ok(stored != null && stored.blobs >= 2)
+    assert.equal(await series(holder, 'escrin_blobs_stored'), stored.blobs)
+    assert.equal(await series(holder, 'escrin_blob_bytes_stored'), stored.bytes)
   })
 })

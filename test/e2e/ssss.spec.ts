@@ -82,6 +82,27 @@ describe('SSSS key custody (7 real nodes, n = 5 holders, t = 4)', function () {
     }
   })
 
+  it('custody shows on /metrics: releases at the runners, answers at the holders, by result', async () => {
+    const series = async (node: EscrinNode, name: string, labels: string): Promise<number> => {
+      const text = await node.metrics.registry.metrics()
+      const line = new RegExp(`^${name}${labels === '' ? '' : `\\{${labels}\\}`} (\\S+)$`, 'm').exec(text)
+      return line == null ? 0 : Number(line[1])
+    }
+    // the runner released the key for the two jobs above; the outsider was refused it
+    assert.ok(await series(net.nodes[5], 'escrin_key_releases_total', 'result="ok"') >= 2)
+    assert.ok(await series(net.nodes[5], 'escrin_key_release_seconds_count', '') >= 2)
+    assert.equal(await series(net.nodes[6], 'escrin_key_releases_total', 'result="threshold_not_met"'), 1)
+    let shares = 0
+    for (let i = 0; i <= 4; i++) {
+      const holder = net.nodes[i]
+      assert.equal(await series(holder, 'escrin_ssss_requests_total', 'kind="deal",result="ok"'), 1, `holder ${i} took its share`)
+      assert.ok(await series(holder, 'escrin_ssss_requests_total', 'kind="control",result="ok"') >= 1, `holder ${i} committed`)
+      assert.ok(await series(holder, 'escrin_ssss_requests_total', 'kind="get",result="not_in_scope"') >= 1, `holder ${i} refused the outsider`)
+      shares += await series(holder, 'escrin_ssss_requests_total', 'kind="get",result="share"')
+    }
+    assert.ok(shares >= 2 * 4, `4 shares a release, 2 releases: ${shares}`)
+  })
+
   it('a refused outsider spends none of a holder\'s replay memory', async () => {
     // any attested peer can sign fresh requests; only those a holder would serve may fill its nonce table
     const { signShareRequest, ssssErrorFromFailure } = await import('../../protocol/ssss/index.js')
