@@ -75,6 +75,8 @@ export class HolderService {
   readonly store: ShareStore
   private readonly log: Logger
   private readonly now: () => number
+  /** When this run began serving: requests signed earlier could be replays its replay memory has lost. */
+  private servingSince = 0
   /** Nonces of accepted requests: a request is refused as stale after REQUEST_WINDOW_MS either way, so twice that covers a replay. */
   private readonly nonces: RecentNonces
   private readonly events: HolderEvent[] = []
@@ -99,6 +101,7 @@ export class HolderService {
   }
 
   async register (): Promise<void> {
+    this.servingSince = this.now()
     await this.components.host.handle(SSSS_PROTOCOL, limitStreams(SSSS_PROTOCOL, this.rateLimits.ssss, this.handle, this.components), { maxInboundStreams: 64, maxOutboundStreams: 256 })
     // a requester keeps one channel to a holder (one more while a broken one closes)
     await this.components.host.handle(SSSS_GET_PROTOCOL, limitStreams(SSSS_GET_PROTOCOL, this.rateLimits.ssssChannel, this.handleChannel, this.components), { maxInboundStreams: 4, maxOutboundStreams: 4 })
@@ -387,6 +390,8 @@ export class HolderService {
       if (!signed) throw new SsssError('BAD_SIGNATURE', 'the request is not signed by the requester\'s attested enclave key')
       if (!equal(request.replyX25519, record.enclaveX25519)) throw new SsssError('NOT_IN_SCOPE', 'the reply key is not the requester\'s attested enclave key')
       if (Math.abs(this.now() - request.timestampMs) > REQUEST_WINDOW_MS) throw new SsssError('STALE_REQUEST', `the request is more than ${REQUEST_WINDOW_MS / 1000} s off this holder's clock`)
+      // the nonces of requests signed before this holder started were in the memory of its previous run
+      if (request.timestampMs < this.servingSince) throw new SsssError('STALE_REQUEST', 'the request was signed before this holder started; sign a fresh one')
       if (!this.inScope(request.owner, request.app, requester)) throw new SsssError('NOT_IN_SCOPE', `the requester is not in the scope of app "${request.app}"`)
       const stored = request.version === 0 ? await this.store.latestCommitted(request.owner, request.app) : await this.committedVersion(request.owner, request.app, request.version)
       if (stored == null) throw new SsssError('UNKNOWN_SECRET', 'this holder has no committed share of that secret')

@@ -163,7 +163,12 @@ describe('SSSS key custody (7 real nodes, n = 5 holders, t = 4)', function () {
     }
   })
 
-  it('every holder restarts: the shares survive', async () => {
+  it('every holder restarts: the shares survive, and a request served before the restart is not served again', async () => {
+    const { signShareRequest, ssssErrorFromFailure } = await import('../../protocol/ssss/index.js')
+    const { ssssCall } = await import('../../node/ssss/index.js')
+    const runner = net.nodes[5]
+    const request = signShareRequest(runner.peerId.toMultihash().bytes, { owner: OWNER as `0x${string}`, app: 'app', version: 0, replyX25519: runner.attestations.recordOf(runner.peerId.toString())?.enclaveX25519 as Uint8Array, timestampMs: Date.now(), nonce: new Uint8Array(16).fill(11) }, (runner as unknown as { keyRelease: { components: { keys: { signingSecret: Uint8Array } } } }).keyRelease.components.keys.signingSecret)
+    assert.ok('share' in await ssssCall(runner.host, net.nodes[0].peerId, { get: request }, 5_000))
     for (let i = 0; i <= 4; i++) {
       await net.nodes[i].stop()
       const restarted = await EscrinNode.create(devnetNodeConfig(join(net.root, `node-${i}`), [net.nodes[6].host.getMultiaddrs()[0].toString()]), { logger: silentLogger(), ...optionsOf(i) })
@@ -174,6 +179,10 @@ describe('SSSS key custody (7 real nodes, n = 5 holders, t = 4)', function () {
     await waitFor(() => net.nodes.slice(0, 5).every(n => n.policies.store.latest(OWNER, 'app') != null && n.attestations.scopes.inScope(appPolicy, net.nodes[5].peerId.toString())), { timeoutMs: 30_000 })
     // restarted holders listen on new ports: where the runner knows only a stale address, key release looks the holder up again in the DHT
     assert.equal((await runJob('db')).text, expectedKey('db'))
+    // the same request again, within its freshness window: the holder's replay memory went with its last run
+    const replayed = await ssssCall(runner.host, net.nodes[0].peerId, { get: request }, 5_000)
+    assert.ok('failure' in replayed && ssssErrorFromFailure(replayed.failure).code === 'STALE_REQUEST', JSON.stringify(replayed))
+    assert.match(replayed.failure.message, /before this holder started/, 'refused for the restart, not for its age')
   })
 
   it('one holder down: still 4 of 4; two down: a clear threshold error', async () => {
