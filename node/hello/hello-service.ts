@@ -3,6 +3,7 @@ import { decodeHello, encodeHello, HELLO_PROTOCOL, type HelloInfo } from '../../
 import { WireError } from '../../protocol/wire/index.js'
 import { HELLO_MAX_BYTES, HELLO_TIMEOUT_MS, DEFAULT_RATE_LIMITS, type RateLimits, VERSION, type Role } from '../constants.js'
 import { limitStreams, PeerAction } from '../peer-score/index.js'
+import { BoundedMap } from '../../protocol/util/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { Host } from '../host/index.js'
@@ -59,7 +60,7 @@ export class HelloService {
   private readonly init: Required<HelloInit>
   private readonly log: Logger
   /** The last Hello of each peer, least recently heard first (Map insertion order). */
-  private readonly hellos = new Map<string, HeardHello>()
+  private readonly hellos = new BoundedMap<string, HeardHello>(HELLO_MAX_PEERS)
   private started = false
   private lastSkewWarning = -Infinity
   private lastSkewCheck = -Infinity
@@ -148,10 +149,6 @@ export class HelloService {
     const skewMs = hello.timestampMs - this.now()
     this.hellos.delete(id)
     this.hellos.set(id, { ...hello, skewMs })
-    if (this.hellos.size > HELLO_MAX_PEERS) {
-      const oldest = this.hellos.keys().next().value
-      if (oldest !== undefined) this.hellos.delete(oldest)
-    }
     if (Math.abs(skewMs) > CLOCK_SKEW_WARN_MS) this.log.debug('peer clock differs from ours', { peer, skewMs })
     this.checkOwnClock()
   }

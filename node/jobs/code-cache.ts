@@ -1,4 +1,5 @@
 import { Key, type Datastore } from 'interface-datastore'
+import { BoundedMap } from '../../protocol/util/index.js'
 
 const PREFIX = '/escrin/code'
 /** Worker modules kept decoded in memory; the rest are read from the datastore. */
@@ -10,7 +11,7 @@ const MEMORY_ENTRIES = 32
  * only. Persisted, so a restarted runner stays warm for the code it has run.
  */
 export class CodeCache {
-  private readonly memory = new Map<string, Uint8Array>()
+  private readonly memory = new BoundedMap<string, Uint8Array>(MEMORY_ENTRIES)
 
   constructor (private readonly datastore?: Datastore) {}
 
@@ -39,6 +40,5 @@ export class CodeCache {
   private remember (cid: string, code: Uint8Array): void {
     this.memory.delete(cid)
     this.memory.set(cid, code)
-    if (this.memory.size > MEMORY_ENTRIES) this.memory.delete(this.memory.keys().next().value as string)
   }
 }

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../../protocol/util/index.js'
+
 /** What the client knows of a candidate runner when it picks one. */
 export interface RunnerCandidate {
   peerId: string
@@ -35,14 +37,15 @@ export function rankRunners (candidates: RunnerCandidate[], random: () => number
 
 /** Exponentially weighted moving average of round trips per runner. */
 export class RttTracker {
-  private readonly rtts = new Map<string, number>()
-  constructor (private readonly alpha = 0.3, private readonly maxPeers = 10_000) {}
+  private readonly rtts: BoundedMap<string, number>
+  constructor (private readonly alpha = 0.3, maxPeers = 10_000) {
+    this.rtts = new BoundedMap(maxPeers)
+  }
 
   observe (peerId: string, ms: number): void {
     const previous = this.rtts.get(peerId)
     this.rtts.delete(peerId)
     this.rtts.set(peerId, previous == null ? ms : previous + this.alpha * (ms - previous))
-    if (this.rtts.size > this.maxPeers) this.rtts.delete(this.rtts.keys().next().value as string)
   }
 
   get (peerId: string): number | undefined {

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../../protocol/util/index.js'
+
 /** A sustained rate and the burst above it that one remote peer may use. */
 export interface RateLimit {
   /** Requests a second, on average. */
@@ -45,11 +47,10 @@ const DEFAULT_MAX_PEERS = 10_000
  * Bounded: past `maxPeers` the least recently seen peer is forgotten.
  */
 export class PeerRateLimiter {
-  private readonly buckets = new Map<string, Bucket>()
+  private readonly buckets: BoundedMap<string, Bucket>
   private readonly perMs: number
   private readonly penaliseAfter: number
   private readonly penaltyIntervalMs: number
-  private readonly maxPeers: number
   private readonly now: () => number
 
   constructor (private readonly init: PeerRateLimiterInit) {
@@ -57,7 +58,7 @@ export class PeerRateLimiter {
     this.perMs = init.perSecond / 1000
     this.penaliseAfter = init.penaliseAfter ?? DEFAULT_PENALISE_AFTER
     this.penaltyIntervalMs = init.penaltyIntervalMs ?? DEFAULT_PENALTY_INTERVAL_MS
-    this.maxPeers = init.maxPeers ?? DEFAULT_MAX_PEERS
+    this.buckets = new BoundedMap(init.maxPeers ?? DEFAULT_MAX_PEERS)
     this.now = init.now ?? Date.now
   }
 
@@ -72,7 +73,6 @@ export class PeerRateLimiter {
     let bucket = this.buckets.get(peer)
     if (bucket == null) {
       bucket = { tokens: this.init.burst, at: now, refusals: 0, windowAt: now }
-      if (this.buckets.size >= this.maxPeers) this.buckets.delete(this.buckets.keys().next().value as string)
     } else {
       // refill for the time since the last request (a clock set back refills nothing)
       bucket.tokens = Math.min(this.init.burst, bucket.tokens + Math.max(0, now - bucket.at) * this.perMs)

@@ -14,6 +14,7 @@ import type { Host } from '../host/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
 import type { PeerId } from '@libp2p/interface'
+import { BoundedMap } from '../../protocol/util/index.js'
 
 const REQUEST_TIMEOUT_MS = 5_000
 /**
@@ -59,11 +60,11 @@ export interface KeyReleaseComponents {
  */
 export class KeyRelease {
   /** The last valid spec of each (owner, app), and its holders as peer ids. */
-  private readonly known = new Map<string, { holders: string[], spec: SecretSpec }>()
+  private readonly known = new BoundedMap<string, { holders: string[], spec: SecretSpec }>(REMEMBERED_MAX)
   /** When each holder last failed a request (cleared by an answer). */
-  private readonly failures = new Map<string, number>()
-  private readonly dealings = new Map<string, DealingCache>()
-  private readonly peers = new Map<string, PeerId>()
+  private readonly failures = new BoundedMap<string, number>(REMEMBERED_MAX)
+  private readonly dealings = new BoundedMap<string, DealingCache>(DEALING_CACHE_MAX)
+  private readonly peers = new BoundedMap<string, PeerId>(REMEMBERED_MAX)
   private readonly log: Logger
   /** One long-lived request stream per holder: a release costs a frame each way per holder, not a new stream. */
   private readonly channels: SsssChannels
@@ -330,7 +331,6 @@ export class KeyRelease {
     let cached = this.dealings.get(spec.signature)
     if (cached == null) {
       cached = { commitments: spec.commitments.map(c => Point.fromBytes(c)), holderIds: spec.holders.map(holderIdOf), verified: new Map() }
-      if (this.dealings.size >= DEALING_CACHE_MAX) this.dealings.delete(this.dealings.keys().next().value as string)
     } else {
       this.dealings.delete(spec.signature)
     }
@@ -346,15 +346,14 @@ export class KeyRelease {
 
 type Answer = { error: Error } | { spec: SecretSpec, box: SealedBox, nonce: Uint8Array }
 
-/** Sets a key in a map bounded to REMEMBERED_MAX, dropping the least recently used. */
-function bounded<V> (map: Map<string, V>, key: string, value: V): void {
+/** Sets a key in a bounded map as its most recently used: the least recently used goes first. */
+function bounded<V> (map: BoundedMap<string, V>, key: string, value: V): void {
   map.delete(key)
-  if (map.size >= REMEMBERED_MAX) map.delete(map.keys().next().value as string)
   map.set(key, value)
 }
 
 /** Gets a key and marks it recently used. */
-function remember<V> (map: Map<string, V>, key: string): V | undefined {
+function remember<V> (map: BoundedMap<string, V>, key: string): V | undefined {
   const value = map.get(key)
   if (value !== undefined) bounded(map, key, value)
   return value

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { Key, type Datastore } from 'interface-datastore'
 import { encodeSsssRequest, decodeSsssRequest, scalarFromBytes, scalarToBytes, type SecretSpec, type Share } from '../../protocol/ssss/index.js'
+import { BoundedMap } from '../../protocol/util/index.js'
 
 export interface StoredShare {
   spec: SecretSpec
@@ -39,7 +40,7 @@ export const LATEST_INDEX_MAX = 4096
 export class ShareStore {
   private readonly key: Buffer
   /** (owner, app) -> its latest committed version, or null for none; dropped by every write to that secret. */
-  private readonly latest = new Map<string, StoredShare | null>()
+  private readonly latest = new BoundedMap<string, StoredShare | null>(LATEST_INDEX_MAX)
   /** Bumped by every write: a read that overlapped a write does not fill the index. */
   private generation = 0
 
@@ -116,7 +117,6 @@ export class ShareStore {
     const generation = this.generation
     const found = (await this.versions(owner, app)).filter(v => v.committed).at(-1)
     if (generation === this.generation) {
-      if (this.latest.size >= LATEST_INDEX_MAX) this.latest.delete(this.latest.keys().next().value as string)
       this.latest.set(id, found ?? null)
     }
     return found

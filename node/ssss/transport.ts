@@ -8,6 +8,7 @@ import { PeerAction } from '../peer-score/index.js'
 import { deadline, underDeadline } from '../runtime/index.js'
 import { isClosedConnection, openStreamFindingMovedPeer, type Host } from '../host/index.js'
 import type { PeerId, Stream } from '@libp2p/interface'
+import { BoundedMap } from '../../protocol/util/index.js'
 
 /** This node's own holder, when it has the role: requests to itself go there instead of the network. */
 export interface LocalHolder {
@@ -132,7 +133,7 @@ export class ChannelClosedError extends Error {
  */
 export class SsssChannels {
   private readonly channels = new Map<string, Promise<Channel>>()
-  private readonly oneShot = new Map<string, number>()
+  private readonly oneShot = new BoundedMap<string, number>(MAX_CHANNELS)
   private stopped = false
 
   private readonly idleMs: number
@@ -166,7 +167,6 @@ export class SsssChannels {
         channel = await this.channel(peer, signal)
       } catch (err) {
         if (!/UnsupportedProtocol/.test(`${(err as Error).name}`)) throw err
-        if (this.oneShot.size >= MAX_CHANNELS) this.oneShot.delete(this.oneShot.keys().next().value as string)
         this.oneShot.set(id, Date.now())
         return await ssssCall(this.host, peer, { get: request }, timeoutMs, local, this.penalise)
       }

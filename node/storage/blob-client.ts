@@ -3,6 +3,7 @@ import {
   BlobError, blobCid, blobErrorFromFailure, CHUNK_SIZE, commonRefusal, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256,
   sha256Pieces, verifyBlobDeletion, type BlobDeletion, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
+import { BoundedMap } from '../../protocol/util/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { BlobPeerFault, blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
 import { replicaBytes } from './storage-service.js'
@@ -91,7 +92,7 @@ export interface BlobClientComponents {
 export class BlobClient {
   private readonly log: Logger
   /** Where this node put blobs (bounded): a get of one of them starts there, without a DHT look-up. */
-  private readonly placed = new Map<string, string[]>()
+  private readonly placed = new BoundedMap<string, string[]>(10_000)
 
   constructor (private readonly components: BlobClientComponents) {
     this.log = components.logger.child('blobs')
@@ -145,7 +146,6 @@ export class BlobClient {
     if (replicas.length < quorum) throw new BlobError('UNAVAILABLE', `only ${replicas.length} of ${r} holders committed ${cid.toString()} (${quorum} needed)`)
     if (replicas.slice().sort().join() !== planned.slice().sort().join()) await this.announceReplicas(cid, replicas)
     this.placed.set(cid.toString(), replicas)
-    if (this.placed.size > 10_000) this.placed.delete(this.placed.keys().next().value as string)
     return { cid: cid.toString(), size, replicas: replicas.sort() }
   }
 

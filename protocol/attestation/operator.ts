@@ -2,6 +2,7 @@ import { bytesToHex } from 'viem/utils'
 import { privateKeyToAccount } from 'viem/accounts'
 import { recoverTypedDataAddress } from 'viem/utils'
 import { hasHighS } from '../crypto/index.js'
+import { BoundedMap } from '../util/index.js'
 
 /** EIP-712 domain of escrin's signatures (no chainId: the statement holds on every chain). */
 export const OPERATOR_EIP712_DOMAIN = { name: 'Escrin', version: '1' } as const
@@ -49,7 +50,7 @@ export async function signOperatorStatement (statement: OperatorStatement, priva
  */
 const RECOVERED_MAX = 10_000
 /** Recoveries by key, done or in flight: a record that arrives from several peers at once is recovered once. */
-const recovered = new Map<string, Promise<string>>()
+const recovered = new BoundedMap<string, Promise<string>>(RECOVERED_MAX)
 
 /** The address that signed the statement (lowercase); throws on a malformed signature. */
 export async function recoverOperator (statement: OperatorStatement, signature: `0x${string}`): Promise<string> {
@@ -58,7 +59,6 @@ export async function recoverOperator (statement: OperatorStatement, signature: 
   let recovery = recovered.get(key)
   if (recovery == null) {
     recovery = recoverTypedDataAddress({ ...typedData(statement), signature }).then(address => address.toLowerCase())
-    if (recovered.size >= RECOVERED_MAX) recovered.delete(recovered.keys().next().value as string) // oldest first
     recovered.set(key, recovery)
     // a malformed signature is not worth remembering (a flood of them would only evict good entries)
     recovery.catch(() => { if (recovered.get(key) === recovery) recovered.delete(key) })

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+import { BoundedMap } from '../util/index.js'
 
 /**
  * Raw 32-byte curve keys as node:crypto KeyObjects. Parsing a DER key costs
@@ -8,9 +9,11 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
  */
 export class RawKeyParser {
   private readonly secrets = new WeakMap<Uint8Array, KeyObject>()
-  private readonly publics = new Map<string, KeyObject>()
+  private readonly publics: BoundedMap<string, KeyObject>
 
-  constructor (private readonly pkcs8Prefix: Buffer, private readonly spkiPrefix: Buffer, private readonly maxPublics = 4096) {}
+  constructor (private readonly pkcs8Prefix: Buffer, private readonly spkiPrefix: Buffer, maxPublics = 4096) {
+    this.publics = new BoundedMap(maxPublics)
+  }
 
   secret (raw: Uint8Array): KeyObject {
     let key = this.secrets.get(raw)
@@ -26,7 +29,6 @@ export class RawKeyParser {
     let key = this.publics.get(id)
     if (key == null) {
       key = createPublicKey({ key: Buffer.concat([this.spkiPrefix, raw]), format: 'der', type: 'spki' })
-      if (this.publics.size >= this.maxPublics) this.publics.delete(this.publics.keys().next().value as string)
       this.publics.set(id, key)
     }
     return key

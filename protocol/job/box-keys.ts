@@ -1,4 +1,5 @@
 import { generateX25519Secret, NONCE_BYTES, openingKey, openWithKey, sealingKey, sealWithKey, type SealedBox, type X25519Secret } from './sealed-box.js'
+import { BoundedMap } from '../util/index.js'
 
 /** How long a sender keeps one ephemeral key per recipient. */
 export const SEALING_KEY_MAX_AGE_MS = 10 * 60_000
@@ -21,9 +22,11 @@ interface SealingEntry { ephemeralPublic: Uint8Array, key: Buffer, createdAt: nu
  * there anyway.
  */
 export class SealingKeys {
-  private readonly entries = new Map<string, SealingEntry>()
+  private readonly entries: BoundedMap<string, SealingEntry>
 
-  constructor (private readonly init: { maxAgeMs?: number, maxUses?: number, maxRecipients?: number, now?: () => number } = {}) {}
+  constructor (private readonly init: { maxAgeMs?: number, maxUses?: number, maxRecipients?: number, now?: () => number } = {}) {
+    this.entries = new BoundedMap(init.maxRecipients ?? BOX_KEYS_MAX)
+  }
 
   /** Seals like sealToKey with a fresh key; DECRYPT_FAILED for an unusable recipient key. */
   seal (recipientPublic: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): SealedBox {
@@ -45,7 +48,6 @@ export class SealingKeys {
     if (entry != null && now - entry.createdAt < (this.init.maxAgeMs ?? SEALING_KEY_MAX_AGE_MS) && entry.uses < (this.init.maxUses ?? SEALING_KEY_MAX_USES)) return entry
     this.entries.delete(id)
     const fresh = { ...sealingKey(recipientPublic, generateX25519Secret()), createdAt: now, uses: 0 }
-    if (this.entries.size >= (this.init.maxRecipients ?? BOX_KEYS_MAX)) this.entries.delete(this.entries.keys().next().value as string)
     this.entries.set(id, fresh)
     return fresh
   }
@@ -59,9 +61,11 @@ export class SealingKeys {
  * give; a sender rotating keys only evicts older entries.
  */
 export class OpeningKeys {
-  private readonly keys = new Map<string, Buffer>()
+  private readonly keys: BoundedMap<string, Buffer>
 
-  constructor (private readonly secret: X25519Secret, private readonly maxKeys = BOX_KEYS_MAX) {}
+  constructor (private readonly secret: X25519Secret, maxKeys = BOX_KEYS_MAX) {
+    this.keys = new BoundedMap(maxKeys)
+  }
 
   /** Opens like openSealedBox; DECRYPT_FAILED on any tampering, another recipient or a malformed box. */
   open (box: SealedBox, aad: Uint8Array): Uint8Array {
@@ -69,7 +73,6 @@ export class OpeningKeys {
     let key = this.keys.get(id)
     if (key == null) {
       key = openingKey(this.secret, box.ephemeralPublic)
-      if (this.keys.size >= this.maxKeys) this.keys.delete(this.keys.keys().next().value as string)
       this.keys.set(id, key)
     }
     return openWithKey(key, box, aad)

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto'
 import { concatBytes } from '../wire/index.js'
+import { BoundedMap } from '../util/index.js'
 import { JobCryptoError } from './errors.js'
 
 /**
@@ -45,14 +46,13 @@ interface ParsedSecret { key: KeyObject, publicRaw: Uint8Array }
 const parsedRaw = new WeakMap<Uint8Array, ParsedSecret>()
 const parsedObjects = new WeakMap<KeyObject, ParsedSecret>()
 const RECIPIENTS_MAX = 1024
-const recipients = new Map<string, KeyObject>()
+const recipients = new BoundedMap<string, KeyObject>(RECIPIENTS_MAX)
 
 function recipientKey (raw: Uint8Array): KeyObject {
   const id = b64url(raw)
   let key = recipients.get(id)
   if (key == null) {
     key = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: id }, format: 'jwk' })
-    if (recipients.size >= RECIPIENTS_MAX) recipients.delete(recipients.keys().next().value as string)
     recipients.set(id, key)
   }
   return key

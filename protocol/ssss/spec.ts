@@ -4,6 +4,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { SsssError } from './errors.js'
 
 import { POLICY_EIP712_DOMAIN } from '../policy/index.js'
+import { BoundedMap } from '../util/index.js'
 
 /** EIP-712 domain of escrin's signatures: the one policies are signed under. */
 const DOMAIN = POLICY_EIP712_DOMAIN
@@ -77,7 +78,7 @@ export async function signSecretSpec (spec: Omit<SecretSpec, 'signature' | 'owne
  * The signature covers the whole spec, so a hit means the same fields.
  */
 const VERIFIED_MAX = 1024
-const verified = new Map<string, string>()
+const verified = new BoundedMap<string, string>(VERIFIED_MAX)
 
 function specDigest (spec: SecretSpec): string {
   return JSON.stringify([spec.owner, spec.app, spec.custody, spec.version, spec.threshold, spec.holders.map(h => Buffer.from(h).toString('base64')), spec.commitments.map(c => Buffer.from(c).toString('base64'))])
@@ -88,7 +89,6 @@ export async function verifySecretSpec (spec: SecretSpec): Promise<void> {
   const digest = specDigest(spec)
   if (verified.get(spec.signature) === digest) return
   await verifySecretSpecUncached(spec)
-  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string)
   verified.set(spec.signature, digest)
 }
 

@@ -1,7 +1,11 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { readCertificateConstraints } from './der.js'
+import { BoundedMap } from '../../util/index.js'
 import { describeError, NitroVerificationError } from './errors.js'
 import type { CertificateConstraints } from './der.js'
+
+/** Chain links remembered (verifiedLinks). */
+const MAX_VERIFIED_LINKS = 4096
 
 /**
  * Certificate signatures already checked, keyed by sha256(issuer DER ‖
@@ -14,8 +18,7 @@ import type { CertificateConstraints } from './der.js'
  * validity at the time asked) is checked on every call. Least recently used
  * first out.
  */
-const verifiedLinks = new Map<string, true>()
-const MAX_VERIFIED_LINKS = 4096
+const verifiedLinks = new BoundedMap<string, true>(MAX_VERIFIED_LINKS)
 
 /** Forgets every remembered link (benchmarks measure the cold path with it). */
 export function forgetVerifiedLinks (): void {
@@ -30,7 +33,6 @@ function issuerSigned (issuerDer: Uint8Array, issuer: X509Certificate, subjectDe
   }
   if (!subject.verify(issuer.publicKey)) return false
   verifiedLinks.set(key, true)
-  if (verifiedLinks.size > MAX_VERIFIED_LINKS) verifiedLinks.delete(verifiedLinks.keys().next().value as string)
   return true
 }
 
