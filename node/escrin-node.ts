@@ -195,7 +195,7 @@ export class EscrinNode {
     }
     this.keyRelease = new KeyRelease({ host, keys, attestations: this.attestations, penalise, logger, metrics, inbound: this.inbound, ...(this.holder != null ? { local: this.holder } : {}) })
     if (config.roles.includes('storage')) {
-      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, rateLimits: config.rateLimits, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, options.storage?.limits)
+      this.storage = new StorageService({ host, attestations: this.attestations, policies: this.policies, datastore, penalise, logger, metrics, rateLimits: config.rateLimits, inbound: this.inbound, ...(options.ephemeral === true ? {} : { blobDir: join(config.dataDir, 'blobs') }) }, { ...config.storageLimits, ...options.storage?.limits })
     }
     this.blobs = new BlobClient({ host, attestations: this.attestations, policies: this.policies, penalise, logger, ...(this.storage != null ? { local: this.storage } : {}) })
     if (this.storage != null) {

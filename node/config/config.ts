@@ -4,7 +4,11 @@ import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { DEFAULT_RATE_LIMITS, ROLES, type RateLimits, type Role } from '../constants.js'
 import { UsageError } from '../errors.js'
 import { isLogLevel, type LogFormat, type LogLevel } from '../log/index.js'
-import { envName, NODE_OPTIONS, RATE_LIMIT_NAMES, type OptionSpec } from './options.js'
+import { envName, NODE_OPTIONS, RATE_LIMIT_NAMES, STORAGE_LIMIT_NAMES, type OptionSpec } from './options.js'
+import { formatByteSize, parseByteSize } from './byte-size.js'
+import { MAX_PROTOCOL_BLOB_BYTES } from '../../protocol/blob/index.js'
+import { transferFootprint } from '../storage/transfer-budget.js'
+import type { StorageLimits } from '../storage/storage-service.js'
 
 export interface NodeConfig {
   roles: Role[]
@@ -31,6 +35,8 @@ export interface NodeConfig {
   lowWater: number
   /** What one remote peer may ask of this node, per protocol: the defaults with --rate-limit's changes. */
   rateLimits: RateLimits
+  /** What this node takes as a storage node: --storage-limit's changes to DEFAULT_STORAGE_LIMITS. */
+  storageLimits: Partial<StorageLimits>
   logLevel: LogLevel
   logFormat: LogFormat
 }
@@ -112,6 +118,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     highWater,
     lowWater,
     rateLimits: parseRateLimits(list('rate-limit')),
+    storageLimits: parseStorageLimits(list('storage-limit')),
     logLevel: parseLogLevel(str('log-level')),
     logFormat: parseChoice(str('log-format'), ['text', 'json'] as const)
   }
@@ -229,6 +236,25 @@ function parseRateLimits ({ value, origin }: { value: string[], origin: string }
       throw new UsageError(`${origin}: rate limit "${item}" needs a rate above 0 and a burst of at least 1`)
     }
     limits[name] = { perSecond, burst }
+  }
+  return limits
+}
+
+/** `--storage-limit capacity=2TiB`: a limit's name and a size. */
+function parseStorageLimits ({ value, origin }: { value: string[], origin: string }): Partial<StorageLimits> {
+  const limits: Partial<StorageLimits> = {}
+  for (const item of value) {
+    const eq = item.indexOf('=')
+    const name = STORAGE_LIMIT_NAMES.get(item.slice(0, Math.max(0, eq)))
+    if (eq < 0 || name == null) {
+      throw new UsageError(`${origin}: "${item}" is not NAME=SIZE with NAME one of ${[...STORAGE_LIMIT_NAMES.keys()].join(', ')} (e.g. capacity=500GiB)`)
+    }
+    const bytes = parseByteSize(item.slice(eq + 1))
+    if (bytes == null) throw new UsageError(`${origin}: "${item.slice(eq + 1)}" is not a size (bytes, or a number with KiB, MiB, GiB, TiB, KB, MB, GB or TB)`)
+    if (name === 'maxBlobBytes' && (bytes < 1 || bytes > MAX_PROTOCOL_BLOB_BYTES)) throw new UsageError(`${origin}: max-blob must be 1 byte to ${formatByteSize(MAX_PROTOCOL_BLOB_BYTES)}, the protocol's bound`)
+    // one large transfer holds a window of chunks: a smaller budget would refuse every large blob
+    if (name === 'transferBufferBytes' && bytes < transferFootprint(Infinity)) throw new UsageError(`${origin}: transfer-buffers must be at least ${formatByteSize(transferFootprint(Infinity))}, one transfer's window`)
+    limits[name] = bytes
   }
   return limits
 }

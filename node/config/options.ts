@@ -1,3 +1,4 @@
+import type { StorageLimits } from '../storage/storage-service.js'
 import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, DEFAULT_RATE_LIMITS, MAX_CONNECTIONS, MIN_CONNECTIONS, type RateLimitName } from '../constants.js'
 
 /**
@@ -19,6 +20,16 @@ export const RATE_LIMIT_NAMES: ReadonlyMap<string, RateLimitName> = new Map(
   Object.keys(DEFAULT_RATE_LIMITS).map(key => [key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`), key as RateLimitName])
 )
 
+/** The names `--storage-limit` takes, and the StorageLimits field each sets. */
+export const STORAGE_LIMIT_NAMES: ReadonlyMap<string, keyof StorageLimits> = new Map([
+  ['max-blob', 'maxBlobBytes'],
+  ['app-quota', 'appQuotaBytes'],
+  ['peer-quota', 'peerQuotaBytes'],
+  ['capacity', 'capacityBytes'],
+  ['disk-reserve', 'diskReserveBytes'],
+  ['transfer-buffers', 'transferBufferBytes']
+])
+
 export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'roles', kind: 'list', description: 'roles to serve: runner, ssss, storage (comma-separated)', default: ['runner', 'ssss', 'storage'] },
   { name: 'data-dir', kind: 'string', description: 'where the key and databases live', default: DEFAULT_DATA_DIR },
@@ -37,6 +48,7 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'high-water', kind: 'string', description: 'above this many connected peers, idle connections are closed...', default: String(CONNECTION_HIGH_WATER) },
   { name: 'low-water', kind: 'string', description: '...down to this many', default: String(CONNECTION_LOW_WATER) },
   { name: 'rate-limit', kind: 'list', description: `NAME=PER_SECOND/BURST: what one peer may open or ask a second, and the burst above it (repeatable; names: ${[...RATE_LIMIT_NAMES.keys()].join(', ')}; defaults in the README)` },
+  { name: 'storage-limit', kind: 'list', description: `NAME=SIZE: what this storage node takes, SIZE in bytes or with a unit (KiB, MiB, GiB, TiB, KB...) (repeatable; names: ${[...STORAGE_LIMIT_NAMES.keys()].join(', ')}; defaults in the README)` },
   { name: 'log-level', kind: 'string', description: 'error, warn, info, debug or trace', default: 'info' },
   { name: 'log-format', kind: 'string', description: 'text or json', default: 'text' }
 ]

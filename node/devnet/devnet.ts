@@ -49,6 +49,7 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     highWater: CONNECTION_HIGH_WATER,
     lowWater: CONNECTION_LOW_WATER,
     rateLimits: DEFAULT_RATE_LIMITS,
+    storageLimits: {},
     logLevel: 'warn',
     logFormat: 'text',
     ...overrides

@@ -12,6 +12,9 @@ import { asPeerFault, BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, BlobPeerFau
 import { BlobStore, createdAtOf, type BlobMeta, type BlobWriter } from './blob-store.js'
 import { DeletionLog } from './deletions.js'
 import { TransferBudget } from './transfer-budget.js'
+import { formatByteSize } from '../config/byte-size.js'
+import { statfs } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
 import { isOversizeFrame, type LengthPrefixed } from '../host/length-prefixed.js'
@@ -36,6 +39,10 @@ export interface StorageLimits {
    * past it is refused BUSY and its client goes to the next holder.
    */
   transferBufferBytes: number
+  /** Bytes of blobs this node stores in all (Infinity: as much as the disk takes, down to its reserve). */
+  capacityBytes: number
+  /** Free disk space a put must leave on the disk holding the blobs: a full disk fails writes the node needs too. */
+  diskReserveBytes: number
 }
 
 export const DEFAULT_STORAGE_LIMITS: StorageLimits = {
@@ -43,7 +50,9 @@ export const DEFAULT_STORAGE_LIMITS: StorageLimits = {
   appQuotaBytes: 2 * 1024 * 1024 * 1024,
   peerQuotaBytes: 4 * 1024 * 1024 * 1024,
   // 32 large transfers at once, any number of small ones
-  transferBufferBytes: 256 * 1024 * 1024
+  transferBufferBytes: 256 * 1024 * 1024,
+  capacityBytes: Infinity,
+  diskReserveBytes: 1024 * 1024 * 1024
 }
 
 export interface StorageComponents {
@@ -81,6 +90,8 @@ export class StorageService {
   private readonly log: Logger
   private readonly reservedByApp = new Map<string, number>()
   private readonly reservedByPeer = new Map<string, number>()
+  /** Bytes of the uploads streaming now, all apps together: the capacity and disk checks count them as stored. */
+  private reservedTotal = 0
   private readonly transfers: TransferBudget
   private readonly events: StorageEvent[] = []
   /** Provider announcements of blobs stored here, still running. */
@@ -205,6 +216,34 @@ export class StorageService {
     if (appUsed + put.size > this.limits.appQuotaBytes) return new BlobError('QUOTA_EXCEEDED', `app ${app} would use ${appUsed + put.size} bytes here; its quota is ${this.limits.appQuotaBytes}`)
     const peerUsed = this.store.uploaderUsage(peer) + (this.reservedByPeer.get(peer) ?? 0)
     if (peerUsed + put.size > this.limits.peerQuotaBytes) return new BlobError('QUOTA_EXCEEDED', `peer ${peer} would have ${peerUsed + put.size} bytes stored here; its quota is ${this.limits.peerQuotaBytes}`)
+    const used = this.store.totals().bytes + this.reservedTotal
+    if (used + put.size > this.limits.capacityBytes) return new BlobError('QUOTA_EXCEEDED', `this node is full: it stores ${formatByteSize(used)} of its ${formatByteSize(this.limits.capacityBytes)}`)
+    return undefined
+  }
+
+  /**
+   * Whether the disk holding the blobs has room for `size` more bytes and the
+   * reserve, counting the uploads still streaming; the refusal if not. Asked
+   * of the file system at each put (other data shares the disk).
+   */
+  private async diskRoom (size: number): Promise<BlobError | undefined> {
+    const dir = this.components.blobDir
+    if (dir == null) return undefined
+    let free: number
+    try {
+      const fs = await statfs(dir)
+      free = fs.bavail * fs.bsize
+    } catch {
+      // the directory is made at the first write: before it, its parent's disk is the one that counts
+      try {
+        const fs = await statfs(dirname(dir))
+        free = fs.bavail * fs.bsize
+      } catch {
+        return undefined
+      }
+    }
+    const left = free - this.reservedTotal - size
+    if (left < this.limits.diskReserveBytes) return new BlobError('QUOTA_EXCEEDED', `this node's disk is full: ${formatByteSize(Math.max(0, free - this.reservedTotal))} free, and it keeps ${formatByteSize(this.limits.diskReserveBytes)} in reserve`)
     return undefined
   }
 
@@ -230,6 +269,13 @@ export class StorageService {
       await this.store.setReplicas(put.cid.toString(), [...(this.store.meta(put.cid.toString())?.replicas ?? []), ...replicaIds(put.replicas)])
       this.record({ kind: 'put', peer: from, cid: put.cid.toString(), policyId: put.policyId, result: 'have' })
       await this.reply(lp, stream, { have: true })
+      return
+    }
+    // the disk is asked last (a copy held already needs no room), then the quotas again: nothing waits between them and the reservation
+    const full = await this.diskRoom(put.size) ?? this.admit(from, put)
+    if (full != null) {
+      this.record({ kind: 'put', peer: from, policyId: put.policyId, result: full.code })
+      await this.reply(lp, stream, { failure: failureFromBlobError(full) })
       return
     }
     const releaseBuffers = this.transfers.take(put.size)
@@ -310,12 +356,14 @@ export class StorageService {
     }
     add(this.reservedByApp, app, size)
     add(this.reservedByPeer, peer, size)
+    this.reservedTotal += size
     let released = false
     return () => {
       if (released) return
       released = true
       add(this.reservedByApp, app, -size)
       add(this.reservedByPeer, peer, -size)
+      this.reservedTotal -= size
     }
   }
 
@@ -340,7 +388,7 @@ export class StorageService {
     return {
       peer: self,
       open: async () => {
-        const refused = this.admit(self, put, !repair)
+        const refused = this.admit(self, put, !repair) ?? await this.diskRoom(put.size) ?? this.admit(self, put, !repair)
         if (refused != null) throw refused
         const app = this.appOf(put.policyId) as string
         if (!repair) release = this.reserve(app, self, put.size)
@@ -387,7 +435,7 @@ export class StorageService {
   }
 
   private busy (): BlobError {
-    return new BlobError('BUSY', `this node is serving ${Math.round(this.transfers.inUse / 1024 / 1024)} MiB of transfers, its limit; try another holder`)
+    return new BlobError('BUSY', `this node is serving ${formatByteSize(this.transfers.inUse)} of transfers, its limit; try another holder`)
   }
 
   /** A get's found header and verified chunks, then its end. */

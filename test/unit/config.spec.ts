@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { keepsPrivateAddresses, resolveConfig } from '../../node/config/index.js'
+import { formatByteSize, parseByteSize } from '../../node/config/byte-size.js'
 import { DEFAULT_RATE_LIMITS } from '../../node/constants.js'
 import { UsageError } from '../../node/errors.js'
 
@@ -47,6 +48,25 @@ describe('configuration', () => {
     assert.deepEqual(DEFAULT_RATE_LIMITS.jobs, { perSecond: 1_000, burst: 2_000 })
   })
 
+  it('sets storage limits from sizes as operators write them; the others keep their defaults', () => {
+    const config = resolveConfig({ flags: { 'storage-limit': ['capacity=2TiB', 'max-blob=1.5GiB', 'disk-reserve=0'] }, env: { ESCRIN_STORAGE_LIMIT: 'app-quota=500MB' } })
+    assert.deepEqual(config.storageLimits, { capacityBytes: 2 * 2 ** 40, maxBlobBytes: 1.5 * 2 ** 30, diskReserveBytes: 0 })
+    assert.deepEqual(resolveConfig({ flags: {}, env: { ESCRIN_STORAGE_LIMIT: 'app-quota=500MB,peer-quota=4096' } }).storageLimits, { appQuotaBytes: 500e6, peerQuotaBytes: 4096 })
+    assert.deepEqual(resolveConfig({ flags: {} }).storageLimits, {})
+  })
+
+  it('reads sizes in bytes, binary and decimal units, in any case; refuses anything else', () => {
+    assert.equal(parseByteSize('4096'), 4096)
+    assert.equal(parseByteSize('256MiB'), 256 * 2 ** 20)
+    assert.equal(parseByteSize(' 1.5 gib '), 1.5 * 2 ** 30)
+    assert.equal(parseByteSize('2TB'), 2e12)
+    assert.equal(parseByteSize('7b'), 7)
+    for (const bad of ['', '-1', '1.5', '0.3KiB', '12 parsecs', 'MiB', '1e3', '9999999TiB', '1,000']) assert.equal(parseByteSize(bad), undefined, bad)
+    assert.equal(formatByteSize(256 * 2 ** 20), '256 MiB')
+    assert.equal(formatByteSize(1.5 * 2 ** 30), '1.5 GiB')
+    assert.equal(formatByteSize(999), '999 B')
+  })
+
   it('applies flags over environment over config file over defaults', async () => {
     const file = join(dir, 'c.json')
     await writeFile(file, JSON.stringify({ roles: ['storage'], network: 'filenet', 'log-level': 'debug', api: '127.0.0.1:9000' }))
@@ -82,6 +102,10 @@ describe('configuration', () => {
     ['a rate limit that is not NAME=PER_SECOND/BURST', { flags: {}, env: { ESCRIN_RATE_LIMIT: 'jobs=100' } }, /ESCRIN_RATE_LIMIT: "jobs=100" is not NAME=PER_SECOND\/BURST/],
     ['a rate limit of nothing a second', { flags: { 'rate-limit': ['hello=0/10'] } }, /needs a rate above 0 and a burst of at least 1/],
     ['a rate limit without a burst', { flags: { 'rate-limit': ['hello=2/0'] } }, /needs a rate above 0 and a burst of at least 1/],
+    ['an unknown storage limit', { flags: { 'storage-limit': ['disk=1GiB'] } }, /--storage-limit: "disk=1GiB" is not NAME=SIZE with NAME one of max-blob, app-quota, peer-quota, capacity, disk-reserve, transfer-buffers/],
+    ['a storage limit that is not a size', { flags: { 'storage-limit': ['capacity=lots'] } }, /--storage-limit: "lots" is not a size/],
+    ['a largest blob past the protocol\'s bound', { flags: { 'storage-limit': ['max-blob=20GiB'] } }, /max-blob must be 1 byte to 16 GiB/],
+    ['transfer buffers smaller than one transfer', { flags: { 'storage-limit': ['transfer-buffers=1MiB'] } }, /transfer-buffers must be at least 8 MiB/],
     ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
   ]
   for (const [name, sources, message] of bad) {
