@@ -49,7 +49,8 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     highWater: CONNECTION_HIGH_WATER,
     lowWater: CONNECTION_LOW_WATER,
     rateLimits: DEFAULT_RATE_LIMITS,
-    storageLimits: {},
+    // a devnet shares a developer's (or a CI machine's) disk, which may have little free: a small reserve
+    storageLimits: { diskReserveBytes: 64 * 1024 * 1024 },
     logLevel: 'warn',
     logFormat: 'text',
     ...overrides
