@@ -180,9 +180,10 @@ export class EscrinNode {
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) },
       ...(options.antiEntropy != null ? { antiEntropy: options.antiEntropy } : {})
     })
+    const runnerCapacity = options.runnerCapacity ?? config.runner.capacity ?? DEFAULT_RUNNER_CAPACITY
     this.attestations = new AttestationService({ host, privateKey, keys, gossip: this.gossip, policies: this.policies, bonds: this.bonds, logger, metrics, rateLimits: config.rateLimits, penalise: (peer, action, reason) => { this.penalise(peer, action, reason) } }, {
       roles: config.roles,
-      capacity: options.runnerCapacity ?? DEFAULT_RUNNER_CAPACITY,
+      capacity: runnerCapacity,
       ...(options.verifiers != null ? { verifiers: options.verifiers } : {}),
       ...(options.evidence != null ? { evidence: options.evidence } : {}),
       ...(options.attestationTtlMs != null ? { ttlMs: options.attestationTtlMs } : {}),
@@ -213,14 +214,14 @@ export class EscrinNode {
         keys,
         attestations: this.attestations,
         policies: this.policies,
-        sandbox: new WorkerSandbox({ logger: logger.child('sandbox'), ...options.sandbox }),
+        sandbox: new WorkerSandbox({ logger: logger.child('sandbox'), ...sandboxSettings(config.runner, options.sandbox) }),
         datastore,
         logger,
         metrics,
         rateLimits: config.rateLimits,
         inbound: this.inbound,
         penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
-      }, { ...(options.runnerCapacity != null ? { capacity: options.runnerCapacity } : {}) })
+      }, { capacity: runnerCapacity })
     }
     this.finder = new PeerFinder({ host, logger, metrics }, {
       bootstrap: config.bootstrap,
@@ -514,4 +515,15 @@ async function withNitroSetup (config: NodeConfig, options: EscrinNodeOptions): 
   const verify = (verifiers ?? defaultVerifiers()).get('nitro')
   if (verify == null) throw new StartupError('--attestation nitro: this node has no verifier for nitro evidence to check its own with')
   return { ...withVerifiers, evidence: commandEvidence({ command: config.nitroEvidence, verify }) }
+}
+
+/** The runner's sandbox from --runner-limit, with what code asked for (tests, the simulator) over it. */
+function sandboxSettings (runner: NodeConfig['runner'], asked: EscrinNodeOptions['sandbox']): { processes?: number, limits?: Partial<SandboxLimits> } {
+  const processes = asked?.processes ?? runner.processes
+  const limits: Partial<SandboxLimits> = {
+    ...(runner.memoryBytes != null ? { memoryBytes: runner.memoryBytes } : {}),
+    ...(runner.cpuTimeMs != null ? { cpuTimeMs: runner.cpuTimeMs } : {}),
+    ...asked?.limits
+  }
+  return { ...(processes != null ? { processes } : {}), limits }
 }

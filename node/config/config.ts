@@ -4,8 +4,8 @@ import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { DEFAULT_RATE_LIMITS, ROLES, type RateLimits, type Role } from '../constants.js'
 import { UsageError } from '../errors.js'
 import { isLogLevel, type LogFormat, type LogLevel } from '../log/index.js'
-import { envName, NODE_OPTIONS, RATE_LIMIT_NAMES, STORAGE_LIMIT_NAMES, type OptionSpec } from './options.js'
-import { formatByteSize, parseByteSize } from './byte-size.js'
+import { envName, NODE_OPTIONS, RATE_LIMIT_NAMES, RUNNER_LIMIT_NAMES, STORAGE_LIMIT_NAMES, type OptionSpec, type RunnerSettings } from './options.js'
+import { formatByteSize, parseByteSize, parseDuration } from './units.js'
 import { MAX_PROTOCOL_BLOB_BYTES } from '../../protocol/blob/index.js'
 import { transferFootprint } from '../storage/transfer-budget.js'
 import type { StorageLimits } from '../storage/storage-service.js'
@@ -37,6 +37,8 @@ export interface NodeConfig {
   rateLimits: RateLimits
   /** What this node takes as a storage node: --storage-limit's changes to DEFAULT_STORAGE_LIMITS. */
   storageLimits: Partial<StorageLimits>
+  /** What this node takes on as a runner (--runner-limit); unset values keep their defaults. */
+  runner: RunnerSettings
   logLevel: LogLevel
   logFormat: LogFormat
 }
@@ -119,6 +121,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     lowWater,
     rateLimits: parseRateLimits(list('rate-limit')),
     storageLimits: parseStorageLimits(list('storage-limit')),
+    runner: parseRunnerLimits(list('runner-limit')),
     logLevel: parseLogLevel(str('log-level')),
     logFormat: parseChoice(str('log-format'), ['text', 'json'] as const)
   }
@@ -257,6 +260,34 @@ function parseStorageLimits ({ value, origin }: { value: string[], origin: strin
     limits[name] = bytes
   }
   return limits
+}
+
+/** `--runner-limit capacity=64`: jobs at once and workerd processes are counts, memory a size, cpu-time a duration. */
+function parseRunnerLimits ({ value, origin }: { value: string[], origin: string }): RunnerSettings {
+  const settings: RunnerSettings = {}
+  for (const item of value) {
+    const eq = item.indexOf('=')
+    const name = RUNNER_LIMIT_NAMES.get(item.slice(0, Math.max(0, eq)))
+    if (eq < 0 || name == null) {
+      throw new UsageError(`${origin}: "${item}" is not NAME=VALUE with NAME one of ${[...RUNNER_LIMIT_NAMES.keys()].join(', ')} (e.g. processes=8)`)
+    }
+    const text = item.slice(eq + 1)
+    if (name === 'memoryBytes') {
+      const bytes = parseByteSize(text)
+      // a workerd process with its host worker takes ~65 MiB before any job
+      if (bytes == null || bytes < 128 * 2 ** 20) throw new UsageError(`${origin}: memory "${text}" must be a size of at least 128MiB (an idle workerd process takes ~65 MiB)`)
+      settings.memoryBytes = bytes
+    } else if (name === 'cpuTimeMs') {
+      const ms = parseDuration(text)
+      if (ms == null || ms < 10) throw new UsageError(`${origin}: cpu-time "${text}" must be a duration of at least 10ms (e.g. 10s, 500ms)`)
+      settings.cpuTimeMs = ms
+    } else {
+      const n = Number(text)
+      if (!Number.isSafeInteger(n) || n < 1 || n > 10_000) throw new UsageError(`${origin}: ${item.slice(0, eq)} "${text}" must be a whole number from 1 to 10000`)
+      settings[name] = n
+    }
+  }
+  return settings
 }
 
 function parseLogLevel ({ value, origin }: { value: string | undefined, origin: string }): LogLevel {

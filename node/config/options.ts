@@ -1,4 +1,6 @@
 import type { StorageLimits } from '../storage/storage-service.js'
+import { DEFAULT_RUNNER_CAPACITY } from '../jobs/runner-service.js'
+import { DEFAULT_PROCESSES, DEFAULT_SANDBOX_LIMITS } from '../runner/sandbox/constants.js'
 import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_API, DEFAULT_DATA_DIR, DEFAULT_LISTEN, DEFAULT_NETWORK, DEFAULT_RATE_LIMITS, MAX_CONNECTIONS, MIN_CONNECTIONS, type RateLimitName } from '../constants.js'
 
 /**
@@ -30,6 +32,22 @@ export const STORAGE_LIMIT_NAMES: ReadonlyMap<string, keyof StorageLimits> = new
   ['transfer-buffers', 'transferBufferBytes']
 ])
 
+/** The names `--runner-limit` takes, and what each sets. */
+export const RUNNER_LIMIT_NAMES: ReadonlyMap<string, keyof RunnerSettings> = new Map([
+  ['capacity', 'capacity'],
+  ['processes', 'processes'],
+  ['memory', 'memoryBytes'],
+  ['cpu-time', 'cpuTimeMs']
+])
+
+/** What --runner-limit sets: jobs at once, workerd processes, and each job's memory and CPU time. */
+export interface RunnerSettings {
+  capacity?: number
+  processes?: number
+  memoryBytes?: number
+  cpuTimeMs?: number
+}
+
 export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'roles', kind: 'list', description: 'roles to serve: runner, ssss, storage (comma-separated)', default: ['runner', 'ssss', 'storage'] },
   { name: 'data-dir', kind: 'string', description: 'where the key and databases live', default: DEFAULT_DATA_DIR },
@@ -49,6 +67,7 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'low-water', kind: 'string', description: '...down to this many', default: String(CONNECTION_LOW_WATER) },
   { name: 'rate-limit', kind: 'list', description: `NAME=PER_SECOND/BURST: what one peer may open or ask a second, and the burst above it (repeatable; names: ${[...RATE_LIMIT_NAMES.keys()].join(', ')}; defaults in the README)` },
   { name: 'storage-limit', kind: 'list', description: `NAME=SIZE: what this storage node takes, SIZE in bytes or with a unit (KiB, MiB, GiB, TiB, KB...) (repeatable; names: ${[...STORAGE_LIMIT_NAMES.keys()].join(', ')}; defaults in the README)` },
+  { name: 'runner-limit', kind: 'list', description: `NAME=VALUE: what this runner takes on: capacity (jobs at once, attested; default ${DEFAULT_RUNNER_CAPACITY}), processes (workerd processes; default ${DEFAULT_PROCESSES}), memory (a job's workerd process RSS; default ${DEFAULT_SANDBOX_LIMITS.memoryBytes / 2 ** 20}MiB), cpu-time (a job's CPU; default ${DEFAULT_SANDBOX_LIMITS.cpuTimeMs / 1000}s) (repeatable)` },
   { name: 'log-level', kind: 'string', description: 'error, warn, info, debug or trace', default: 'info' },
   { name: 'log-format', kind: 'string', description: 'text or json', default: 'text' }
 ]

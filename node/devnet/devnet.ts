@@ -51,6 +51,7 @@ export function devnetNodeConfig (dataDir: string, bootstrap: string[], override
     rateLimits: DEFAULT_RATE_LIMITS,
     // a devnet shares a developer's (or a CI machine's) disk, which may have little free: a small reserve
     storageLimits: { diskReserveBytes: 64 * 1024 * 1024 },
+    runner: {},
     logLevel: 'warn',
     logFormat: 'text',
     ...overrides

@@ -64,7 +64,7 @@ export function jobRoutes (client: JobClient, runner?: RunnerService): Route[] {
     }
   }]
   if (runner != null) {
-    routes.push({ method: 'GET', path: '/v1/runner', handler: () => ({ ...runner.stats(), recent: runner.jobs().slice(-100) }) })
+    routes.push({ method: 'GET', path: '/v1/runner', handler: () => ({ ...runner.stats(), sandbox: runner.sandbox(), recent: runner.jobs().slice(-100) }) })
   }
   return routes
 }

@@ -142,6 +142,11 @@ export class RunnerService {
     return { inFlight: this.inFlight, capacity: this.capacity, executed, byPolicy }
   }
 
+  /** The sandbox's settings (workerd processes, each job's limits) and its processes now. */
+  sandbox (): ReturnType<WorkerSandbox['settings']> & { live: ReturnType<WorkerSandbox['stats']> } {
+    return { ...this.components.sandbox.settings(), live: this.components.sandbox.stats() }
+  }
+
   private async handle (stream: Stream, connection: Connection): Promise<void> {
     const client = connection.remotePeer
     const lp = lengthPrefixed(stream, { maxDataLength: MAX_JOB_REQUEST_BYTES })

@@ -12,7 +12,7 @@ import { asPeerFault, BLOB_CHUNK_TIMEOUT_MS, BLOB_HEADER_TIMEOUT_MS, BlobPeerFau
 import { BlobStore, createdAtOf, type BlobMeta, type BlobWriter } from './blob-store.js'
 import { DeletionLog } from './deletions.js'
 import { TransferBudget } from './transfer-budget.js'
-import { formatByteSize } from '../config/byte-size.js'
+import { formatByteSize } from '../config/units.js'
 import { statfs } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { AttestationService } from '../attestations/index.js'

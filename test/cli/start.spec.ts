@@ -56,11 +56,16 @@ describe('escrin-node start (the real process)', function () {
     const config = join(dir, 'config.json')
     const { writeFile } = await import('node:fs/promises')
     await writeFile(config, JSON.stringify({ roles: ['storage'], network: 'from-file' }))
-    const child = spawnCli(['start', '--attestation', 'dev', '--config', config, '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir], { ESCRIN_ROLES: 'runner,ssss' })
+    const child = spawnCli(['start', '--attestation', 'dev', '--config', config, '--listen', '/ip4/127.0.0.1/tcp/0', '--api', '127.0.0.1:0', '--data-dir', dir, '--runner-limit', 'capacity=3', '--runner-limit', 'memory=512MiB'], { ESCRIN_ROLES: 'runner,ssss', ESCRIN_RUNNER_LIMIT: 'capacity=99,processes=1' })
     const api = await waitFor(() => /^api: (http:\/\/\S+)$/m.exec(child.output.stdout)?.[1], { timeoutMs: 20_000, describe: () => child.output.stderr })
     const status = await getJson(api, '/v1/status')
     assert.deepEqual(status.roles, ['runner', 'ssss']) // env beats file
     assert.equal(status.network, 'from-file') // file beats default
+    // the runner takes on what it was told (flags are a list of their own: the environment's whole list loses)
+    const runner = await getJson(api, '/v1/runner') as { capacity: number, sandbox: { processes: number, limits: { memoryBytes: number } } }
+    assert.equal(runner.capacity, 3)
+    assert.equal(runner.sandbox.limits.memoryBytes, 512 * 2 ** 20)
+    assert.equal(runner.sandbox.processes, 2, 'processes=1 came with the environment\'s list, which the flags replace')
     child.kill('SIGTERM')
     assert.equal((await waitForExit(child, 10_000)).code, 0)
   })

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { keepsPrivateAddresses, resolveConfig } from '../../node/config/index.js'
-import { formatByteSize, parseByteSize } from '../../node/config/byte-size.js'
+import { formatByteSize, parseByteSize, parseDuration } from '../../node/config/units.js'
 import { DEFAULT_RATE_LIMITS } from '../../node/constants.js'
 import { UsageError } from '../../node/errors.js'
 
@@ -53,6 +53,16 @@ describe('configuration', () => {
     assert.deepEqual(config.storageLimits, { capacityBytes: 2 * 2 ** 40, maxBlobBytes: 1.5 * 2 ** 30, diskReserveBytes: 0 })
     assert.deepEqual(resolveConfig({ flags: {}, env: { ESCRIN_STORAGE_LIMIT: 'app-quota=500MB,peer-quota=4096' } }).storageLimits, { appQuotaBytes: 500e6, peerQuotaBytes: 4096 })
     assert.deepEqual(resolveConfig({ flags: {} }).storageLimits, {})
+  })
+
+  it('sets what a runner takes on: counts, a memory size and a CPU duration', () => {
+    const config = resolveConfig({ flags: { 'runner-limit': ['capacity=64', 'processes=8', 'memory=1GiB', 'cpu-time=2.5s'] } })
+    assert.deepEqual(config.runner, { capacity: 64, processes: 8, memoryBytes: 2 ** 30, cpuTimeMs: 2500 })
+    assert.deepEqual(resolveConfig({ flags: {}, env: { ESCRIN_RUNNER_LIMIT: 'cpu-time=500,processes=1' } }).runner, { cpuTimeMs: 500, processes: 1 })
+    assert.deepEqual(resolveConfig({ flags: {} }).runner, {})
+    assert.equal(parseDuration('1.5m'), 90_000)
+    assert.equal(parseDuration('2h'), 7_200_000)
+    for (const bad of ['', 's', '-1s', '10 minutes', '0.5ms']) assert.equal(parseDuration(bad), undefined, bad)
   })
 
   it('reads sizes in bytes, binary and decimal units, in any case; refuses anything else', () => {
@@ -106,6 +116,10 @@ describe('configuration', () => {
     ['a storage limit that is not a size', { flags: { 'storage-limit': ['capacity=lots'] } }, /--storage-limit: "lots" is not a size/],
     ['a largest blob past the protocol\'s bound', { flags: { 'storage-limit': ['max-blob=20GiB'] } }, /max-blob must be 1 byte to 16 GiB/],
     ['transfer buffers smaller than one transfer', { flags: { 'storage-limit': ['transfer-buffers=1MiB'] } }, /transfer-buffers must be at least 8 MiB/],
+    ['an unknown runner limit', { flags: { 'runner-limit': ['threads=4'] } }, /--runner-limit: "threads=4" is not NAME=VALUE with NAME one of capacity, processes, memory, cpu-time/],
+    ['no runner processes', { flags: { 'runner-limit': ['processes=0'] } }, /processes "0" must be a whole number from 1 to 10000/],
+    ['a job memory below an idle workerd', { flags: { 'runner-limit': ['memory=64MiB'] } }, /memory "64MiB" must be a size of at least 128MiB/],
+    ['a CPU time that is not a duration', { flags: { 'runner-limit': ['cpu-time=fast'] } }, /cpu-time "fast" must be a duration/],
     ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
   ]
   for (const [name, sources, message] of bad) {

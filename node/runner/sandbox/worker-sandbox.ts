@@ -114,6 +114,11 @@ export class WorkerSandbox {
     }
   }
 
+  /** What this sandbox was set up with: its processes and each job's default limits. */
+  settings (): { processes: number, limits: SandboxLimits } {
+    return { processes: this.slots.length, limits: { ...this.limits } }
+  }
+
   /** The tails of the live processes' stderr, for diagnostics. */
   diagnostics (): string[] {
     return this.slots.map(s => s.process?.diagnostics ?? '')

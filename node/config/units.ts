@@ -1,3 +1,5 @@
+// Sizes and durations as operators write them on the command line and in config files.
+
 /** Units a size may carry: binary (KiB...) as disks and memory are sized, decimal (KB...) as vendors sell them. */
 const UNITS: ReadonlyMap<string, number> = new Map([
   ['', 1], ['b', 1],
@@ -25,4 +27,14 @@ export function formatByteSize (bytes: number): string {
     if (bytes >= size) return `${Number((bytes / size).toFixed(2))} ${unit}`
   }
   return `${bytes} B`
+}
+
+const DURATION_UNITS: ReadonlyMap<string, number> = new Map([['ms', 1], ['s', 1_000], ['m', 60_000], ['h', 3_600_000]])
+
+/** A duration as an operator writes it (`500ms`, `10s`, `1.5m`; a bare number is milliseconds) in whole milliseconds, or undefined. */
+export function parseDuration (text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text)
+  if (match == null) return undefined
+  const ms = Number(match[1]) * (DURATION_UNITS.get((match[2] ?? 'ms').toLowerCase()) as number)
+  return Number.isSafeInteger(ms) ? ms : undefined
 }
