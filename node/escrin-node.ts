@@ -11,7 +11,7 @@ import type { AntiEntropyInit } from './sync/index.js'
 import { defaultVerifiers, devVerifier, nitroVerifier, type EvidenceVerifier } from '../protocol/attestation/index.js'
 import { commandEvidence, readRootCertificate } from './attestations/nitro-evidence.js'
 import { privateKeyToAddress } from 'viem/accounts'
-import { BondLedgerError, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
+import { BondLedgerError, ChainBondLedger, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
 import { VERSION } from './constants.js'
 import { ConnectionTrimmer, PeerFinder, type PeerFinderInit } from './discovery/index.js'
 import { StartupError } from './errors.js'
@@ -153,9 +153,11 @@ export class EscrinNode {
     this.logger = logger
     this.metrics = metrics
     this.operator = privateKeyToAddress(keys.operatorKey).toLowerCase() as `0x${string}`
-    this.bonds = options.bonds ?? (options.ephemeral === true && config.bondLedger == null
-      ? NO_BONDS
-      : new FileBondLedger(config.bondLedger ?? join(config.dataDir, 'bonds.json'), logger.child('bonds')))
+    this.bonds = options.bonds ?? (config.chain != null
+      ? new ChainBondLedger({ url: config.chain.url, contract: config.chain.bondContract, logger: logger.child('bonds') })
+      : options.ephemeral === true && config.bondLedger == null
+        ? NO_BONDS
+        : new FileBondLedger(config.bondLedger ?? join(config.dataDir, 'bonds.json'), logger.child('bonds')))
     this.hello = new HelloService({
       host,
       logger,

@@ -25,7 +25,8 @@ export interface NodeConfig {
   nitroEvidence: string | null
   /** A root certificate file trusted for Nitro evidence instead of AWS's; null for the pinned AWS root. */
   nitroRoot: string | null
-  chain: string | null
+  /** Bonds from the EscrinBonds contract on this chain (--chain, --bond-contract); null for the local ledger file. */
+  chain: { url: string, bondContract: `0x${string}` } | null
   /** The local bond ledger file; null means DATA_DIR/bonds.json. */
   bondLedger: string | null
   minConnections: number
@@ -113,7 +114,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     attestation,
     nitroEvidence,
     nitroRoot: nitroRoot != null ? resolve(nitroRoot) : null,
-    chain: str('chain').value ?? null,
+    chain: parseChain(str('chain'), str('bond-contract'), bondLedger != null),
     bondLedger: bondLedger != null ? resolve(bondLedger) : null,
     minConnections,
     maxConnections,
@@ -288,6 +289,25 @@ function parseRunnerLimits ({ value, origin }: { value: string[], origin: string
     }
   }
   return settings
+}
+
+/** `--chain URL --bond-contract 0x...`: both or neither, and not with a ledger file as well. */
+function parseChain (chain: { value: string | undefined, origin: string }, contract: { value: string | undefined, origin: string }, hasLedgerFile: boolean): NodeConfig['chain'] {
+  if (chain.value == null) {
+    if (contract.value != null) throw new UsageError(`${contract.origin}: a bond contract needs --chain, the JSON-RPC URL of its chain`)
+    return null
+  }
+  let url: URL
+  try {
+    url = new URL(chain.value)
+  } catch {
+    throw new UsageError(`${chain.origin}: "${chain.value}" is not a URL (e.g. http://127.0.0.1:8545)`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${chain.origin}: "${chain.value}" is not an http(s) JSON-RPC URL`)
+  if (contract.value == null) throw new UsageError(`${chain.origin}: bonds on a chain need --bond-contract, the address of the EscrinBonds contract`)
+  if (!/^0x[0-9a-fA-F]{40}$/.test(contract.value)) throw new UsageError(`${contract.origin}: "${contract.value}" is not a 0x Ethereum address`)
+  if (hasLedgerFile) throw new UsageError(`${chain.origin}: bonds come from the chain or from a --bond-ledger file, not both`)
+  return { url: chain.value, bondContract: contract.value.toLowerCase() as `0x${string}` }
 }
 
 function parseLogLevel ({ value, origin }: { value: string | undefined, origin: string }): LogLevel {

@@ -65,6 +65,12 @@ describe('configuration', () => {
     for (const bad of ['', 's', '-1s', '10 minutes', '0.5ms']) assert.equal(parseDuration(bad), undefined, bad)
   })
 
+  it('reads bonds from a chain given its URL and the bond contract', () => {
+    const config = resolveConfig({ flags: { chain: 'https://rpc.example.org/v1', 'bond-contract': `0x${'AB'.repeat(20)}` } })
+    assert.deepEqual(config.chain, { url: 'https://rpc.example.org/v1', bondContract: `0x${'ab'.repeat(20)}` })
+    assert.equal(resolveConfig({ flags: {} }).chain, null)
+  })
+
   it('reads sizes in bytes, binary and decimal units, in any case; refuses anything else', () => {
     assert.equal(parseByteSize('4096'), 4096)
     assert.equal(parseByteSize('256MiB'), 256 * 2 ** 20)
@@ -120,6 +126,11 @@ describe('configuration', () => {
     ['no runner processes', { flags: { 'runner-limit': ['processes=0'] } }, /processes "0" must be a whole number from 1 to 10000/],
     ['a job memory below an idle workerd', { flags: { 'runner-limit': ['memory=64MiB'] } }, /memory "64MiB" must be a size of at least 128MiB/],
     ['a CPU time that is not a duration', { flags: { 'runner-limit': ['cpu-time=fast'] } }, /cpu-time "fast" must be a duration/],
+    ['a chain without its bond contract', { flags: { chain: 'http://127.0.0.1:8545' } }, /--chain: bonds on a chain need --bond-contract/],
+    ['a bond contract without a chain', { flags: {}, env: { ESCRIN_BOND_CONTRACT: `0x${'ab'.repeat(20)}` } }, /ESCRIN_BOND_CONTRACT: a bond contract needs --chain/],
+    ['a chain that is not a URL', { flags: { chain: 'localhost:8545', 'bond-contract': `0x${'ab'.repeat(20)}` } }, /--chain: "localhost:8545" is not (a URL|an http\(s\) JSON-RPC URL)/],
+    ['a bond contract that is not an address', { flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': '0x1234' } }, /--bond-contract: "0x1234" is not a 0x Ethereum address/],
+    ['bonds from a chain and a ledger file at once', { flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': `0x${'ab'.repeat(20)}`, 'bond-ledger': 'bonds.json' } }, /from the chain or from a --bond-ledger file, not both/],
     ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
   ]
   for (const [name, sources, message] of bad) {
