@@ -11,7 +11,7 @@ import type { AntiEntropyInit } from './sync/index.js'
 import { defaultVerifiers, devVerifier, nitroVerifier, type EvidenceVerifier } from '../protocol/attestation/index.js'
 import { commandEvidence, readRootCertificate } from './attestations/nitro-evidence.js'
 import { privateKeyToAddress } from 'viem/accounts'
-import { BondLedgerError, ChainBondLedger, FileBondLedger, NO_BONDS, type BondLedger } from './bonds/index.js'
+import { BondLedgerError, ChainBondLedger, FileBondLedger, NO_BONDS, type BondLedger, type BondSource } from './bonds/index.js'
 import { VERSION } from './constants.js'
 import { ConnectionTrimmer, PeerFinder, type PeerFinderInit } from './discovery/index.js'
 import { StartupError } from './errors.js'
@@ -86,6 +86,10 @@ export interface NodeStatus {
   uptimeSeconds: number
   /** How far peers' clocks are ahead of this node's, the median of their Hellos (ms; null until 3 peers said Hello). */
   clockSkewMs: number | null
+  /** This node's operator (the address its records name). */
+  operator: string
+  /** Where bonds come from (a ledger file, a chain and the block followed) and the operator's bond (wei). */
+  bonds: BondSource & { operatorBond: string }
   /** This node's own attestation record, as peers verify it (absent before the node has published one). */
   attestation?: OwnAttestationStatus
 }
@@ -406,6 +410,8 @@ export class EscrinNode {
       dhtMode: this.host.services.dht.getMode(),
       uptimeSeconds: this.running ? Math.floor((Date.now() - this.startedAt) / 1000) : 0,
       clockSkewMs: this.hello.clockSkew()?.medianMs ?? null,
+      operator: this.operator,
+      bonds: { ...this.bonds.describe(), operatorBond: this.bonds.bondOf(this.operator).toString() },
       ...(attestation != null ? { attestation } : {})
     }
   }

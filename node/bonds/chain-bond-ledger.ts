@@ -1,7 +1,7 @@
 import { createPublicClient, http, isAddress, type PublicClient } from 'viem'
 import { BONDS_ABI } from '../../protocol/chain/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
-import { BondLedgerError, type BondLedger } from './bond-ledger.js'
+import { BondLedgerError, type BondLedger, type BondSource } from './bond-ledger.js'
 import type { Logger } from '../log/index.js'
 
 export interface ChainBondLedgerInit {
@@ -71,6 +71,10 @@ export class ChainBondLedger implements BondLedger {
     if (known != null) return known.wei
     this.read(id)
     return 0n
+  }
+
+  describe (): BondSource {
+    return { source: 'chain', chain: this.init.url, contract: this.contract, block: this.head < 0n ? null : this.head.toString(), operators: this.bonds.size }
   }
 
   onChange (listener: (operators: string[]) => void): () => void {

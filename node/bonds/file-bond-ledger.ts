@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
-import { BondLedgerError, type BondLedger } from './bond-ledger.js'
+import { BondLedgerError, type BondLedger, type BondSource } from './bond-ledger.js'
 import { formatLedgerFile, parseLedgerFile } from './ledger-file.js'
 import type { Logger } from '../log/index.js'
 
@@ -27,6 +27,10 @@ export class FileBondLedger implements BondLedger {
 
   bondOf (operator: string): bigint {
     return this.bonds.get(operator.toLowerCase()) ?? 0n
+  }
+
+  describe (): BondSource {
+    return { source: 'file', path: this.path, operators: this.bonds.size }
   }
 
   entries (): Map<string, bigint> {

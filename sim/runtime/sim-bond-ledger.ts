@@ -1,4 +1,4 @@
-import type { BondLedger } from '../../node/bonds/index.js'
+import type { BondLedger, BondSource } from '../../node/bonds/index.js'
 
 /**
  * The bonds of a simulated network, set by the simulator (as the chain would
@@ -33,6 +33,10 @@ export class SimBondLedger implements BondLedger {
   onChange (listener: (operators: string[]) => void): () => void {
     this.listeners.add(listener)
     return () => { this.listeners.delete(listener) }
+  }
+
+  describe (): BondSource {
+    return { source: 'simulator', operators: this.bonds.size }
   }
 
   async start (): Promise<void> {}
