@@ -26,6 +26,8 @@ Commands:
             deal an app key t-of-n to the custody scope's SSSS nodes
   secret delete --app NAME --version V --key HEX --api URL
             delete an app key's version (and older ones) at every holder
+  bond show | lock AMOUNT | unlock AMOUNT | withdraw --chain URL --bond-contract ADDRESS
+            this node's operator's bond in the EscrinBonds contract
   sim SCENARIO [--mode memory|process] [--out DIR]
             run a simulator scenario (many local nodes, faults, load) and report
   help      show this help, or a command's: escrin-node help start

@@ -10,6 +10,7 @@ import { configFlags, parseCommandArgs } from './args.js'
 import { attestation, ATTESTATION_HELP } from './attestation.js'
 import { job, JOB_HELP, policy, POLICY_HELP, scope, SCOPE_HELP, secret, SECRET_HELP } from './app-commands.js'
 import { blob, BLOB_HELP } from './blob-commands.js'
+import { bond, BOND_HELP } from './bond-commands.js'
 import { DEVNET_HELP, ID_HELP, MAIN_HELP, START_HELP } from './help.js'
 import { SIM_HELP } from './sim-help.js'
 import { logUnhandledRejections, waitForShutdownSignal, withDeadline } from './signals.js'
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { run: Command, help: string }> = {
   job: { run: job, help: JOB_HELP },
   secret: { run: secret, help: SECRET_HELP },
   blob: { run: blob, help: BLOB_HELP },
+  bond: { run: bond, help: BOND_HELP },
   sim: { run: sim, help: SIM_HELP }
 }
 
