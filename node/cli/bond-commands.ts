@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { BaseError, ContractFunctionRevertedError, createPublicClient, createWalletClient, formatUnits, http, isAddress, parseAbi, parseUnits, type Hex, type PublicClient } from 'viem'
+import { BaseError, ContractFunctionRevertedError, createPublicClient, createWalletClient, defineChain, formatUnits, http, isAddress, parseAbi, parseUnits, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { loadOrCreateEnclaveKeys } from '../attestations/index.js'
 import { DEFAULT_DATA_DIR } from '../constants.js'
@@ -106,14 +106,15 @@ function parseAmount (text: string): bigint {
 async function change (client: PublicClient, url: string, bonds: Hex, key: Hex, sub: 'lock' | 'unlock' | 'withdraw', amount: bigint): Promise<void> {
   const account = privateKeyToAccount(key)
   const wallet = createWalletClient({ account, transport: http(url, { timeout: 20_000, retryCount: 0 }) })
-  const chain = { id: await client.getChainId() } as const
+  // the transactions are signed here, for the chain the URL serves
+  const chain = defineChain({ id: await client.getChainId(), name: 'bond chain', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [url] } } })
   if (await client.getBalance({ address: account.address }) === 0n) {
     throw new Error(`the operator ${account.address.toLowerCase()} has no ETH to pay for gas: send it some first`)
   }
   // each call is simulated first: a refusal names the contract's reason, and nothing is sent
   const send = async (address: Hex, abi: typeof BONDS_ABI | typeof TOKEN_ABI, functionName: string, args: readonly unknown[]): Promise<void> => {
     const { request } = await client.simulateContract({ address, abi, functionName, args, account } as Parameters<PublicClient['simulateContract']>[0])
-    const hash = await wallet.writeContract({ ...request, chain: { ...chain, name: 'chain', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [url] } } } } as Parameters<typeof wallet.writeContract>[0])
+    const hash = await wallet.writeContract({ ...request, chain } as Parameters<typeof wallet.writeContract>[0])
     const receipt = await client.waitForTransactionReceipt({ hash, timeout: 120_000 })
     if (receipt.status !== 'success') throw new Error(`${functionName} (${hash}) reverted`)
     console.log(`${functionName}: ${hash}`)
