@@ -244,17 +244,22 @@ function parseRateLimits ({ value, origin }: { value: string[], origin: string }
   return limits
 }
 
+/** One `NAME=VALUE` of a repeatable setting: the key its known name stands for, and the value's text. */
+function namedSetting<K> (item: string, names: ReadonlyMap<string, K>, origin: string, shape: string, example: string): { key: K, name: string, text: string } {
+  const eq = item.indexOf('=')
+  const name = item.slice(0, Math.max(0, eq))
+  const key = names.get(name)
+  if (eq < 0 || key == null) throw new UsageError(`${origin}: "${item}" is not ${shape} with NAME one of ${[...names.keys()].join(', ')} (e.g. ${example})`)
+  return { key, name, text: item.slice(eq + 1) }
+}
+
 /** `--storage-limit capacity=2TiB`: a limit's name and a size. */
 function parseStorageLimits ({ value, origin }: { value: string[], origin: string }): Partial<StorageLimits> {
   const limits: Partial<StorageLimits> = {}
   for (const item of value) {
-    const eq = item.indexOf('=')
-    const name = STORAGE_LIMIT_NAMES.get(item.slice(0, Math.max(0, eq)))
-    if (eq < 0 || name == null) {
-      throw new UsageError(`${origin}: "${item}" is not NAME=SIZE with NAME one of ${[...STORAGE_LIMIT_NAMES.keys()].join(', ')} (e.g. capacity=500GiB)`)
-    }
-    const bytes = parseByteSize(item.slice(eq + 1))
-    if (bytes == null) throw new UsageError(`${origin}: "${item.slice(eq + 1)}" is not a size (bytes, or a number with KiB, MiB, GiB, TiB, KB, MB, GB or TB)`)
+    const { key: name, text } = namedSetting(item, STORAGE_LIMIT_NAMES, origin, 'NAME=SIZE', 'capacity=500GiB')
+    const bytes = parseByteSize(text)
+    if (bytes == null) throw new UsageError(`${origin}: "${text}" is not a size (bytes, or a number with KiB, MiB, GiB, TiB, KB, MB, GB or TB)`)
     if (name === 'maxBlobBytes' && (bytes < 1 || bytes > MAX_PROTOCOL_BLOB_BYTES)) throw new UsageError(`${origin}: max-blob must be 1 byte to ${formatByteSize(MAX_PROTOCOL_BLOB_BYTES)}, the protocol's bound`)
     // one large transfer holds a window of chunks: a smaller budget would refuse every large blob
     if (name === 'transferBufferBytes' && bytes < transferFootprint(Infinity)) throw new UsageError(`${origin}: transfer-buffers must be at least ${formatByteSize(transferFootprint(Infinity))}, one transfer's window`)
@@ -267,12 +272,7 @@ function parseStorageLimits ({ value, origin }: { value: string[], origin: strin
 function parseRunnerLimits ({ value, origin }: { value: string[], origin: string }): RunnerSettings {
   const settings: RunnerSettings = {}
   for (const item of value) {
-    const eq = item.indexOf('=')
-    const name = RUNNER_LIMIT_NAMES.get(item.slice(0, Math.max(0, eq)))
-    if (eq < 0 || name == null) {
-      throw new UsageError(`${origin}: "${item}" is not NAME=VALUE with NAME one of ${[...RUNNER_LIMIT_NAMES.keys()].join(', ')} (e.g. processes=8)`)
-    }
-    const text = item.slice(eq + 1)
+    const { key: name, name: given, text } = namedSetting(item, RUNNER_LIMIT_NAMES, origin, 'NAME=VALUE', 'processes=8')
     if (name === 'memoryBytes') {
       const bytes = parseByteSize(text)
       // a workerd process with its host worker takes ~65 MiB before any job
@@ -284,7 +284,7 @@ function parseRunnerLimits ({ value, origin }: { value: string[], origin: string
       settings.cpuTimeMs = ms
     } else {
       const n = Number(text)
-      if (!Number.isSafeInteger(n) || n < 1 || n > 10_000) throw new UsageError(`${origin}: ${item.slice(0, eq)} "${text}" must be a whole number from 1 to 10000`)
+      if (!Number.isSafeInteger(n) || n < 1 || n > 10_000) throw new UsageError(`${origin}: ${given} "${text}" must be a whole number from 1 to 10000`)
       settings[name] = n
     }
   }
