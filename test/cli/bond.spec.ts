@@ -3,10 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { foundry } from 'viem/chains'
-import { compileContracts, deployBonds, startAnvil, type Anvil, type BondContracts } from '../helpers/chain.js'
+import { compileContracts, deployBonds, startAnvil, type Anvil, type BondContracts, ESCRIN } from '../helpers/chain.js'
 import { runCli } from '../helpers/cli.js'
 
-const ESCRIN = 10n ** 18n
 
 describe('escrin-node bond (against a local chain)', function () {
   this.timeout(120_000)

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
-import { compileContracts, deployBonds, lockBond, sendAs, slash, startAnvil, type Anvil, type BondContracts } from '../helpers/chain.js'
+import { compileContracts, deployBonds, lockBond, sendAs, slash, startAnvil, type Anvil, type BondContracts, ESCRIN } from '../helpers/chain.js'
 
-const ESCRIN = 10n ** 18n
 const DELAY = 3600n
 const BURN = '0x000000000000000000000000000000000000dEaD'
 

@@ -8,12 +8,11 @@ import { EscrinNode } from '../../node/escrin-node.js'
 import { StartupError } from '../../node/errors.js'
 import { silentLogger } from '../../node/log/index.js'
 import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
-import { compileContracts, deployBonds, lockBond, sendAs, slash, startAnvil, type Anvil, type BondContracts } from '../helpers/chain.js'
+import { compileContracts, deployBonds, lockBond, sendAs, slash, startAnvil, type Anvil, type BondContracts, ESCRIN } from '../helpers/chain.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
 
 const APP_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
-const ESCRIN = 10n ** 18n
 
 describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real nodes)', function () {
   this.timeout(180_000)

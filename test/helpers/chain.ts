@@ -9,6 +9,8 @@ import { foundry } from 'viem/chains'
 const require = createRequire(import.meta.url)
 /** The repository's root, from dist/test/helpers/. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+/** One ESCRIN in the token's smallest unit (18 decimals). */
+export const ESCRIN = 10n ** 18n
 /** anvil's first default account (its well-known development key): deploys, mints, slashes. */
 export const DEPLOYER_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
 
