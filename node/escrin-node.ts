@@ -305,7 +305,8 @@ export class EscrinNode {
       knownPeers: async () => (await host.peerStore.all()).length,
       connectedPeers: () => host.getPeers().length,
       clockSkewSeconds: () => { const ms = node?.hello.clockSkew()?.medianMs; return ms == null ? undefined : ms / 1000 },
-      storage: () => node?.storage?.gauges()
+      storage: () => node?.storage?.gauges(),
+      bondsBlock: () => { const source = node?.bonds.describe(); return source?.source === 'chain' && source.block != null ? BigInt(source.block) : undefined }
     }, registry)
     const logger = (options.logger ?? createLogger('escrin', { level: config.logLevel, format: config.logFormat }))
     node = new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)

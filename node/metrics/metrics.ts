@@ -33,6 +33,7 @@ export interface NodeMetrics {
   ssssRequests: Counter<'kind' | 'result'>
   keyReleases: Counter<'result'>
   keyReleaseLatency: Histogram
+  bondsBlock: Gauge
 }
 
 export interface MetricsSources {
@@ -42,6 +43,8 @@ export interface MetricsSources {
   clockSkewSeconds?: () => number | undefined
   /** What this storage node holds and how much of its transfer budget is in use; undefined without the storage role. */
   storage?: () => { blobs: number, bytes: number, transferBufferBytes: number } | undefined
+  /** The chain block whose bond changes this node has applied; undefined without --chain. */
+  bondsBlock?: () => bigint | undefined
 }
 
 /** A registry per node: many nodes share one process in devnets and the simulator. */
@@ -118,6 +121,12 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
       help: 'Key releases that succeeded: share requests to t holders, checks, reconstruction',
       buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers
+    }),
+    bondsBlock: new Gauge({
+      name: 'escrin_bonds_block',
+      help: 'The chain block whose bond changes this node has applied (--chain): one that stops rising means bonds are no longer followed',
+      registers,
+      collect () { const b = sources.bondsBlock?.(); if (b != null) this.set(Number(b)) }
     })
   }
 }

@@ -60,6 +60,8 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
     assert.equal(status.bonds.source, 'chain')
     assert.equal(status.bonds.contract, contracts.bonds.toLowerCase())
     assert.equal(status.bonds.operatorBond, (1500n * ESCRIN).toString())
+    const gauge = /^escrin_bonds_block (\d+)$/m.exec(await net.nodes[2].metrics.registry.metrics())?.[1]
+    assert.ok(gauge != null && BigInt(gauge) >= latest, `escrin_bonds_block ${gauge}`)
     const peers = await (await fetch(`${net.api(net.nodes[1])}/v1/peers`)).json() as { peers: Array<{ peerId: string, attestation?: { bond: string } }> }
     assert.equal(peers.peers.find(p => p.peerId === net.nodes[2].peerId.toString())?.attestation?.bond, (1500n * ESCRIN).toString())
   })
