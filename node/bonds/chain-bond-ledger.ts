@@ -1,4 +1,4 @@
-import { createPublicClient, http, isAddress, type PublicClient } from 'viem'
+import { BlockNotFoundError, createPublicClient, http, isAddress, type PublicClient } from 'viem'
 import { BONDS_ABI } from '../../protocol/chain/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
 import { BondLedgerError, type BondLedger, type BondSource } from './bond-ledger.js'
@@ -51,8 +51,11 @@ export class ChainBondLedger implements BondLedger {
   /** Operators asked about whose read failed (or came before start): read again after the next good poll. */
   private readonly unread = new BoundedMap<string, true>(MAX_OPERATORS)
   private readonly listeners = new Set<(operators: string[]) => void>()
-  /** The last block whose events are applied. */
+  /** The last block whose events are applied, and its hash (a different hash there later means a reorganisation). */
   private head = -1n
+  private headHash?: `0x${string}`
+  /** Counts reorganisations: a read begun before one is dropped. */
+  private epoch = 0
   private timer?: ReturnType<typeof setInterval>
   private polling?: Promise<void>
   private readonly pending = new Set<Promise<void>>()
@@ -86,7 +89,9 @@ export class ChainBondLedger implements BondLedger {
   async start (): Promise<void> {
     let code: string | undefined
     try {
-      this.head = await this.client.getBlockNumber()
+      const block = await this.client.getBlock({ blockTag: 'latest' })
+      this.head = block.number
+      this.headHash = block.hash
       code = await this.client.getCode({ address: this.contract })
     } catch (err) {
       throw new BondLedgerError(`cannot reach the chain at ${this.init.url}: ${shortError(err)}`)
@@ -114,9 +119,15 @@ export class ChainBondLedger implements BondLedger {
     if (this.stopped) return
     try {
       const latest = await this.client.getBlockNumber()
+      if (!await this.stillOnChain()) {
+        await this.reorganised()
+        return
+      }
       const changed = new Set<string>()
       while (this.head < latest && !this.stopped) {
         const to = minBig(latest, this.head + (this.init.maxLogRange ?? DEFAULT_MAX_LOG_RANGE))
+        // the hash first: a reorganisation while the logs are read leaves it stale, and the next poll sees that
+        const toHash = (await this.client.getBlock({ blockNumber: to })).hash
         const logs = await this.client.getContractEvents({ address: this.contract, abi: BONDS_ABI, eventName: 'BondChanged', fromBlock: this.head + 1n, toBlock: to, strict: true })
         for (const log of logs) {
           const operator = log.args.operator.toLowerCase()
@@ -128,6 +139,7 @@ export class ChainBondLedger implements BondLedger {
           this.bonds.set(operator, { wei: log.args.bond, block })
         }
         this.head = to
+        this.headHash = toHash
       }
       this.notify([...changed])
       for (const operator of [...this.unread.keys()]) {
@@ -139,6 +151,32 @@ export class ChainBondLedger implements BondLedger {
     }
   }
 
+  /** Whether the block followed to is still the chain's block at that height (not reorganised away, the chain not cut shorter). */
+  private async stillOnChain (): Promise<boolean> {
+    try {
+      return (await this.client.getBlock({ blockNumber: this.head })).hash === this.headHash
+    } catch (err) {
+      if (err instanceof BlockNotFoundError) return false
+      throw err
+    }
+  }
+
+  /**
+   * The chain reorganised below the block followed: events applied may be
+   * gone. Every bond known is forgotten (fail closed) and read again from the
+   * new head when next asked; listeners hear of each, so scopes ask at once.
+   */
+  private async reorganised (): Promise<void> {
+    const block = await this.client.getBlock({ blockTag: 'latest' })
+    const forgotten = [...this.bonds.keys()]
+    this.init.logger?.warn('the chain reorganised below the block followed; bonds are read again', { chain: this.init.url, followed: this.head.toString(), latest: block.number.toString() })
+    this.bonds.clear()
+    this.epoch++
+    this.head = block.number
+    this.headHash = block.hash
+    this.notify(forgotten)
+  }
+
   /** Reads one operator's bond as of the followed head, once at a time; listeners hear of a bond above zero. */
   private read (operator: string): void {
     if (this.reading.has(operator) || this.stopped) return
@@ -148,10 +186,14 @@ export class ChainBondLedger implements BondLedger {
     }
     this.reading.add(operator)
     const asOf = this.head
+    const epoch = this.epoch
     const done: Promise<void> = this.client.readContract({ address: this.contract, abi: BONDS_ABI, functionName: 'bondOf', args: [operator as `0x${string}`], blockNumber: asOf })
       .then(wei => {
-        // an event of a later block may have arrived while this read ran: it wins
-        if (this.bonds.has(operator)) return
+        // an event of a later block may have arrived while this read ran: it wins; a reorganisation voids the read
+        if (this.bonds.has(operator) || epoch !== this.epoch) {
+          if (epoch !== this.epoch) this.unread.set(operator, true)
+          return
+        }
         this.bonds.set(operator, { wei, block: asOf })
         if (wei !== 0n) this.notify([operator])
       })

@@ -73,6 +73,17 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
     await waitFor(agree(ids([1])), { timeoutMs: 30_000, describe: () => net.nodes.map(members).join(' ') })
   })
 
+  it('the chain reorganises away a lock: the nodes forget what they followed and read the bonds again', async () => {
+    const snapshot = await anvil.test.snapshot()
+    await lockBond(anvil, contracts, operator(0), 5n * ESCRIN)
+    await waitFor(agree(ids([0, 1])), { timeoutMs: 30_000, describe: () => net.nodes.map(members).join(' ') })
+    // back to before the lock, then a longer chain without it (other blocks at the same heights)
+    await anvil.test.revert({ id: snapshot })
+    await anvil.test.mine({ blocks: 8 })
+    await waitFor(agree(ids([1])), { timeoutMs: 30_000, describe: () => net.nodes.map(members).join(' ') })
+    await waitFor(() => net.nodes.every(n => n.bonds.bondOf(operator(1)) === 1000n * ESCRIN), { timeoutMs: 10_000 })
+  })
+
   it('a node that joins later reads the bonds it is asked about from the contract (no history scanned)', async () => {
     const late = await EscrinNode.create(devnetNodeConfig(join(net.root, 'late'), [net.nodes[0].host.getMultiaddrs()[0].toString()], { chain: { url: anvil.url, bondContract: contracts.bonds.toLowerCase() as `0x${string}` } }), { logger: silentLogger() })
     await late.start()
