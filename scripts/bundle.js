@@ -8,7 +8,9 @@
 // on two cores. Tests import dist/ directly; the CLI tests run the bundle.
 //
 // Not bundled: packages that find files next to their own code at run time
-// (classic-level loads its native addon, workerd names its binary).
+// (classic-level loads its native addon, workerd names its binary), and the
+// development dependencies a devnet on a local chain loads when asked (solc,
+// anvil's platform package).
 import { build } from 'esbuild'
 import { rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -30,7 +32,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  external: ['classic-level', 'workerd'],
+  external: ['classic-level', 'workerd', 'solc', '@foundry-rs/*'],
   // CommonJS dependencies (protobufjs, prom-client) call require() for Node's builtins
   banner: { js: "import { createRequire as escrinCreateRequire } from 'node:module'; const require = escrinCreateRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -54,16 +54,19 @@ ${optionLines(NODE_OPTIONS)}
 
 Precedence: flags, then environment variables, then the config file, then defaults.`
 
-export const DEVNET_HELP = `Usage: escrin-node devnet [--nodes N] [--data-dir D] [--log-level L] [--log-format F]
+export const DEVNET_HELP = `Usage: escrin-node devnet [--nodes N] [--data-dir D] [--chain] [--log-level L] [--log-format F]
 
 Starts N nodes (all roles, dev attestation) on 127.0.0.1 in this process: node 0
 first, the others joining through it. Prints each node's peer id and API address.
 Without --data-dir the nodes live in a temporary directory removed on exit.
-Ctrl-C stops all of them.
+Node i's operator has a bond of i+1 (in a ledger file the nodes share, or with
+--chain in the EscrinBonds contract on a local anvil chain, printed with its
+addresses; anvil and solc are development dependencies). Ctrl-C stops all of them.
 
 Options:
   --nodes N          how many nodes (default: 5, at most 100)
   --data-dir D       keep node i's key and data in D/node-i
+  --chain            bonds on a local chain (anvil), each operator locking its own
   --log-level L      error, warn, info, debug or trace (default: warn)
   --log-format F     text or json (default: text)`
 

@@ -95,7 +95,8 @@ async function devnet (args: string[]): Promise<number> {
     nodes: { type: 'string', short: 'n' },
     'data-dir': { type: 'string' },
     'log-level': { type: 'string' },
-    'log-format': { type: 'string' }
+    'log-format': { type: 'string' },
+    chain: { type: 'boolean' }
   })
   const nodesText = (parsed.values.nodes as string | undefined) ?? String(DEVNET_DEFAULT_NODES)
   const nodes = Number(nodesText)
@@ -109,8 +110,9 @@ async function devnet (args: string[]): Promise<number> {
   const dataDir = parsed.values['data-dir'] as string | undefined
 
   logUnhandledRejections((message, fields) => { console.error(`${message}: ${String(fields.stack ?? fields.error)}`) })
-  const net = await startDevnet({ nodes, dataDir: dataDir != null ? resolve(dataDir) : undefined, logLevel, logFormat })
+  const net = await startDevnet({ nodes, dataDir: dataDir != null ? resolve(dataDir) : undefined, logLevel, logFormat, chain: parsed.values.chain === true })
   console.log(`escrin devnet: ${nodes} node${nodes === 1 ? '' : 's'} on 127.0.0.1 (Ctrl-C to stop)`)
+  if (net.chain != null) console.log(`chain ${net.chain.url}  bond contract ${net.chain.contracts.bonds}  token ${net.chain.contracts.token}`)
   for (const [i, node] of net.nodes.entries()) {
     console.log(`node ${i}  ${node.peerId.toString()}  api http://${node.api?.address ?? '-'}  ${node.host.getMultiaddrs()[0]?.toString() ?? ''}`)
   }

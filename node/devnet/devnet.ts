@@ -6,14 +6,17 @@ import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_NETWORK, DEFAULT_R
 import { FileBondLedger } from '../bonds/index.js'
 import { EscrinNode } from '../escrin-node.js'
 import { createLogger, type LogFormat, type Logger, type LogLevel } from '../log/index.js'
+import { deployBonds, lockBond, startLocalChain, type BondContracts, type LocalChain } from './local-chain.js'
 import type { NodeConfig } from '../config/index.js'
 
 export const DEVNET_DEFAULT_NODES = 5
-/** The bond a devnet gives node i's operator: (i + 1) ETH, so policies on `bond` have something to tell apart. */
+/** The bond a devnet gives node i's operator: (i + 1) ETH (or ESCRIN, on a chain), so policies on `bond` have something to tell apart. */
 export function devnetBond (index: number): bigint {
   return BigInt(index + 1) * 10n ** 18n
 }
 export const DEVNET_MAX_NODES = 100
+/** How long a devnet operator's unlock request waits before it can withdraw. */
+const DEVNET_UNLOCK_DELAY_S = 600n
 
 export interface DevnetOptions {
   nodes?: number
@@ -22,10 +25,14 @@ export interface DevnetOptions {
   logLevel?: LogLevel
   logFormat?: LogFormat
   logger?: Logger
+  /** Bonds on a local chain (anvil, the bond contracts deployed) instead of a ledger file. */
+  chain?: boolean
 }
 
 export interface Devnet {
   nodes: EscrinNode[]
+  /** With `chain`: the local chain's JSON-RPC URL and the contracts. */
+  chain?: { url: string, contracts: BondContracts }
   stop(): Promise<void>
 }
 
@@ -69,23 +76,37 @@ export async function startDevnet (options: DevnetOptions = {}): Promise<Devnet>
   const root = options.dataDir ?? await mkdtemp(join(tmpdir(), 'escrin-devnet-'))
   const logger = options.logger ?? createLogger('devnet', { level: options.logLevel ?? 'warn', format: options.logFormat ?? 'text' })
   const nodes: EscrinNode[] = []
+  let chain: LocalChain | undefined
   const stop = async (): Promise<void> => {
     await Promise.allSettled(nodes.map(async node => { await node.stop() }))
+    await chain?.stop()
     if (temporary) await rm(root, { recursive: true, force: true })
   }
-  // one ledger file for the whole devnet; each node watches it
-  const ledger = new FileBondLedger(join(root, 'bonds.json'))
   try {
+    // bonds: on a local chain, each operator locking its own; or one ledger file the nodes all watch
+    let bonds: { chain: NodeConfig['chain'] } | { bondLedger: string }
+    let assign: (operator: `0x${string}`, wei: bigint) => Promise<void>
+    let contracts: BondContracts | undefined
+    if (options.chain === true) {
+      const started = chain = await startLocalChain()
+      const deployed = contracts = await deployBonds(started, DEVNET_UNLOCK_DELAY_S)
+      bonds = { chain: { url: started.url, bondContract: deployed.bonds.toLowerCase() as `0x${string}` } }
+      assign = async (operator, wei) => { await lockBond(started, deployed, operator, wei) }
+    } else {
+      const ledger = new FileBondLedger(join(root, 'bonds.json'))
+      bonds = { bondLedger: ledger.path }
+      assign = async (operator, wei) => { await ledger.set([[operator, wei]]) }
+    }
     for (let i = 0; i < count; i++) {
       const bootstrap = i === 0 ? [] : [nodes[0].host.getMultiaddrs()[0].toString()]
-      const node = await EscrinNode.create(devnetNodeConfig(join(root, `node-${i}`), bootstrap, { bondLedger: ledger.path }), { logger: logger.child(`node-${i}`) })
+      const node = await EscrinNode.create(devnetNodeConfig(join(root, `node-${i}`), bootstrap, bonds), { logger: logger.child(`node-${i}`) })
       nodes.push(node)
-      await ledger.set([[node.operator, devnetBond(i)]])
+      await assign(node.operator, devnetBond(i))
       await node.start()
     }
+    return { nodes, ...(chain != null && contracts != null ? { chain: { url: chain.url, contracts } } : {}), stop }
   } catch (err) {
     await stop()
     throw err
   }
-  return { nodes, stop }
 }

@@ -26,4 +26,28 @@ describe('escrin-node devnet (the README main command)', function () {
     assert.equal(code, 0, child.output.stderr)
     assert.match(child.output.stdout, /stopping 3 nodes/)
   })
+
+  it('--chain: bonds on a local chain, each operator locking its own; the chain stops with the devnet', async () => {
+    const child = spawnCli(['devnet', '--nodes', '2', '--chain'])
+    let chainUrl: string | undefined
+    try {
+      const apis = await waitFor(() => {
+        const found = [...child.output.stdout.matchAll(/^node (\d+) +(\S+) +api (http:\/\/\S+)/gm)]
+        return found.length === 2 ? found.map(m => m[3]) : undefined
+      }, { timeoutMs: 40_000, describe: () => child.output.stdout + child.output.stderr })
+      const chain = /^chain (http:\/\/\S+) +bond contract (0x[0-9a-fA-F]{40}) +token (0x[0-9a-fA-F]{40})$/m.exec(child.output.stdout)
+      assert.ok(chain != null, child.output.stdout)
+      chainUrl = chain[1]
+      const status = await getJson(apis[1], '/v1/status')
+      assert.equal(status.bonds.source, 'chain')
+      assert.equal(status.bonds.contract, chain[2].toLowerCase())
+      assert.equal(status.bonds.operatorBond, (2n * 10n ** 18n).toString())
+    } finally {
+      child.kill('SIGINT')
+    }
+    const { code } = await waitForExit(child, 15_000)
+    assert.equal(code, 0, child.output.stderr)
+    // anvil went with it
+    await assert.rejects(fetch(chainUrl as string, { method: 'POST', body: '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber"}', headers: { 'content-type': 'application/json' } }))
+  })
 })
