@@ -65,7 +65,8 @@ export class ChainBondLedger implements BondLedger {
   constructor (private readonly init: ChainBondLedgerInit) {
     if (!isAddress(init.contract, { strict: false })) throw new BondLedgerError(`"${init.contract}" is not an Ethereum address`)
     this.contract = init.contract.toLowerCase() as `0x${string}`
-    this.client = createPublicClient({ transport: http(init.url, { timeout: init.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, retryCount: 0 }) })
+    // no cache: viem would answer the block number from its last call for 4 s, and each poll wants the chain's
+    this.client = createPublicClient({ cacheTime: 0, transport: http(init.url, { timeout: init.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, retryCount: 0 }) })
   }
 
   bondOf (operator: string): bigint {
