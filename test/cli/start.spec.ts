@@ -108,6 +108,11 @@ describe('escrin-node bad usage', function () {
     assertRefused(await runCli(['devnet', '--nodes', '0']), 2, /--nodes/)
   })
 
+  it('bonds on a chain it cannot reach exit 1 with the reason; half a chain setting exits 2', async () => {
+    assertRefused(await runCli(['start', ...base(), '--chain', 'http://127.0.0.1:1', '--bond-contract', `0x${'ab'.repeat(20)}`]), 1, /bond ledger: cannot reach the chain at http:\/\/127\.0\.0\.1:1/)
+    assertRefused(await runCli(['start', ...base(), '--chain', 'http://127.0.0.1:1']), 2, /bonds on a chain need --bond-contract/)
+  })
+
   it('an unusable data dir exits 1 with the reason', async () => {
     const file = join(dir, 'not-a-dir')
     const { writeFile } = await import('node:fs/promises')
