@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
-import { BaseError, ContractFunctionRevertedError, createPublicClient, createWalletClient, defineChain, formatUnits, http, isAddress, parseAbi, parseUnits, type Hex, type PublicClient } from 'viem'
+import { BaseError, ContractFunctionRevertedError, createPublicClient, createWalletClient, defineChain, formatUnits, http, isAddress, parseUnits, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { BONDS_OPERATOR_ABI, TOKEN_ABI } from '../../protocol/chain/index.js'
 import { loadOrCreateEnclaveKeys } from '../attestations/index.js'
 import { DEFAULT_DATA_DIR } from '../constants.js'
 import { StartupError, UsageError } from '../errors.js'
@@ -29,26 +30,6 @@ Options:
   --data-dir D             the node's data dir (default ${DEFAULT_DATA_DIR}, or env ESCRIN_DATA_DIR)
   --operator ADDRESS       show: an operator other than this node's`
 
-/** What the command calls of EscrinBonds and its token, beyond what a node reads (protocol/chain/bonds-abi.ts). */
-const BONDS_ABI = parseAbi([
-  'function token() view returns (address)',
-  'function unlockDelay() view returns (uint64)',
-  'function bonds(address) view returns (uint256 locked, uint256 unlocking, uint64 unlockAt)',
-  'function lock(uint256 amount)',
-  'function requestUnlock(uint256 amount)',
-  'function withdraw()',
-  'error NotSlasher()',
-  'error ZeroAmount()',
-  'error NotEnoughLocked(uint256 locked, uint256 asked)',
-  'error StillLocked(uint64 unlockAt)',
-  'error TransferFailed()'
-])
-const TOKEN_ABI = parseAbi([
-  'function balanceOf(address) view returns (uint256)',
-  'function approve(address spender, uint256 value) returns (bool)',
-  'error InsufficientBalance(uint256 balance, uint256 needed)',
-  'error InsufficientAllowance(uint256 allowance, uint256 needed)'
-])
 const DECIMALS = 18
 
 export async function bond (args: string[]): Promise<number> {
@@ -112,7 +93,7 @@ async function change (client: PublicClient, url: string, bonds: Hex, key: Hex, 
     throw new Error(`the operator ${account.address.toLowerCase()} has no ETH to pay for gas: send it some first`)
   }
   // each call is simulated first: a refusal names the contract's reason, and nothing is sent
-  const send = async (address: Hex, abi: typeof BONDS_ABI | typeof TOKEN_ABI, functionName: string, args: readonly unknown[]): Promise<void> => {
+  const send = async (address: Hex, abi: typeof BONDS_OPERATOR_ABI | typeof TOKEN_ABI, functionName: string, args: readonly unknown[]): Promise<void> => {
     const { request } = await client.simulateContract({ address, abi, functionName, args, account } as Parameters<PublicClient['simulateContract']>[0])
     const hash = await wallet.writeContract({ ...request, chain } as Parameters<typeof wallet.writeContract>[0])
     const receipt = await client.waitForTransactionReceipt({ hash, timeout: 120_000 })
@@ -120,21 +101,21 @@ async function change (client: PublicClient, url: string, bonds: Hex, key: Hex, 
     console.log(`${functionName}: ${hash}`)
   }
   if (sub === 'lock') {
-    const token = await client.readContract({ address: bonds, abi: BONDS_ABI, functionName: 'token' })
+    const token = await client.readContract({ address: bonds, abi: BONDS_OPERATOR_ABI, functionName: 'token' })
     const balance = await client.readContract({ address: token, abi: TOKEN_ABI, functionName: 'balanceOf', args: [account.address] })
     if (balance < amount) throw new Error(`the operator ${account.address.toLowerCase()} has ${formatUnits(balance, DECIMALS)} ESCRIN, not ${formatUnits(amount, DECIMALS)}`)
     await send(token, TOKEN_ABI, 'approve', [bonds, amount])
-    await send(bonds, BONDS_ABI, 'lock', [amount])
+    await send(bonds, BONDS_OPERATOR_ABI, 'lock', [amount])
   } else if (sub === 'unlock') {
-    await send(bonds, BONDS_ABI, 'requestUnlock', [amount])
+    await send(bonds, BONDS_OPERATOR_ABI, 'requestUnlock', [amount])
   } else {
-    await send(bonds, BONDS_ABI, 'withdraw', [])
+    await send(bonds, BONDS_OPERATOR_ABI, 'withdraw', [])
   }
 }
 
 async function show (client: PublicClient, bonds: Hex, operator: Hex): Promise<void> {
-  const [locked, unlocking, unlockAt] = await client.readContract({ address: bonds, abi: BONDS_ABI, functionName: 'bonds', args: [operator] })
-  const token = await client.readContract({ address: bonds, abi: BONDS_ABI, functionName: 'token' })
+  const [locked, unlocking, unlockAt] = await client.readContract({ address: bonds, abi: BONDS_OPERATOR_ABI, functionName: 'bonds', args: [operator] })
+  const token = await client.readContract({ address: bonds, abi: BONDS_OPERATOR_ABI, functionName: 'token' })
   const balance = await client.readContract({ address: token, abi: TOKEN_ABI, functionName: 'balanceOf', args: [operator] })
   const eth = await client.getBalance({ address: operator })
   console.log(`operator: ${operator}`)

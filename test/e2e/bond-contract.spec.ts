@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import { toFunctionSignature, toEventSignature, type Abi, type AbiItem } from 'viem'
+import { BONDS_ABI, BONDS_OPERATOR_ABI, TOKEN_ABI } from '../../protocol/chain/index.js'
 import { compileContracts, deployBonds, lockBond, sendAs, slash, startAnvil, type Anvil, type BondContracts, ESCRIN } from '../helpers/chain.js'
 
 const DELAY = 3600n
@@ -23,6 +25,15 @@ describe('EscrinBonds: what a bond is, and how it leaves', function () {
     contracts = await deployBonds(anvil, DELAY)
   })
   after(async () => { await anvil?.stop() })
+
+  it('what nodes and the bond command call is what the contracts compile to (no ABI drift)', () => {
+    const signatures = (abi: Abi): Set<string> => new Set(abi.flatMap((item: AbiItem) =>
+      item.type === 'function' ? [toFunctionSignature(item)] : item.type === 'event' ? [toEventSignature(item)] : item.type === 'error' ? [`error ${item.name}(${item.inputs.map(i => i.type).join(',')})`] : []))
+    const bonds = signatures(EscrinBonds.abi)
+    const token = signatures(EscrinToken.abi)
+    for (const item of signatures([...BONDS_ABI, ...BONDS_OPERATOR_ABI])) assert.ok(bonds.has(item), `EscrinBonds has no ${item}`)
+    for (const item of signatures(TOKEN_ABI)) assert.ok(token.has(item), `EscrinToken has no ${item}`)
+  })
 
   it('an unlock request stops the amount counting at once; it is withdrawn only after the delay', async () => {
     const operator = '0x00000000000000000000000000000000000a11ce'
