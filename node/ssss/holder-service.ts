@@ -1,5 +1,5 @@
 import {
-  decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, ssssErrorFromFailure, openShare, Point, replyAad, sealShare,
+  decodeSsssCall, decodeSsssRequest, dealAad, encodeSsssReply, encodeSsssResponse, failureFromSsssError, openShare, Point, replyAad, sealShare,
   SSSS_GET_PROTOCOL, SSSS_PROTOCOL, SsssError, verifySecretControl, verifySecretSpec, verifyShare, verifyShareRequest, verifyShareRequestAsync, type SecretControl, type SecretSpec, type ShareRequest, type SsssRequest, type SsssResponse
 } from '../../protocol/ssss/index.js'
 import { offloadCpuWork, underDeadline } from '../runtime/index.js'
@@ -211,34 +211,34 @@ export class HolderService {
       request = decodeSsssRequest(bytes)
     } catch (err) {
       if (!(err instanceof WireError)) throw err
-      return this.counted('malformed', { response: { failure: failureFromSsssError(new SsssError('MALFORMED', err.message)) }, penalty: err.message })
+      return this.refused('malformed', new SsssError('MALFORMED', err.message), err.message)
     }
     const kind = 'get' in request ? 'get' : 'deal' in request ? 'deal' : 'control'
     if (channel && kind !== 'get') {
-      return this.counted(kind, { response: { failure: failureFromSsssError(new SsssError('MALFORMED', 'only share requests go over a channel')) }, penalty: 'a deal or control message on a share request channel' })
+      return this.refused(kind, new SsssError('MALFORMED', 'only share requests go over a channel'), 'a deal or control message on a share request channel')
     }
     try {
-      return this.counted(kind, { response: await this.serve(request, peer) })
+      const response = await this.serve(request, peer)
+      this.components.metrics?.ssssRequests.inc({ kind, result: 'share' in response ? 'share' : 'ok' })
+      return { response }
     } catch (err) {
       if (!(err instanceof SsssError)) throw err
       const penalised = err.code === 'BAD_SIGNATURE' || err.code === 'REPLAYED' || err.code === 'BAD_SHARE'
-      return this.counted(kind, { response: { failure: failureFromSsssError(err) }, ...(penalised ? { penalty: err.message } : {}) })
+      return this.refused(kind, err, penalised ? err.message : undefined)
     }
   }
 
-  /** An answer, counted on /metrics by what was asked and how it was answered. */
-  private counted (kind: 'get' | 'deal' | 'control' | 'malformed', answer: Answer): Answer {
-    const r = answer.response
-    const result = 'share' in r ? 'share' : 'ok' in r ? 'ok' : ssssErrorFromFailure(r.failure).code.toLowerCase()
-    this.components.metrics?.ssssRequests.inc({ kind, result })
-    return answer
+  /** A refusal as an answer (with the reason to penalise its sender, if any), counted on /metrics by what was asked and why it was refused. */
+  private refused (kind: 'get' | 'deal' | 'control' | 'malformed', err: SsssError, penalty?: string): Answer {
+    this.components.metrics?.ssssRequests.inc({ kind, result: err.code.toLowerCase() })
+    return { response: { failure: failureFromSsssError(err) }, ...(penalty != null ? { penalty } : {}) }
   }
 
   /** The answer to a call over the peer's rate: RATE_LIMITED, counted, and a penalty if it keeps on. */
   private rateLimited (peer: PeerId, verdict: Exclude<RateVerdict, 'ok'>): Answer {
     const reason = `more than ${this.rateLimits.ssssRequests.perSecond} share requests a second (burst ${this.rateLimits.ssssRequests.burst})`
     reportRefusal(this.components, `${SSSS_GET_PROTOCOL} calls`, peer, verdict, `ssss: ${reason}`)
-    return this.counted('get', { response: { failure: failureFromSsssError(new SsssError('RATE_LIMITED', reason)) } })
+    return this.refused('get', new SsssError('RATE_LIMITED', reason))
   }
 
   /** A call on a channel: a share request, answered as the one-shot protocol would; a failure of this node fails the call, not the channel. */
