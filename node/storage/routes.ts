@@ -33,7 +33,7 @@ function apiError (err: unknown): unknown {
  * `POST /v1/blobs/delete`: `{deletion}`, the app owner's signed deletion
  * (`signBlobDeletion`), checked and relayed to every peer that may hold one
  * of its blobs; answers which holders removed each.
- * `GET /v1/storage`: what this node holds, when it has the storage role.
+ * `GET /v1/storage[?offset=N&limit=N]`: what this node holds, a page of its blobs at a time, when it has the storage role.
  */
 export function blobRoutes (client: BlobClient, storage?: StorageService, repair?: BlobRepair): Route[] {
   return [
@@ -94,19 +94,37 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
     {
       method: 'GET',
       path: '/v1/storage',
-      handler: async () => {
+      handler: async ({ query }) => {
         if (storage == null) throw new ApiError(404, 'NO_STORAGE_ROLE', 'this node does not serve the storage role')
+        // a page of the blobs held: a storage node may hold millions
+        const offset = pageNumber(query.get('offset'), 0, Number.MAX_SAFE_INTEGER, 'offset')
+        const limit = pageNumber(query.get('limit'), STORAGE_PAGE_DEFAULT, STORAGE_PAGE_MAX, 'limit')
+        const held = storage.store.list()
+        const page = held.slice(offset, offset + limit)
         return {
           limits: storage.limits,
           usage: storage.store.usage(),
           repair: repair?.totals,
           // the owners' deletions this holder applied and remembers (a copy made before one is refused)
           deletionsRemembered: storage.deletions.size,
-          blobs: storage.store.list().map(m => ({ cid: m.cid, policyId: m.policyId, size: m.size, replicas: m.replicas, damaged: storage.store.isDamaged(m.cid), storedAt: new Date(m.storedAt).toISOString() }))
+          blobs: page.map(m => ({ cid: m.cid, policyId: m.policyId, size: m.size, replicas: m.replicas, damaged: storage.store.isDamaged(m.cid), storedAt: new Date(m.storedAt).toISOString() })),
+          ...(offset + page.length < held.length ? { next: `/v1/storage?offset=${offset + page.length}&limit=${limit}` } : {})
         }
       }
     }
   ]
+}
+
+/** Blobs listed by GET /v1/storage at once: by default, and at most. */
+const STORAGE_PAGE_DEFAULT = 1_000
+const STORAGE_PAGE_MAX = 10_000
+
+/** A whole number from a query string, `fallback` when absent; a 400 naming it otherwise. */
+function pageNumber (text: string | null, fallback: number, max: number, name: string): number {
+  if (text == null) return fallback
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n > max) throw new ApiError(400, 'MALFORMED', `${name} must be a whole number up to ${max}`)
+  return n
 }
 
 /** The body's deletion, with the types checked (its fields and signature are checked by the client). */

@@ -71,4 +71,22 @@ describe('a storage node\'s capacity and its disk (4 real nodes)', function () {
     const third = await put(net.nodes[3], MB / 2)
     assert.ok(third.replicas.includes(small.peerId.toString()), third.replicas.join())
   })
+
+  it('GET /v1/storage lists what a node holds a page at a time', async () => {
+    const roomy = net.nodes[2]
+    const held = roomy.storage?.store.totals().blobs as number
+    assert.ok(held >= 3, `${held} blobs`)
+    const seen: string[] = []
+    let path: string | undefined = '/v1/storage?limit=2'
+    while (path != null) {
+      const page = await (await fetch(`${net.api(roomy)}${path}`)).json() as { blobs: Array<{ cid: string }>, next?: string, usage: { blobs: number } }
+      assert.ok(page.blobs.length <= 2)
+      assert.equal(page.usage.blobs, held)
+      seen.push(...page.blobs.map(b => b.cid))
+      path = page.next
+    }
+    assert.equal(new Set(seen).size, held, 'every blob once')
+    assert.equal((await fetch(`${net.api(roomy)}/v1/storage?limit=20000`)).status, 400)
+    assert.equal((await fetch(`${net.api(roomy)}/v1/storage?offset=-1`)).status, 400)
+  })
 })
