@@ -158,7 +158,7 @@ export class EscrinNode {
     this.metrics = metrics
     this.operator = privateKeyToAddress(keys.operatorKey).toLowerCase() as `0x${string}`
     this.bonds = options.bonds ?? (config.chain != null
-      ? new ChainBondLedger({ url: config.chain.url, contract: config.chain.bondContract, logger: logger.child('bonds') })
+      ? new ChainBondLedger({ url: config.chain.url, contract: config.chain.bondContract, confirmations: config.chain.confirmations, logger: logger.child('bonds') })
       : options.ephemeral === true && config.bondLedger == null
         ? NO_BONDS
         : new FileBondLedger(config.bondLedger ?? join(config.dataDir, 'bonds.json'), logger.child('bonds')))

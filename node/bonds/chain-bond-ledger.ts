@@ -15,6 +15,8 @@ export interface ChainBondLedgerInit {
   maxLogRange?: bigint
   /** Deadline of one JSON-RPC call. */
   rpcTimeoutMs?: number
+  /** Blocks a change must be under before it counts (default 0: at once; a chain that reorganises often wants a few). */
+  confirmations?: number
   logger?: Logger
 }
 
@@ -46,6 +48,7 @@ interface KnownBond {
 export class ChainBondLedger implements BondLedger {
   private readonly client: PublicClient
   private readonly contract: `0x${string}`
+  private readonly confirmations: bigint
   private readonly bonds = new BoundedMap<string, KnownBond>(MAX_OPERATORS)
   private readonly reading = new Set<string>()
   /** Operators asked about whose read failed (or came before start): read again after the next good poll. */
@@ -65,6 +68,8 @@ export class ChainBondLedger implements BondLedger {
   constructor (private readonly init: ChainBondLedgerInit) {
     if (!isAddress(init.contract, { strict: false })) throw new BondLedgerError(`"${init.contract}" is not an Ethereum address`)
     this.contract = init.contract.toLowerCase() as `0x${string}`
+    if (!Number.isSafeInteger(init.confirmations ?? 0) || (init.confirmations ?? 0) < 0) throw new BondLedgerError(`confirmations must be a whole number, not ${init.confirmations}`)
+    this.confirmations = BigInt(init.confirmations ?? 0)
     // no cache: viem would answer the block number from its last call for 4 s, and each poll wants the chain's
     this.client = createPublicClient({ cacheTime: 0, transport: http(init.url, { timeout: init.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, retryCount: 0 }) })
   }
@@ -90,7 +95,7 @@ export class ChainBondLedger implements BondLedger {
   async start (): Promise<void> {
     let code: string | undefined
     try {
-      const block = await this.client.getBlock({ blockTag: 'latest' })
+      const block = await this.confirmedBlock()
       this.head = block.number
       this.headHash = block.hash
       code = await this.client.getCode({ address: this.contract })
@@ -119,7 +124,7 @@ export class ChainBondLedger implements BondLedger {
   private async follow (): Promise<void> {
     if (this.stopped) return
     try {
-      const latest = await this.client.getBlockNumber()
+      const latest = await this.client.getBlockNumber() - this.confirmations
       if (!await this.stillOnChain()) {
         await this.reorganised()
         return
@@ -152,6 +157,13 @@ export class ChainBondLedger implements BondLedger {
     }
   }
 
+  /** The newest block with `confirmations` blocks on it (the chain's first, while it is shorter). */
+  private async confirmedBlock (): Promise<{ number: bigint, hash: `0x${string}` }> {
+    const latest = await this.client.getBlockNumber()
+    const block = await this.client.getBlock({ blockNumber: latest > this.confirmations ? latest - this.confirmations : 0n })
+    return { number: block.number, hash: block.hash }
+  }
+
   /** Whether the block followed to is still the chain's block at that height (not reorganised away, the chain not cut shorter). */
   private async stillOnChain (): Promise<boolean> {
     try {
@@ -168,7 +180,7 @@ export class ChainBondLedger implements BondLedger {
    * new head when next asked; listeners hear of each, so scopes ask at once.
    */
   private async reorganised (): Promise<void> {
-    const block = await this.client.getBlock({ blockTag: 'latest' })
+    const block = await this.confirmedBlock()
     const forgotten = [...this.bonds.keys()]
     this.init.logger?.warn('the chain reorganised below the block followed; bonds are read again', { chain: this.init.url, followed: this.head.toString(), latest: block.number.toString() })
     this.bonds.clear()

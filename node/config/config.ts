@@ -26,7 +26,7 @@ export interface NodeConfig {
   /** A root certificate file trusted for Nitro evidence instead of AWS's; null for the pinned AWS root. */
   nitroRoot: string | null
   /** Bonds from the EscrinBonds contract on this chain (--chain, --bond-contract); null for the local ledger file. */
-  chain: { url: string, bondContract: `0x${string}` } | null
+  chain: { url: string, bondContract: `0x${string}`, confirmations: number } | null
   /** The local bond ledger file; null means DATA_DIR/bonds.json. */
   bondLedger: string | null
   minConnections: number
@@ -114,7 +114,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     attestation,
     nitroEvidence,
     nitroRoot: nitroRoot != null ? resolve(nitroRoot) : null,
-    chain: parseChain(str('chain'), str('bond-contract'), bondLedger != null),
+    chain: parseChain(str('chain'), str('bond-contract'), str('chain-confirmations'), bondLedger != null),
     bondLedger: bondLedger != null ? resolve(bondLedger) : null,
     minConnections,
     maxConnections,
@@ -291,10 +291,11 @@ function parseRunnerLimits ({ value, origin }: { value: string[], origin: string
   return settings
 }
 
-/** `--chain URL --bond-contract 0x...`: both or neither, and not with a ledger file as well. */
-function parseChain (chain: { value: string | undefined, origin: string }, contract: { value: string | undefined, origin: string }, hasLedgerFile: boolean): NodeConfig['chain'] {
+/** `--chain URL --bond-contract 0x... [--chain-confirmations N]`: chain and contract both or neither, and not with a ledger file as well. */
+function parseChain (chain: { value: string | undefined, origin: string }, contract: { value: string | undefined, origin: string }, confirmations: { value: string | undefined, origin: string }, hasLedgerFile: boolean): NodeConfig['chain'] {
   if (chain.value == null) {
     if (contract.value != null) throw new UsageError(`${contract.origin}: a bond contract needs --chain, the JSON-RPC URL of its chain`)
+    if (confirmations.value !== undefined && confirmations.value !== '0') throw new UsageError(`${confirmations.origin}: confirmations are of a chain: they need --chain`)
     return null
   }
   let url: URL
@@ -307,7 +308,9 @@ function parseChain (chain: { value: string | undefined, origin: string }, contr
   if (contract.value == null) throw new UsageError(`${chain.origin}: bonds on a chain need --bond-contract, the address of the EscrinBonds contract`)
   if (!/^0x[0-9a-fA-F]{40}$/.test(contract.value)) throw new UsageError(`${contract.origin}: "${contract.value}" is not a 0x Ethereum address`)
   if (hasLedgerFile) throw new UsageError(`${chain.origin}: bonds come from the chain or from a --bond-ledger file, not both`)
-  return { url: chain.value, bondContract: contract.value.toLowerCase() as `0x${string}` }
+  const depth = parseCount(confirmations)
+  if (depth > 1_000) throw new UsageError(`${confirmations.origin}: ${depth} confirmations; at most 1000`)
+  return { url: chain.value, bondContract: contract.value.toLowerCase() as `0x${string}`, confirmations: depth }
 }
 
 function parseLogLevel ({ value, origin }: { value: string | undefined, origin: string }): LogLevel {

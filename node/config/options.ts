@@ -62,6 +62,7 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'bond-ledger', kind: 'string', description: 'JSON file of operator bonds, the embedded local ledger (default: DATA_DIR/bonds.json)' },
   { name: 'chain', kind: 'string', description: 'Ethereum JSON-RPC URL (http or https) of the chain bonds are read from, with --bond-contract (default: the embedded local ledger)' },
   { name: 'bond-contract', kind: 'string', description: 'address of the EscrinBonds contract on --chain (protocol/chain/contracts/EscrinBonds.sol)' },
+  { name: 'chain-confirmations', kind: 'string', description: 'blocks a bond change must be under before it counts (a chain that reorganises often wants a few)', default: '0' },
   { name: 'min-connections', kind: 'string', description: 'below this many connections the node searches for peers actively', default: String(MIN_CONNECTIONS) },
   { name: 'max-connections', kind: 'string', description: 'connections kept at most; at the limit new ones are refused', default: String(MAX_CONNECTIONS) },
   { name: 'high-water', kind: 'string', description: 'above this many connected peers, idle connections are closed...', default: String(CONNECTION_HIGH_WATER) },

@@ -90,7 +90,7 @@ export async function startDevnet (options: DevnetOptions = {}): Promise<Devnet>
     if (options.chain === true) {
       const started = chain = await startLocalChain()
       const deployed = contracts = await deployBonds(started, DEVNET_UNLOCK_DELAY_S)
-      bonds = { chain: { url: started.url, bondContract: deployed.bonds.toLowerCase() as `0x${string}` } }
+      bonds = { chain: { url: started.url, bondContract: deployed.bonds.toLowerCase() as `0x${string}`, confirmations: 0 } }
       assign = async (operator, wei) => { await lockBond(started, deployed, operator, wei) }
     } else {
       const ledger = new FileBondLedger(join(root, 'bonds.json'))

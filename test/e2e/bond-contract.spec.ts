@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { toFunctionSignature, toEventSignature, type Abi, type AbiItem } from 'viem'
 import { BONDS_ABI, BONDS_OPERATOR_ABI, TOKEN_ABI } from '../../protocol/chain/index.js'
+import { ChainBondLedger } from '../../node/bonds/index.js'
 import { compileContracts, deployBonds, lockBond, sendAs, slash, startAnvil, type Anvil, type BondContracts, ESCRIN } from '../helpers/chain.js'
 
 const DELAY = 3600n
@@ -75,5 +76,24 @@ describe('EscrinBonds: what a bond is, and how it leaves', function () {
     }
     assert.equal(last.get('0x00000000000000000000000000000000000a11ce'), await bondOf('0x00000000000000000000000000000000000a11ce'))
     assert.equal(last.get('0x0000000000000000000000000000000000000b0b'), 0n)
+  })
+
+  it('a node told to wait for confirmations counts a change only once that many blocks are on it', async () => {
+    const operator = '0x0000000000000000000000000000000000000c0c'
+    const ledger = new ChainBondLedger({ url: anvil.url, contract: contracts.bonds, confirmations: 3, pollMs: 3_600_000 })
+    await ledger.start()
+    try {
+      const heard: string[][] = []
+      ledger.onChange(operators => { heard.push(operators) })
+      await lockBond(anvil, contracts, operator, 7n * ESCRIN)
+      await ledger.poll()
+      assert.equal(ledger.bondOf(operator), 0n, 'the lock is under fewer than 3 blocks')
+      await anvil.test.mine({ blocks: 3 })
+      await ledger.poll()
+      assert.equal(ledger.bondOf(operator), 7n * ESCRIN)
+      assert.ok(heard.some(ops => ops.includes(operator)))
+    } finally {
+      await ledger.stop()
+    }
   })
 })

@@ -28,7 +28,7 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
   before(async () => {
     anvil = await startAnvil()
     contracts = await deployBonds(anvil)
-    net = await startNetwork(3, { chain: { url: anvil.url, bondContract: contracts.bonds.toLowerCase() as `0x${string}` } })
+    net = await startNetwork(3, { chain: { url: anvil.url, bondContract: contracts.bonds.toLowerCase() as `0x${string}`, confirmations: 0 } })
     await waitFor(() => net.nodes.every(n => n.attestations.size === 3), { timeoutMs: 30_000 })
     const signed = await signPolicy(createPolicy({ owner: privateKeyToAccount(APP_KEY).address, name: 'bonded', version: 1, predicate: JSON.stringify({ gte: ['bond', (1000n * ESCRIN).toString()] }) }), APP_KEY)
     policyId = (await net.nodes[0].policies.publish(signed)).id
@@ -85,7 +85,7 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
   })
 
   it('a node that joins later reads the bonds it is asked about from the contract (no history scanned)', async () => {
-    const late = await EscrinNode.create(devnetNodeConfig(join(net.root, 'late'), [net.nodes[0].host.getMultiaddrs()[0].toString()], { chain: { url: anvil.url, bondContract: contracts.bonds.toLowerCase() as `0x${string}` } }), { logger: silentLogger() })
+    const late = await EscrinNode.create(devnetNodeConfig(join(net.root, 'late'), [net.nodes[0].host.getMultiaddrs()[0].toString()], { chain: { url: anvil.url, bondContract: contracts.bonds.toLowerCase() as `0x${string}`, confirmations: 0 } }), { logger: silentLogger() })
     await late.start()
     try {
       await waitFor(() => late.policies.store.get(policyId) != null && members(late) === JSON.stringify(ids([1])), { timeoutMs: 30_000, describe: () => members(late) })
@@ -99,13 +99,13 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
   it('a node told of a chain it cannot reach, or of an address with no contract, does not start, and says why', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'escrin-chain-'))
     try {
-      const attempt = async (chain: { url: string, bondContract: `0x${string}` }): Promise<unknown> => {
+      const attempt = async (chain: { url: string, bondContract: `0x${string}`, confirmations: number }): Promise<unknown> => {
         const node = await EscrinNode.create(devnetNodeConfig(join(dir, String(Math.random())), [], { chain }), { logger: silentLogger() })
         return await node.start().then(async () => { await node.stop(); return undefined }, err => err)
       }
-      const nowhere = await attempt({ url: 'http://127.0.0.1:1', bondContract: contracts.bonds.toLowerCase() as `0x${string}` })
+      const nowhere = await attempt({ url: 'http://127.0.0.1:1', bondContract: contracts.bonds.toLowerCase() as `0x${string}`, confirmations: 0 })
       assert.ok(nowhere instanceof StartupError && /bond ledger: cannot reach the chain at http:\/\/127\.0\.0\.1:1/.test(nowhere.message), String(nowhere))
-      const noContract = await attempt({ url: anvil.url, bondContract: `0x${'12'.repeat(20)}` })
+      const noContract = await attempt({ url: anvil.url, bondContract: `0x${'12'.repeat(20)}`, confirmations: 0 })
       assert.ok(noContract instanceof StartupError && /no contract at 0x1212/.test(noContract.message), String(noContract))
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -67,7 +67,8 @@ describe('configuration', () => {
 
   it('reads bonds from a chain given its URL and the bond contract', () => {
     const config = resolveConfig({ flags: { chain: 'https://rpc.example.org/v1', 'bond-contract': `0x${'AB'.repeat(20)}` } })
-    assert.deepEqual(config.chain, { url: 'https://rpc.example.org/v1', bondContract: `0x${'ab'.repeat(20)}` })
+    assert.deepEqual(config.chain, { url: 'https://rpc.example.org/v1', bondContract: `0x${'ab'.repeat(20)}`, confirmations: 0 })
+    assert.equal(resolveConfig({ flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': `0x${'ab'.repeat(20)}`, 'chain-confirmations': '12' } }).chain?.confirmations, 12)
     assert.equal(resolveConfig({ flags: {} }).chain, null)
   })
 
@@ -130,6 +131,8 @@ describe('configuration', () => {
     ['a bond contract without a chain', { flags: {}, env: { ESCRIN_BOND_CONTRACT: `0x${'ab'.repeat(20)}` } }, /ESCRIN_BOND_CONTRACT: a bond contract needs --chain/],
     ['a chain that is not a URL', { flags: { chain: 'localhost:8545', 'bond-contract': `0x${'ab'.repeat(20)}` } }, /--chain: "localhost:8545" is not (a URL|an http\(s\) JSON-RPC URL)/],
     ['a bond contract that is not an address', { flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': '0x1234' } }, /--bond-contract: "0x1234" is not a 0x Ethereum address/],
+    ['confirmations without a chain', { flags: { 'chain-confirmations': '3' } }, /--chain-confirmations: confirmations are of a chain: they need --chain/],
+    ['confirmations that are not a count', { flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': `0x${'ab'.repeat(20)}`, 'chain-confirmations': 'some' } }, /--chain-confirmations: "some" is not a non-negative whole number/],
     ['bonds from a chain and a ledger file at once', { flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': `0x${'ab'.repeat(20)}`, 'bond-ledger': 'bonds.json' } }, /from the chain or from a --bond-ledger file, not both/],
     ['a missing config file', { flags: {}, configFile: '/nonexistent/escrin.json' }, /cannot read config file/]
   ]
