@@ -3,6 +3,7 @@ import { BaseError, ContractFunctionRevertedError, createPublicClient, createWal
 import { privateKeyToAccount } from 'viem/accounts'
 import { BONDS_OPERATOR_ABI, TOKEN_ABI } from '../../protocol/chain/index.js'
 import { loadOrCreateEnclaveKeys } from '../attestations/index.js'
+import { sendContractCall } from '../bonds/index.js'
 import { DEFAULT_DATA_DIR } from '../constants.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
@@ -92,13 +93,9 @@ async function change (client: PublicClient, url: string, bonds: Hex, key: Hex, 
   if (await client.getBalance({ address: account.address }) === 0n) {
     throw new Error(`the operator ${account.address.toLowerCase()} has no ETH to pay for gas: send it some first`)
   }
-  // each call is simulated first: a refusal names the contract's reason, and nothing is sent
+  // each call is simulated first (sendContractCall): a refusal names the contract's reason, and nothing is sent
   const send = async (address: Hex, abi: typeof BONDS_OPERATOR_ABI | typeof TOKEN_ABI, functionName: string, args: readonly unknown[]): Promise<void> => {
-    const { request } = await client.simulateContract({ address, abi, functionName, args, account } as Parameters<PublicClient['simulateContract']>[0])
-    const hash = await wallet.writeContract({ ...request, chain } as Parameters<typeof wallet.writeContract>[0])
-    const receipt = await client.waitForTransactionReceipt({ hash, timeout: 120_000 })
-    if (receipt.status !== 'success') throw new Error(`${functionName} (${hash}) reverted`)
-    console.log(`${functionName}: ${hash}`)
+    console.log(`${functionName}: ${await sendContractCall(client, wallet, { address, abi, functionName, args, account, chain })}`)
   }
   if (sub === 'lock') {
     const token = await client.readContract({ address: bonds, abi: BONDS_OPERATOR_ABI, functionName: 'token' })

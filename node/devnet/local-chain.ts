@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { createPublicClient, createTestClient, createWalletClient, http, type Abi, type Hex, type PublicClient, type TestClient, type WalletClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
+import { sendContractCall } from '../bonds/index.js'
 import { StartupError } from '../errors.js'
 
 /**
@@ -143,22 +144,20 @@ export async function deployBonds (chain: LocalChain, unlockDelaySeconds = 3600n
   return { token, bonds }
 }
 
-/** Sends a transaction as `from` without its key (anvil's impersonation), simulated first so a revert names the contract's error. */
+/** Sends a transaction as `from` without its key (anvil's impersonation), through sendContractCall. */
 export async function sendAs (chain: LocalChain, from: Hex, to: Hex, abi: Abi, functionName: string, args: unknown[]): Promise<void> {
   await chain.test.impersonateAccount({ address: from })
   await chain.test.setBalance({ address: from, value: 10n ** 20n })
   const wallet = createWalletClient({ chain: foundry, transport: http(chain.url), account: from })
-  await chain.public.simulateContract({ address: to, abi, functionName, args, account: from })
-  const hash = await wallet.writeContract({ address: to, abi, functionName, args, account: from, chain: foundry })
-  const receipt = await chain.public.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new Error(`${functionName} reverted`)
+  await sendContractCall(chain.public, wallet, { address: to, abi, functionName, args, account: from, chain: foundry })
 }
 
 /** Mints `amount` to `operator` and has it lock the lot (approve, then lock). */
 export async function lockBond (chain: LocalChain, contracts: BondContracts, operator: Hex, amount: bigint): Promise<void> {
   const { EscrinToken, EscrinBonds } = compileContracts()
-  const hash = await chain.deployer.writeContract({ address: contracts.token, abi: EscrinToken.abi, functionName: 'mint', args: [operator, amount], account: chain.deployer.account ?? null, chain: foundry })
-  await chain.public.waitForTransactionReceipt({ hash })
+  const deployer = chain.deployer.account
+  if (deployer == null) throw new StartupError('the local chain has no deployer account')
+  await sendContractCall(chain.public, chain.deployer, { address: contracts.token, abi: EscrinToken.abi, functionName: 'mint', args: [operator, amount], account: deployer, chain: foundry })
   await sendAs(chain, operator, contracts.token, EscrinToken.abi, 'approve', [contracts.bonds, amount])
   await sendAs(chain, operator, contracts.bonds, EscrinBonds.abi, 'lock', [amount])
 }
