@@ -7,7 +7,7 @@ import { EscrinNode, type EscrinNodeOptions } from '../../node/escrin-node.js'
 import { chunkFrameList, RemoteBlobSink } from '../../node/storage/index.js'
 import { BLOB_PROTOCOL, BlobError, blobErrorFromFailure, decodeBlobResponse, encodeBlobRequest, MAX_BLOB_FRAME_BYTES, blobCidOf, parseBlobCid } from '../../protocol/blob/index.js'
 import { defaultVerifiers } from '../../protocol/attestation/index.js'
-import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
+import { publishMeasurementScope } from '../helpers/storage-nodes.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { testEvidence, testVerifier } from '../helpers/test-evidence.js'
 import { waitFor } from '../helpers/wait.js'
@@ -43,8 +43,7 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
   before(async () => {
     net = await startNetwork(3, {}, optionsOf)
     await waitFor(() => net.nodes.every(n => n.attestations.size === 3), { timeoutMs: 30_000 })
-    policyId = (await net.nodes[2].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name: 'q', version: 1, predicate: JSON.stringify({ eq: ['tee.measurement', IN_M] }) }), OWNER_KEY))).id
-    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(policyId).length === 2), { timeoutMs: 30_000 })
+    policyId = await publishMeasurementScope(net, net.nodes[2], { address: OWNER, key: OWNER_KEY }, 'q', IN_M, 2)
   })
   after(async () => { await net?.close() })
 
@@ -104,8 +103,7 @@ describe('storage against bad input and hostile peers (3 real nodes)', function 
   it('a holder whose transfer buffers are full refuses puts and gets with BUSY, unpenalised, and takes them again once they drain', async () => {
     const [other, holder, client] = net.nodes
     // another app (quotas are per app), on the same holders
-    const busyPolicy = (await client.policies.publish(await signPolicy(createPolicy({ owner: OWNER, name: 'busy', version: 1, predicate: JSON.stringify({ eq: ['tee.measurement', IN_M] }) }), OWNER_KEY))).id
-    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(busyPolicy).length === 2), { timeoutMs: 30_000 })
+    const busyPolicy = await publishMeasurementScope(net, client, { address: OWNER, key: OWNER_KEY }, 'busy', IN_M, 2)
     const scoreBefore = holder.scores.score(client.peerId.toString())
     // an upload that holds the holder's whole 2 MiB of transfer buffers while it lasts
     const hog = new RemoteBlobSink(client.host, holder.peerId, { policyId: busyPolicy, size: 2 * MB, replicas: [] })

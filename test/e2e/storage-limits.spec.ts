@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { privateKeyToAccount } from 'viem/accounts'
 import { RemoteBlobSink } from '../../node/storage/index.js'
 import { BlobError } from '../../protocol/blob/index.js'
-import { createPolicy, signPolicy } from '../../protocol/policy/index.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
-import { storageTestOptions } from '../helpers/storage-nodes.js'
+import { publishMeasurementScope, storageTestOptions } from '../helpers/storage-nodes.js'
 import { waitFor } from '../helpers/wait.js'
 import type { EscrinNode, EscrinNodeOptions } from '../../node/escrin-node.js'
 
@@ -44,8 +43,7 @@ describe('a storage node\'s capacity and its disk (4 real nodes)', function () {
   before(async () => {
     net = await startNetwork(4, {}, optionsOf)
     await waitFor(() => net.nodes.every(n => n.attestations.size === 4), { timeoutMs: 30_000 })
-    policyId = (await net.nodes[3].policies.publish(await signPolicy(createPolicy({ owner: OWNER, name: 'limits', version: 1, predicate: JSON.stringify({ eq: ['tee.measurement', M] }) }), OWNER_KEY))).id
-    await waitFor(() => net.nodes.every(n => n.attestations.scopes.members(policyId).length === 3), { timeoutMs: 30_000 })
+    policyId = await publishMeasurementScope(net, net.nodes[3], { address: OWNER, key: OWNER_KEY }, 'limits', M, 3)
   })
   after(async () => { await net?.close() })
 
