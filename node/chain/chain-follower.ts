@@ -1,0 +1,189 @@
+import { BlockNotFoundError, createPublicClient, http, isAddress, type PublicClient } from 'viem'
+import type { Logger } from '../log/index.js'
+
+export interface ChainFollowerInit {
+  /** Ethereum JSON-RPC URL (--chain). */
+  url: string
+  /** The contract followed. */
+  contract: string
+  /** What the contract is and which option names it, for the error when there is none at the address: "the EscrinBonds contract (--bond-contract)". */
+  contractRole: string
+  /** How often new blocks are read (default 2 s). */
+  pollMs?: number
+  /** Blocks read in one log query at most (providers bound eth_getLogs ranges). */
+  maxLogRange?: bigint
+  /** Deadline of one JSON-RPC call. */
+  rpcTimeoutMs?: number
+  /** Blocks a change must be under before it counts (default 0: at once; a chain that reorganises often wants a few). */
+  confirmations?: number
+  logger?: Logger
+}
+
+/** What a follower's user does with the chain as it moves. */
+export interface ChainFollowerHandlers {
+  /** Reads and applies the contract's events of blocks from..to (inclusive); a throw leaves the range to the next poll. */
+  applyRange: (from: bigint, to: bigint) => Promise<void>
+  /** The chain reorganised below the block followed: everything read may be gone. Called after the follower moved to the new head. */
+  reorganised: () => void
+  /** After every poll that reached the head: a chance to retry reads that failed. */
+  followed: () => void
+}
+
+export class ChainFollowerError extends Error {
+  override readonly name = 'ChainFollowerError'
+}
+
+const DEFAULT_POLL_MS = 2_000
+const DEFAULT_MAX_LOG_RANGE = 5_000n
+const DEFAULT_RPC_TIMEOUT_MS = 10_000
+/** A failing chain is reported at most this often (it is retried at every poll). */
+const FAILURE_LOG_INTERVAL_MS = 60_000
+
+/**
+ * Follows one contract on an Ethereum chain, through viem: polls for new
+ * blocks `confirmations` behind the head, hands each new range of blocks to
+ * its user to read events from, and notices a reorganisation below the block
+ * it followed to (that block's hash changed, or the chain got shorter). Reads
+ * of the contract's state are made as of the followed block (`head`), and a
+ * read begun before a reorganisation is recognised by `epoch`. What the
+ * follower's user keeps of the chain (bonds, registrations) is its own.
+ */
+export class ChainFollower {
+  readonly client: PublicClient
+  readonly contract: `0x${string}`
+  private readonly confirmations: bigint
+  /** The last block whose events are applied, and its hash (a different hash there later means a reorganisation). */
+  private followedTo = -1n
+  private followedHash?: `0x${string}`
+  private reorganisations = 0
+  private timer?: ReturnType<typeof setInterval>
+  private polling?: Promise<void>
+  private readonly pending = new Set<Promise<unknown>>()
+  private stopped = false
+  private lastFailureLog = -Infinity
+
+  constructor (private readonly init: ChainFollowerInit, private readonly handlers: ChainFollowerHandlers) {
+    if (!isAddress(init.contract, { strict: false })) throw new ChainFollowerError(`"${init.contract}" is not an Ethereum address`)
+    this.contract = init.contract.toLowerCase() as `0x${string}`
+    if (!Number.isSafeInteger(init.confirmations ?? 0) || (init.confirmations ?? 0) < 0) throw new ChainFollowerError(`confirmations must be a whole number, not ${init.confirmations}`)
+    this.confirmations = BigInt(init.confirmations ?? 0)
+    // no cache: viem would answer the block number from its last call for 4 s, and each poll wants the chain's
+    this.client = createPublicClient({ cacheTime: 0, transport: http(init.url, { timeout: init.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, retryCount: 0 }) })
+  }
+
+  /** The block followed to (-1 before start): reads of the contract's state are made as of it. */
+  get head (): bigint {
+    return this.followedTo
+  }
+
+  /** Counts reorganisations: a read begun in an earlier epoch is void. */
+  get epoch (): number {
+    return this.reorganisations
+  }
+
+  get isStopped (): boolean {
+    return this.stopped
+  }
+
+  /** Checks that the chain answers and a contract is at the address, then follows it from its latest confirmed block. */
+  async start (): Promise<void> {
+    let code: string | undefined
+    try {
+      const block = await this.confirmedBlock()
+      this.followedTo = block.number
+      this.followedHash = block.hash
+      code = await this.client.getCode({ address: this.contract })
+    } catch (err) {
+      throw new ChainFollowerError(`cannot reach the chain at ${this.init.url}: ${shortError(err)}`)
+    }
+    if (code == null || code === '0x') throw new ChainFollowerError(`no contract at ${this.contract} on the chain at ${this.init.url} (${this.init.contractRole})`)
+    this.timer = setInterval(() => { void this.poll() }, this.init.pollMs ?? DEFAULT_POLL_MS)
+    this.timer.unref?.()
+  }
+
+  async stop (): Promise<void> {
+    this.stopped = true
+    clearInterval(this.timer)
+    this.timer = undefined
+    await this.polling
+    await Promise.allSettled([...this.pending])
+  }
+
+  /** Reads the blocks since the last poll (the timer does this every pollMs). */
+  async poll (): Promise<void> {
+    this.polling ??= this.follow().finally(() => { this.polling = undefined })
+    await this.polling
+  }
+
+  /** A read of the contract's state; stop() waits for it. */
+  track<T> (read: Promise<T>): Promise<T> {
+    const tracked = read.finally(() => { this.pending.delete(tracked) })
+    this.pending.add(tracked)
+    return tracked
+  }
+
+  /** Logs a failure of the chain, at most once a minute (it is retried at every poll). */
+  failed (message: string, err: unknown, fields: Record<string, unknown> = {}): void {
+    const now = Date.now()
+    if (now - this.lastFailureLog < FAILURE_LOG_INTERVAL_MS) return
+    this.lastFailureLog = now
+    this.init.logger?.warn(message, { chain: this.init.url, err: shortError(err), ...fields })
+  }
+
+  private async follow (): Promise<void> {
+    if (this.stopped) return
+    try {
+      const latest = await this.client.getBlockNumber() - this.confirmations
+      if (!await this.stillOnChain()) {
+        await this.reorganised()
+        return
+      }
+      while (this.followedTo < latest && !this.stopped) {
+        const to = minBig(latest, this.followedTo + (this.init.maxLogRange ?? DEFAULT_MAX_LOG_RANGE))
+        // the hash first: a reorganisation while the logs are read leaves it stale, and the next poll sees that
+        const toHash = (await this.client.getBlock({ blockNumber: to })).hash
+        await this.handlers.applyRange(this.followedTo + 1n, to)
+        this.followedTo = to
+        this.followedHash = toHash
+      }
+      this.handlers.followed()
+    } catch (err) {
+      this.failed(`cannot follow ${this.init.contractRole}; what was read stays in force`, err)
+    }
+  }
+
+  /** The newest block with `confirmations` blocks on it (the chain's first, while it is shorter). */
+  private async confirmedBlock (): Promise<{ number: bigint, hash: `0x${string}` }> {
+    const latest = await this.client.getBlockNumber()
+    const block = await this.client.getBlock({ blockNumber: latest > this.confirmations ? latest - this.confirmations : 0n })
+    return { number: block.number, hash: block.hash }
+  }
+
+  /** Whether the block followed to is still the chain's block at that height (not reorganised away, the chain not cut shorter). */
+  private async stillOnChain (): Promise<boolean> {
+    try {
+      return (await this.client.getBlock({ blockNumber: this.followedTo })).hash === this.followedHash
+    } catch (err) {
+      if (err instanceof BlockNotFoundError) return false
+      throw err
+    }
+  }
+
+  private async reorganised (): Promise<void> {
+    const block = await this.confirmedBlock()
+    this.init.logger?.warn('the chain reorganised below the block followed; what was read of it is read again', { chain: this.init.url, contract: this.contract, followed: this.followedTo.toString(), latest: block.number.toString() })
+    this.reorganisations++
+    this.followedTo = block.number
+    this.followedHash = block.hash
+    this.handlers.reorganised()
+  }
+}
+
+function minBig (a: bigint, b: bigint): bigint {
+  return a < b ? a : b
+}
+
+/** viem's errors run to many lines (the request, the docs link): the first says what happened. */
+export function shortError (err: unknown): string {
+  return ((err as Error)?.message ?? String(err)).split('\n')[0]
+}
