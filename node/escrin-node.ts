@@ -23,7 +23,7 @@ import { createLogger, type Logger } from './log/index.js'
 import { createNodeMetrics, type NodeMetrics } from './metrics/index.js'
 import { gossipAppScore, PeerAction, PeerScores } from './peer-score/index.js'
 import { InboundObserver } from './observe/index.js'
-import { PolicyService } from './policies/index.js'
+import { ChainPolicyRegistry, PolicyRegistryError, PolicyService, type PolicyRegistry, type PolicyRegistrySource } from './policies/index.js'
 import { DEFAULT_RUNNER_CAPACITY, JobClient, jobRoutes, RunnerService } from './jobs/index.js'
 import { MAX_INLINE_CODE_BYTES } from '../protocol/job/index.js'
 import { WorkerSandbox, type SandboxLimits } from './runner/sandbox/index.js'
@@ -90,6 +90,8 @@ export interface NodeStatus {
   operator: string
   /** Where bonds come from (a ledger file, a chain and the block followed) and the operator's bond (wei). */
   bonds: BondSource & { operatorBond: string }
+  /** The chain's policy registry this node follows (--policy-registry), and how far. */
+  policyRegistry?: PolicyRegistrySource
   /** This node's own attestation record, as peers verify it (absent before the node has published one). */
   attestation?: OwnAttestationStatus
 }
@@ -127,6 +129,8 @@ export class EscrinNode {
   readonly policies: PolicyService
   readonly attestations: AttestationService
   readonly bonds: BondLedger
+  /** The chain's policy registry, when policies must be registered to be honoured (--policy-registry). */
+  readonly policyRegistry?: PolicyRegistry
   readonly jobs: JobClient
   /** The runner role, when the node serves it. */
   readonly runner?: RunnerService
@@ -157,7 +161,7 @@ export class EscrinNode {
     this.logger = logger
     this.metrics = metrics
     this.operator = privateKeyToAddress(keys.operatorKey).toLowerCase() as `0x${string}`
-    this.bonds = options.bonds ?? (config.chain != null
+    this.bonds = options.bonds ?? (config.chain?.bondContract != null
       ? new ChainBondLedger({ url: config.chain.url, contract: config.chain.bondContract, confirmations: config.chain.confirmations, logger: logger.child('bonds') })
       : options.ephemeral === true && config.bondLedger == null
         ? NO_BONDS
@@ -175,8 +179,12 @@ export class EscrinNode {
       metrics,
       penalise: (peer, action, reason) => { this.penalise(peer, action, reason) }
     })
+    this.policyRegistry = config.chain?.policyRegistry != null
+      ? new ChainPolicyRegistry({ url: config.chain.url, contract: config.chain.policyRegistry, confirmations: config.chain.confirmations, logger: logger.child('policy-registry') })
+      : undefined
     this.policies = new PolicyService({
       gossip: this.gossip,
+      ...(this.policyRegistry != null ? { registry: this.policyRegistry } : {}),
       dht: host.services.dht,
       host,
       datastore,
@@ -331,6 +339,13 @@ export class EscrinNode {
       throw err
     }
     try {
+      await this.policyRegistry?.start()
+    } catch (err) {
+      await this.closeQuietly()
+      if (err instanceof PolicyRegistryError) throw new StartupError(`policy registry: ${err.message}`)
+      throw err
+    }
+    try {
       await this.attestations.prepareEvidence()
     } catch (err) {
       await this.closeQuietly()
@@ -391,6 +406,7 @@ export class EscrinNode {
     this.gossip.stop()
     await this.hello.stop()
     await this.bonds.stop()
+    await this.policyRegistry?.stop()
     await this.api?.stop()
     await this.host.stop()
     await this.datastore.close?.()
@@ -413,6 +429,7 @@ export class EscrinNode {
       clockSkewMs: this.hello.clockSkew()?.medianMs ?? null,
       operator: this.operator,
       bonds: { ...this.bonds.describe(), operatorBond: this.bonds.bondOf(this.operator).toString() },
+      ...(this.policyRegistry != null ? { policyRegistry: this.policyRegistry.describe() } : {}),
       ...(attestation != null ? { attestation } : {})
     }
   }
@@ -484,6 +501,7 @@ export class EscrinNode {
 
   private async closeQuietly (): Promise<void> {
     await this.bonds.stop().catch(() => {})
+    await this.policyRegistry?.stop().catch(() => {})
     await this.hello.stop().catch(() => {})
     await this.api?.stop().catch(() => {})
     await Promise.resolve(this.host.stop()).catch(() => {})

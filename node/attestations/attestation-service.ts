@@ -209,6 +209,7 @@ export class AttestationService {
       if (replaced != null) this.scopes.removePolicy(replaced.id)
       this.scopes.upsertPolicy(entry.id, entry.policy)
     })
+    components.policies.onRemove(entry => { this.scopes.removePolicy(entry.id) })
   }
 
   async start (): Promise<void> {

@@ -36,6 +36,8 @@ export class ChainFollowerError extends Error {
 const DEFAULT_POLL_MS = 2_000
 const DEFAULT_MAX_LOG_RANGE = 5_000n
 const DEFAULT_RPC_TIMEOUT_MS = 10_000
+/** Catch-up polls (beyond the timer's) at most this often, however many reads ask for one. */
+const CATCH_UP_INTERVAL_MS = 250
 /** A failing chain is reported at most this often (it is retried at every poll). */
 const FAILURE_LOG_INTERVAL_MS = 60_000
 
@@ -61,6 +63,7 @@ export class ChainFollower {
   private readonly pending = new Set<Promise<unknown>>()
   private stopped = false
   private lastFailureLog = -Infinity
+  private lastPollAt = -Infinity
 
   constructor (private readonly init: ChainFollowerInit, private readonly handlers: ChainFollowerHandlers) {
     if (!isAddress(init.contract, { strict: false })) throw new ChainFollowerError(`"${init.contract}" is not an Ethereum address`)
@@ -115,6 +118,16 @@ export class ChainFollower {
     await this.polling
   }
 
+  /**
+   * Polls now, unless a poll began within `minIntervalMs`: for a user that
+   * read the contract at the followed block and wants what happened since
+   * (the events of the new blocks) without waiting for the timer.
+   */
+  async catchUp (minIntervalMs = CATCH_UP_INTERVAL_MS): Promise<void> {
+    if (this.polling == null && Date.now() - this.lastPollAt < minIntervalMs) return
+    await this.poll()
+  }
+
   /** A read of the contract's state; stop() waits for it. */
   track<T> (read: Promise<T>): Promise<T> {
     const tracked = read.finally(() => { this.pending.delete(tracked) })
@@ -132,6 +145,7 @@ export class ChainFollower {
 
   private async follow (): Promise<void> {
     if (this.stopped) return
+    this.lastPollAt = Date.now()
     try {
       const latest = await this.client.getBlockNumber() - this.confirmations
       if (!await this.stillOnChain()) {

@@ -1,1 +1,2 @@
 export * from './chain-follower.js'
+export * from './chain-account.js'

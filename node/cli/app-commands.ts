@@ -1,20 +1,31 @@
 import { readFile } from 'node:fs/promises'
+import { isAddress, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { createPolicy, PolicyError, signPolicy } from '../../protocol/policy/index.js'
+import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
+import { sendContractCall } from '../bonds/index.js'
+import { chainAccount, describeChainError } from '../chain/index.js'
+import { createPolicy, PolicyError, policyDigest, signPolicy } from '../../protocol/policy/index.js'
 import { EscrinApiError, EscrinClient } from '../sdk/index.js'
 import { describePeerFailures, StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
 
-export const POLICY_HELP = `Usage: escrin-node policy publish FILE --key HEX --api URL
+export const POLICY_HELP = `Usage: escrin-node policy publish FILE --key HEX --api URL [--chain URL --policy-registry ADDRESS]
 
 Signs the policy in FILE with the app owner's Ethereum key (EIP-712, as a
 wallet would) and publishes it through a node's API. FILE is JSON:
   { "name": "payroll", "version": 1, "predicate": { "eq": ["tee.kind", "nitro"] } }
 Prints the policy id. A newer version from the same owner and name replaces the old.
 
+With --policy-registry, the signed version is first registered in the
+EscrinPolicies contract on --chain (the key's address pays the gas): the
+public record of the app's trust boundary. Nodes started with
+--policy-registry honour a policy only once its version is registered.
+
 Options:
-  --key HEX          the owner's secp256k1 private key (or env ESCRIN_APP_KEY)
-  --api URL          a node's API, e.g. http://127.0.0.1:7001`
+  --key HEX                  the owner's secp256k1 private key (or env ESCRIN_APP_KEY)
+  --api URL                  a node's API, e.g. http://127.0.0.1:7001
+  --chain URL                Ethereum JSON-RPC URL (or env ESCRIN_CHAIN)
+  --policy-registry ADDRESS  the EscrinPolicies contract (or env ESCRIN_POLICY_REGISTRY)`
 
 export const SCOPE_HELP = `Usage: escrin-node scope POLICY_ID --api URL [--explain]
 
@@ -45,7 +56,7 @@ export function apiBase (value: unknown): string {
 }
 
 export async function policy (args: string[]): Promise<number> {
-  const parsed = parseCommandArgs(args, [], { key: { type: 'string' }, api: { type: 'string' } }, 2)
+  const parsed = parseCommandArgs(args, [], { key: { type: 'string' }, api: { type: 'string' }, chain: { type: 'string' }, 'policy-registry': { type: 'string' } }, 2)
   const [sub, file] = parsed.positionals
   if (sub !== 'publish') throw new UsageError(sub === undefined ? 'missing subcommand (use: policy publish FILE --key HEX --api URL)' : `unknown subcommand "${sub}" (use: publish)`)
   if (file === undefined) throw new UsageError('missing FILE: the policy to publish')
@@ -53,6 +64,7 @@ export async function policy (args: string[]): Promise<number> {
   if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--key must be a 32-byte hex private key')
   const hexKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
   const base = apiBase(parsed.values.api)
+  const registry = registryOption(parsed.values.chain, parsed.values['policy-registry'])
 
   let doc: { name?: unknown, version?: unknown, predicate?: unknown, createdAt?: unknown }
   try {
@@ -74,9 +86,37 @@ export async function policy (args: string[]): Promise<number> {
     if (err instanceof PolicyError) throw new UsageError(`policy ${file}: ${err.message}`)
     throw err
   }
+  if (registry != null) {
+    try {
+      const { client, wallet, account, chain } = await chainAccount(registry.url, hexKey, 'owner')
+      const { owner, name, version, predicate, createdAt } = signed.policy
+      // publishing again what is registered already needs no transaction
+      if (await client.readContract({ address: registry.contract, abi: POLICY_REGISTRY_ABI, functionName: 'registered', args: [policyDigest(signed.policy)] })) {
+        console.error('registered already')
+      } else {
+        const hash = await sendContractCall(client, wallet, { address: registry.contract, abi: POLICY_REGISTRY_ABI, functionName: 'register', args: [owner, name, version, predicate, BigInt(createdAt ?? 0), signed.signature], account, chain })
+        console.error(`registered: ${hash}`)
+      }
+    } catch (err) {
+      throw new StartupError(`cannot register the policy: ${describeChainError(err)}`)
+    }
+  }
   const result = await viaApi(async () => await new EscrinClient(base).publishPolicy(signed))
   console.log(JSON.stringify(result))
   return 0
+}
+
+/** --chain and --policy-registry (or their environment variables): both or neither. */
+function registryOption (chainValue: unknown, registryValue: unknown): { url: string, contract: Hex } | null {
+  const url = (chainValue as string | undefined) ?? process.env.ESCRIN_CHAIN
+  const contract = (registryValue as string | undefined) ?? process.env.ESCRIN_POLICY_REGISTRY
+  if (contract === undefined) {
+    if (chainValue !== undefined) throw new UsageError('--chain is for registering the policy: give --policy-registry too')
+    return null
+  }
+  if (!isAddress(contract, { strict: false })) throw new UsageError(`--policy-registry "${contract}" is not a 0x Ethereum address`)
+  if (url === undefined || !/^https?:\/\//.test(url)) throw new UsageError('--policy-registry needs --chain URL: the http(s) JSON-RPC URL of its chain')
+  return { url, contract: contract.toLowerCase() as Hex }
 }
 
 export async function scope (args: string[]): Promise<number> {

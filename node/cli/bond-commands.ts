@@ -1,9 +1,10 @@
 import { resolve } from 'node:path'
-import { BaseError, ContractFunctionRevertedError, createPublicClient, createWalletClient, defineChain, formatUnits, http, isAddress, parseUnits, type Hex, type PublicClient } from 'viem'
+import { formatUnits, isAddress, parseUnits, type Hex, type PublicClient } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { BONDS_OPERATOR_ABI, TOKEN_ABI } from '../../protocol/chain/index.js'
 import { loadOrCreateEnclaveKeys } from '../attestations/index.js'
 import { sendContractCall } from '../bonds/index.js'
+import { chainAccount, chainClient, describeChainError } from '../chain/index.js'
 import { DEFAULT_DATA_DIR } from '../constants.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
@@ -55,7 +56,7 @@ export async function bond (args: string[]): Promise<number> {
   const contract = (parsed.values['bond-contract'] as string | undefined) ?? process.env.ESCRIN_BOND_CONTRACT
   if (contract === undefined || !isAddress(contract, { strict: false })) throw new UsageError('--bond-contract ADDRESS is needed: the EscrinBonds contract')
   const bonds = contract.toLowerCase() as Hex
-  const client = createPublicClient({ transport: http(url, { timeout: 20_000, retryCount: 0 }) })
+  const client = chainClient(url)
 
   let operator: Hex
   let key: Hex | undefined
@@ -86,13 +87,7 @@ function parseAmount (text: string): bigint {
 }
 
 async function change (client: PublicClient, url: string, bonds: Hex, key: Hex, sub: 'lock' | 'unlock' | 'withdraw', amount: bigint): Promise<void> {
-  const account = privateKeyToAccount(key)
-  const wallet = createWalletClient({ account, transport: http(url, { timeout: 20_000, retryCount: 0 }) })
-  // the transactions are signed here, for the chain the URL serves
-  const chain = defineChain({ id: await client.getChainId(), name: 'bond chain', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [url] } } })
-  if (await client.getBalance({ address: account.address }) === 0n) {
-    throw new Error(`the operator ${account.address.toLowerCase()} has no ETH to pay for gas: send it some first`)
-  }
+  const { wallet, account, chain } = await chainAccount(url, key, 'operator', client)
   // each call is simulated first (sendContractCall): a refusal names the contract's reason, and nothing is sent
   const send = async (address: Hex, abi: typeof BONDS_OPERATOR_ABI | typeof TOKEN_ABI, functionName: string, args: readonly unknown[]): Promise<void> => {
     console.log(`${functionName}: ${await sendContractCall(client, wallet, { address, abi, functionName, args, account, chain })}`)
@@ -119,17 +114,4 @@ async function show (client: PublicClient, bonds: Hex, operator: Hex): Promise<v
   console.log(`bond: ${formatUnits(locked, DECIMALS)} ESCRIN (${locked} wei)`)
   if (unlocking > 0n) console.log(`unlocking: ${formatUnits(unlocking, DECIMALS)} ESCRIN, withdrawable from ${new Date(Number(unlockAt) * 1000).toISOString()}`)
   console.log(`balance: ${formatUnits(balance, DECIMALS)} ESCRIN, ${formatUnits(eth, 18)} ETH`)
-}
-
-/** A chain failure in one line: the contract's own error when it refused, else viem's first line. */
-function describeChainError (err: unknown): string {
-  if (err instanceof BaseError) {
-    const reverted = err.walk(e => e instanceof ContractFunctionRevertedError)
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data != null) {
-      const args = (reverted.data.args ?? []).map(a => typeof a === 'bigint' ? a.toString() : String(a)).join(', ')
-      return `the contract refused: ${reverted.data.errorName}(${args})`
-    }
-    return err.shortMessage
-  }
-  return (err as Error).message
 }

@@ -10,8 +10,8 @@ Commands:
   id        print the node's peer id (creating its key if the data dir is new)
   attestation verify FILE... --kind nitro [--at T|document] [--pcr N=HEX]... [--json]
             verify attestation evidence and print its facts, or why it is rejected
-  policy publish FILE --key HEX --api URL
-            sign a trust-boundary policy and publish it through a node
+  policy publish FILE --key HEX --api URL [--chain URL --policy-registry ADDRESS]
+            sign a trust-boundary policy (register it on chain) and publish it through a node
   scope POLICY_ID --api URL [--explain]
             the peers in a policy's scope, and why others are not
   job submit --policy ID (--worker FILE | --worker-cid CID) [--input FILE] --api URL

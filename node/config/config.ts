@@ -10,6 +10,20 @@ import { MAX_PROTOCOL_BLOB_BYTES } from '../../protocol/blob/index.js'
 import { transferFootprint } from '../storage/transfer-budget.js'
 import type { StorageLimits } from '../storage/storage-service.js'
 
+/** One option's value and where it came from (a flag, an environment variable, the config file), for errors. */
+type Setting = { value: string | undefined, origin: string }
+
+/** The chain a node follows (--chain) and the contracts it reads there. */
+export interface ChainConfig {
+  url: string
+  /** Bonds' EscrinBonds contract (--bond-contract); null: bonds come from the ledger file. */
+  bondContract: `0x${string}` | null
+  /** The EscrinPolicies registry (--policy-registry): policies are honoured only once registered there. */
+  policyRegistry?: `0x${string}`
+  /** Blocks a change must be under before it counts (--chain-confirmations). */
+  confirmations: number
+}
+
 export interface NodeConfig {
   roles: Role[]
   dataDir: string
@@ -25,8 +39,13 @@ export interface NodeConfig {
   nitroEvidence: string | null
   /** A root certificate file trusted for Nitro evidence instead of AWS's; null for the pinned AWS root. */
   nitroRoot: string | null
-  /** Bonds from the EscrinBonds contract on this chain (--chain, --bond-contract); null for the local ledger file. */
-  chain: { url: string, bondContract: `0x${string}`, confirmations: number } | null
+  /**
+   * An Ethereum chain (--chain): bonds from its EscrinBonds contract
+   * (--bond-contract; null: the local ledger file), and policies honoured only
+   * once registered in its EscrinPolicies contract (--policy-registry).
+   * null: no chain.
+   */
+  chain: ChainConfig | null
   /** The local bond ledger file; null means DATA_DIR/bonds.json. */
   bondLedger: string | null
   minConnections: number
@@ -114,7 +133,7 @@ export function resolveConfig (sources: ConfigSources): NodeConfig {
     attestation,
     nitroEvidence,
     nitroRoot: nitroRoot != null ? resolve(nitroRoot) : null,
-    chain: parseChain(str('chain'), str('bond-contract'), str('chain-confirmations'), bondLedger != null),
+    chain: parseChain(str('chain'), str('bond-contract'), str('policy-registry'), str('chain-confirmations'), bondLedger != null),
     bondLedger: bondLedger != null ? resolve(bondLedger) : null,
     minConnections,
     maxConnections,
@@ -291,10 +310,15 @@ function parseRunnerLimits ({ value, origin }: { value: string[], origin: string
   return settings
 }
 
-/** `--chain URL --bond-contract 0x... [--chain-confirmations N]`: chain and contract both or neither, and not with a ledger file as well. */
-function parseChain (chain: { value: string | undefined, origin: string }, contract: { value: string | undefined, origin: string }, confirmations: { value: string | undefined, origin: string }, hasLedgerFile: boolean): NodeConfig['chain'] {
+/**
+ * `--chain URL [--bond-contract 0x...] [--policy-registry 0x...] [--chain-confirmations N]`:
+ * a chain needs a contract to follow, a contract needs its chain, and bonds
+ * come from the chain or from a ledger file, not both.
+ */
+function parseChain (chain: Setting, contract: Setting, registry: Setting, confirmations: Setting, hasLedgerFile: boolean): NodeConfig['chain'] {
   if (chain.value == null) {
     if (contract.value != null) throw new UsageError(`${contract.origin}: a bond contract needs --chain, the JSON-RPC URL of its chain`)
+    if (registry.value != null) throw new UsageError(`${registry.origin}: a policy registry needs --chain, the JSON-RPC URL of its chain`)
     if (confirmations.value !== undefined && confirmations.value !== '0') throw new UsageError(`${confirmations.origin}: confirmations are of a chain: they need --chain`)
     return null
   }
@@ -305,12 +329,18 @@ function parseChain (chain: { value: string | undefined, origin: string }, contr
     throw new UsageError(`${chain.origin}: "${chain.value}" is not a URL (e.g. http://127.0.0.1:8545)`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${chain.origin}: "${chain.value}" is not an http(s) JSON-RPC URL`)
-  if (contract.value == null) throw new UsageError(`${chain.origin}: bonds on a chain need --bond-contract, the address of the EscrinBonds contract`)
-  if (!/^0x[0-9a-fA-F]{40}$/.test(contract.value)) throw new UsageError(`${contract.origin}: "${contract.value}" is not a 0x Ethereum address`)
-  if (hasLedgerFile) throw new UsageError(`${chain.origin}: bonds come from the chain or from a --bond-ledger file, not both`)
+  if (contract.value == null && registry.value == null) throw new UsageError(`${chain.origin}: a chain is followed for its contracts: give --bond-contract (the EscrinBonds contract), --policy-registry (the EscrinPolicies contract), or both`)
+  const address = (setting: Setting): `0x${string}` | null => {
+    if (setting.value == null) return null
+    if (!/^0x[0-9a-fA-F]{40}$/.test(setting.value)) throw new UsageError(`${setting.origin}: "${setting.value}" is not a 0x Ethereum address`)
+    return setting.value.toLowerCase() as `0x${string}`
+  }
+  const bondContract = address(contract)
+  const policyRegistry = address(registry)
+  if (bondContract != null && hasLedgerFile) throw new UsageError(`${chain.origin}: bonds come from the chain or from a --bond-ledger file, not both`)
   const depth = parseCount(confirmations)
   if (depth > 1_000) throw new UsageError(`${confirmations.origin}: ${depth} confirmations; at most 1000`)
-  return { url: chain.value, bondContract: contract.value.toLowerCase() as `0x${string}`, confirmations: depth }
+  return { url: chain.value, bondContract, ...(policyRegistry != null ? { policyRegistry } : {}), confirmations: depth }
 }
 
 function parseLogLevel ({ value, origin }: { value: string | undefined, origin: string }): LogLevel {

@@ -1,2 +1,2 @@
-export { keepsPrivateAddresses, resolveConfig, type NodeConfig, type RawOptions, type ConfigSources } from './config.js'
+export { keepsPrivateAddresses, resolveConfig, type ChainConfig, type NodeConfig, type RawOptions, type ConfigSources } from './config.js'
 export { NODE_OPTIONS, envName, type OptionSpec } from './options.js'

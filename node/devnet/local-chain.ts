@@ -10,10 +10,11 @@ import { sendContractCall } from '../bonds/index.js'
 import { StartupError } from '../errors.js'
 
 /**
- * A local Ethereum chain with the bond contracts, for a devnet on a chain
- * (`devnet --chain`) and the tests: anvil (from the @foundry-rs/anvil
- * package) and the contracts of protocol/chain/contracts compiled with
- * solc-js. Both are development dependencies, loaded only when asked for.
+ * A local Ethereum chain with the escrin contracts (the bond contracts, the
+ * policy registry), for a devnet on a chain (`devnet --chain`) and the tests:
+ * anvil (from the @foundry-rs/anvil package) and the contracts of
+ * protocol/chain/contracts compiled with solc-js. Both are development
+ * dependencies, loaded only when asked for.
  */
 
 /** anvil's first default account (its well-known development key): deploys, mints, slashes. */
@@ -22,10 +23,13 @@ export const DEPLOYER_KEY: Hex = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed
 export const ESCRIN = 10n ** 18n
 
 export interface Compiled { abi: Abi, bytecode: Hex }
-export type BondContractsCode = Record<'EscrinToken' | 'EscrinBonds', Compiled>
+/** Each contract of protocol/chain/contracts, by its source file's (and contract's) name. */
+const CONTRACTS = ['EscrinToken', 'EscrinBonds', 'EscrinPolicies'] as const
+export type ContractName = typeof CONTRACTS[number]
+export type ContractsCode = Record<ContractName, Compiled>
 
 const require = createRequire(import.meta.url)
-let compiled: BondContractsCode | undefined
+let compiled: ContractsCode | undefined
 
 /** The directory of the contracts' sources: protocol/chain/contracts, found from this module (in dist/ or the bundle). */
 function contractsDir (): string {
@@ -35,7 +39,7 @@ function contractsDir (): string {
     if (existsSync(join(candidate, 'EscrinBonds.sol'))) return candidate
     dir = dirname(dir)
   }
-  throw new StartupError('cannot find protocol/chain/contracts (the bond contracts\' sources)')
+  throw new StartupError('cannot find protocol/chain/contracts (the escrin contracts\' sources)')
 }
 
 function devDependency<T> (name: string): T {
@@ -46,12 +50,12 @@ function devDependency<T> (name: string): T {
   }
 }
 
-/** The bond contracts, compiled with solc-js (once a process; about a second). */
-export function compileContracts (): BondContractsCode {
+/** The escrin contracts, compiled with solc-js (once a process; about a second). */
+export function compileContracts (): ContractsCode {
   if (compiled != null) return compiled
   const solc = devDependency<{ compile: (input: string) => string }>('solc')
   const dir = contractsDir()
-  const sources = Object.fromEntries(['EscrinToken.sol', 'EscrinBonds.sol'].map(file => [file, { content: readFileSync(join(dir, file), 'utf8') }]))
+  const sources = Object.fromEntries(CONTRACTS.map(name => [`${name}.sol`, { content: readFileSync(join(dir, `${name}.sol`), 'utf8') }]))
   const output = JSON.parse(solc.compile(JSON.stringify({
     language: 'Solidity',
     sources,
@@ -59,11 +63,11 @@ export function compileContracts (): BondContractsCode {
   }))) as { errors?: Array<{ severity: string, formattedMessage: string }>, contracts: Record<string, Record<string, { abi: Abi, evm: { bytecode: { object: string } } }>> }
   const errors = (output.errors ?? []).filter(e => e.severity === 'error')
   if (errors.length > 0) throw new StartupError(`solc: ${errors.map(e => e.formattedMessage).join('\n')}`)
-  const of = (file: string, name: string): Compiled => {
-    const c = output.contracts[file][name]
-    return { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` }
+  const of = (name: ContractName): [ContractName, Compiled] => {
+    const c = output.contracts[`${name}.sol`][name]
+    return [name, { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` }]
   }
-  compiled = { EscrinToken: of('EscrinToken.sol', 'EscrinToken'), EscrinBonds: of('EscrinBonds.sol', 'EscrinBonds') }
+  compiled = Object.fromEntries(CONTRACTS.map(of)) as ContractsCode
   return compiled
 }
 
@@ -130,18 +134,25 @@ export async function startLocalChain (): Promise<LocalChain> {
 
 export interface BondContracts { token: Hex, bonds: Hex }
 
+/** Deploys one of the contracts from the deployer's account; returns its address. */
+async function deploy (chain: LocalChain, name: ContractName, args: unknown[]): Promise<Hex> {
+  const c = compileContracts()[name]
+  const hash = await chain.deployer.deployContract({ abi: c.abi, bytecode: c.bytecode, args, account: chain.deployer.account ?? null, chain: foundry })
+  const receipt = await chain.public.waitForTransactionReceipt({ hash })
+  if (receipt.contractAddress == null) throw new StartupError(`${name} was not deployed`)
+  return receipt.contractAddress
+}
+
 /** Deploys the token and the bond contract (the deployer mints, and is the slasher). */
 export async function deployBonds (chain: LocalChain, unlockDelaySeconds = 3600n): Promise<BondContracts> {
-  const { EscrinToken, EscrinBonds } = compileContracts()
-  const deploy = async (c: Compiled, args: unknown[]): Promise<Hex> => {
-    const hash = await chain.deployer.deployContract({ abi: c.abi, bytecode: c.bytecode, args, account: chain.deployer.account ?? null, chain: foundry })
-    const receipt = await chain.public.waitForTransactionReceipt({ hash })
-    if (receipt.contractAddress == null) throw new StartupError('the bond contracts were not deployed')
-    return receipt.contractAddress
-  }
-  const token = await deploy(EscrinToken, [])
-  const bonds = await deploy(EscrinBonds, [token, chain.deployer.account?.address, unlockDelaySeconds])
+  const token = await deploy(chain, 'EscrinToken', [])
+  const bonds = await deploy(chain, 'EscrinBonds', [token, chain.deployer.account?.address, unlockDelaySeconds])
   return { token, bonds }
+}
+
+/** Deploys the policy registry (EscrinPolicies: no constructor arguments, no owner); returns its address. */
+export async function deployPolicyRegistry (chain: LocalChain): Promise<Hex> {
+  return await deploy(chain, 'EscrinPolicies', [])
 }
 
 /** Sends a transaction as `from` without its key (anvil's impersonation), through sendContractCall. */

@@ -1,9 +1,11 @@
 import { Key, type Datastore } from 'interface-datastore'
 import { decodeSignedPolicy, encodeSignedPolicy, ignore, policyDhtKey, POLICY_MESSAGE_MAX_BYTES, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
-import { PolicyError, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
+import { PolicyError, policyDigest, policyId, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
+import { BoundedMap } from '../../protocol/util/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
-import { PolicyStore, type OfferResult, type StoredPolicy } from './policy-store.js'
+import { MAX_POLICIES, PolicyStore, type OfferResult, type StoredPolicy } from './policy-store.js'
+import type { PolicyRegistry } from './chain-policy-registry.js'
 import type { GossipService } from '../gossip/index.js'
 import type { Logger } from '../log/index.js'
 import type { NodeMetrics } from '../metrics/index.js'
@@ -44,6 +46,12 @@ export interface PolicyServiceComponents {
   metrics?: NodeMetrics
   /** What one peer may ask of this node (default DEFAULT_RATE_LIMITS; --rate-limit). */
   rateLimits?: RateLimits
+  /**
+   * The chain's policy registry (--policy-registry): with one, a policy is
+   * honoured only once its exact version is registered there; until then it
+   * waits, unapplied, and is still relayed (other nodes may not ask for it).
+   */
+  registry?: PolicyRegistry
 }
 
 /**
@@ -54,6 +62,15 @@ export interface PolicyServiceComponents {
 export const POLICY_SYNC_PROTOCOL = '/escrin/policy-sync/2'
 const SYNC_LIMITS: RecordSyncLimits = { maxRecordBytes: POLICY_MESSAGE_MAX_BYTES, maxRecords: 4_096, timeoutMs: 15_000 }
 const DATASTORE_PREFIX = '/escrin/policies'
+/** Registry reads in flight at once when many policies are checked together (at start, after a reorganisation). */
+const REGISTRY_READ_CONCURRENCY = 32
+
+/** A verified policy that waits for its version to be registered on chain. */
+interface UnregisteredPolicy {
+  id: string
+  policy: Policy
+  signed: SignedPolicy
+}
 
 /**
  * Trust-boundary policies: accepts signed policies from the API and from
@@ -64,6 +81,9 @@ export class PolicyService {
   readonly store = new PolicyStore()
   private readonly log: Logger
   private readonly listeners: Array<(entry: StoredPolicy, replaced?: StoredPolicy) => void> = []
+  private readonly removalListeners: Array<(entry: StoredPolicy) => void> = []
+  /** Verified policies whose version is not registered yet, by EIP-712 digest (registry mode only). */
+  private readonly unregistered = new BoundedMap<`0x${string}`, UnregisteredPolicy>(MAX_POLICIES)
   private readonly syncRecords = new WeakMap<StoredPolicy, SyncRecord>()
 
   private started = false
@@ -78,6 +98,8 @@ export class PolicyService {
     this.antiEntropy = new AntiEntropy(() => this.components.host?.getPeers() ?? [], async peer => { await this.syncFrom(peer) }, components.antiEntropy)
     this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(POLICY_TOPIC, async data => { await this.onGossip(data) })
+    components.registry?.onRegistered(digests => { void this.registered(digests) })
+    components.registry?.onReorganised(() => { void this.recheckRegistrations() })
   }
 
   /** Registers the sync handler; called before the host listens, like every escrin protocol. */
@@ -108,8 +130,11 @@ export class PolicyService {
   private async load (): Promise<void> {
     const { datastore } = this.components
     if (datastore == null) return
+    const records: Array<{ key: Key, value: Uint8Array }> = []
+    for await (const record of datastore.query({ prefix: DATASTORE_PREFIX })) records.push(record)
     let loaded = 0
-    for await (const { key, value } of datastore.query({ prefix: DATASTORE_PREFIX })) {
+    // in parallel: with a registry each is a read of the chain
+    await inBatches(records, REGISTRY_READ_CONCURRENCY, async ({ key, value }) => {
       try {
         await this.accept(decodeSignedPolicy(value), false)
         loaded++
@@ -118,7 +143,7 @@ export class PolicyService {
         this.log.warn('dropping an unreadable stored policy', { key: key.toString(), err })
         await Promise.resolve(datastore.delete(key)).catch(() => {})
       }
-    }
+    })
     if (loaded > 0) this.log.info('policies loaded', { count: loaded })
   }
 
@@ -174,10 +199,21 @@ export class PolicyService {
     this.listeners.push(listener)
   }
 
+  /** Called with every policy the node stops honouring with no newer version (its registration was reorganised away). */
+  onRemove (listener: (entry: StoredPolicy) => void): void {
+    this.removalListeners.push(listener)
+  }
+
+  /** Policies verified but waiting for their version to be registered on chain (registry mode). */
+  waiting (): UnregisteredPolicy[] {
+    return [...this.unregistered.values()]
+  }
+
   /** Verifies, stores and gossips a policy published through this node. */
   async publish (signed: SignedPolicy): Promise<{ id: string, result: OfferResult }> {
     const { result, entry } = await this.accept(signed)
-    if (result === 'added' || result === 'replaced') {
+    // a version waiting for its registration is spread too: each node honours it once the registry has it
+    if (result === 'added' || result === 'replaced' || result === 'unregistered') {
       const bytes = encodeSignedPolicy(signed)
       await this.components.gossip.publish(POLICY_TOPIC, bytes)
       // in the DHT too, for nodes that join later; not awaited: the API answers now
@@ -197,8 +233,8 @@ export class PolicyService {
       for await (const event of this.components.dht.get(policyDhtKey(id), { signal: AbortSignal.timeout(DHT_TIMEOUT_MS) })) {
         if (event.name !== 'VALUE' || event.value == null) continue
         try {
-          const { entry } = await this.accept(decodeSignedPolicy(event.value))
-          if (entry.id === id) return entry
+          const { result, entry } = await this.accept(decodeSignedPolicy(event.value))
+          if (entry.id === id && result !== 'unregistered') return entry
         } catch (err) {
           this.log.debug('invalid policy record from the DHT', { id, err })
         }
@@ -220,13 +256,23 @@ export class PolicyService {
 
   routes (): Route[] {
     return [
-      { method: 'GET', path: '/v1/policies', handler: () => ({ policies: this.store.all().map(toView) }) },
+      {
+        method: 'GET',
+        path: '/v1/policies',
+        handler: () => ({
+          policies: this.store.all().map(toView),
+          ...(this.components.registry != null ? { registry: this.components.registry.describe(), unregistered: this.waiting().map(toView) } : {})
+        })
+      },
       {
         method: 'GET',
         path: '/v1/policies/:id',
         handler: async ({ params }) => {
           const entry = await this.find(params.id)
-          if (entry == null) throw new ApiError(404, 'UNKNOWN_POLICY', `no policy ${params.id} is known to this node`)
+          if (entry == null) {
+            if (this.waiting().some(w => w.id === params.id)) throw new ApiError(404, 'UNREGISTERED_POLICY', `policy ${params.id} is known but not honoured: its version is not registered on chain (escrin-node policy register)`)
+            throw new ApiError(404, 'UNKNOWN_POLICY', `no policy ${params.id} is known to this node`)
+          }
           return toView(entry)
         }
       },
@@ -276,6 +322,24 @@ export class PolicyService {
 
   private async accept (signed: SignedPolicy, persist = true): Promise<{ result: OfferResult, entry: StoredPolicy }> {
     const policy = await verifySignedPolicy(signed)
+    const registry = this.components.registry
+    if (registry != null) {
+      const id = policyId(policy)
+      const refused = this.store.refusal(policy, id)
+      if (refused != null) return refused
+      const digest = policyDigest(policy)
+      // one read per version: a waiting one is released by the registry's event, not by being offered again
+      if (this.unregistered.has(digest) || !await registry.registered(digest)) {
+        if (!this.unregistered.has(digest)) this.log.info('policy waits for its registration on chain', { id, owner: policy.owner, name: policy.name, version: policy.version, digest })
+        this.unregistered.set(digest, { id, policy, signed })
+        return { result: 'unregistered', entry: { id, policy, signed } }
+      }
+    }
+    return await this.admit(signed, policy, persist)
+  }
+
+  /** Stores a verified (and, in registry mode, registered) policy, and tells the listeners. */
+  private async admit (signed: SignedPolicy, policy: Policy, persist: boolean): Promise<{ result: OfferResult, entry: StoredPolicy }> {
     const { result, entry, replaced } = this.store.offer(signed, policy)
     this.components.metrics?.policies.set(this.store.size)
     if (result === 'added' || result === 'replaced') {
@@ -284,6 +348,48 @@ export class PolicyService {
       for (const listener of this.listeners) listener(entry, replaced)
     }
     return { result, entry }
+  }
+
+  /** Versions the registry now knows registered: those waiting here are honoured from now on. */
+  private async registered (digests: Array<`0x${string}`>): Promise<void> {
+    for (const digest of digests) {
+      const waiting = this.unregistered.get(digest)
+      if (waiting == null) continue
+      this.unregistered.delete(digest)
+      try {
+        await this.admit(waiting.signed, waiting.policy, true)
+      } catch (err) {
+        this.log.warn('a registered policy could not be stored', { id: waiting.id, err })
+      }
+    }
+  }
+
+  /**
+   * The chain reorganised: a registration this node saw may be gone. Every
+   * policy honoured is read again, and one no longer registered goes back to
+   * waiting (it is re-registered, most often, as the chain moves on).
+   */
+  private async recheckRegistrations (): Promise<void> {
+    const registry = this.components.registry
+    if (registry == null) return
+    await inBatches(this.store.all(), REGISTRY_READ_CONCURRENCY, async entry => {
+      const digest = policyDigest(entry.policy)
+      if (await registry.registered(digest)) return
+      if (this.store.remove(entry.id) == null) return
+      this.unregistered.set(digest, entry)
+      this.components.metrics?.policies.set(this.store.size)
+      this.log.warn('a policy\'s registration is gone from the chain (reorganised); it is not honoured until registered again', { id: entry.id, owner: entry.policy.owner, name: entry.policy.name, version: entry.policy.version })
+      await this.unpersist(entry)
+      for (const listener of this.removalListeners) listener(entry)
+    })
+  }
+
+  private async unpersist (entry: StoredPolicy): Promise<void> {
+    try {
+      await this.components.datastore?.delete(new Key(`${DATASTORE_PREFIX}/${entry.id}`))
+    } catch (err) {
+      this.log.error('removing a stored policy failed', { id: entry.id, err })
+    }
   }
 
   /** Writes the new version before dropping the old, so a crash in between loses nothing. */
@@ -300,6 +406,15 @@ export class PolicyService {
   }
 }
 
-function toView (entry: StoredPolicy): Record<string, unknown> {
+function toView (entry: { id: string, signed: SignedPolicy }): Record<string, unknown> {
   return { id: entry.id, ...signedPolicyToJson(entry.signed) }
+}
+
+/** Runs `fn` over `items`, at most `concurrency` at once. */
+async function inBatches<T> (items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
 }

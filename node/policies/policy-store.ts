@@ -6,7 +6,8 @@ export interface StoredPolicy {
   signed: SignedPolicy
 }
 
-export type OfferResult = 'added' | 'replaced' | 'duplicate' | 'stale'
+/** What an offered policy did: `unregistered` is held until the chain's registry has its version (--policy-registry). */
+export type OfferResult = 'added' | 'replaced' | 'duplicate' | 'stale' | 'unregistered'
 
 /** Policies the node keeps at most; an app that wants more must retire old ones. */
 export const MAX_POLICIES = 4_096
@@ -27,8 +28,8 @@ export class PolicyStore {
     const id = policyId(policy)
     const key = lineageKey(policy.owner, policy.name)
     const current = this.byName.get(key)
-    if (current?.id === id) return { result: 'duplicate', entry: current }
-    if (current != null && !supersedes(policy, current.policy)) return { result: 'stale', entry: current }
+    const refused = this.refusal(policy, id)
+    if (refused != null) return refused
     if (current == null && this.byName.size >= this.maxPolicies) {
       throw new RangeError(`the node already keeps ${this.maxPolicies} policies`)
     }
@@ -37,6 +38,24 @@ export class PolicyStore {
     this.byName.set(key, entry)
     this.byId.set(id, entry)
     return current != null ? { result: 'replaced', entry, replaced: current } : { result: 'added', entry }
+  }
+
+  /** Whether an offer of this policy (with id `id`) would change nothing: the same version is here, or a newer one. */
+  refusal (policy: Policy, id = policyId(policy)): { result: 'duplicate' | 'stale', entry: StoredPolicy } | undefined {
+    const current = this.byName.get(lineageKey(policy.owner, policy.name))
+    if (current == null) return undefined
+    if (current.id === id) return { result: 'duplicate', entry: current }
+    if (!supersedes(policy, current.policy)) return { result: 'stale', entry: current }
+    return undefined
+  }
+
+  /** Forgets a policy (its registration on chain was reorganised away); returns whether it was here. */
+  remove (id: string): StoredPolicy | undefined {
+    const entry = this.byId.get(id)
+    if (entry == null) return undefined
+    this.byId.delete(id)
+    this.byName.delete(lineageKey(entry.policy.owner, entry.policy.name))
+    return entry
   }
 
   /** The latest version of the owner's policy of this name. */

@@ -1,1 +1,2 @@
 export * from './bonds-abi.js'
+export * from './policies-abi.js'

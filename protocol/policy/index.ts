@@ -15,6 +15,7 @@ export { parsePredicate } from './parse.js'
 export { checkPolicy, createPolicy, lineageKey, policyId, supersedes, type Policy, type PolicyInit } from './policy.js'
 export {
   POLICY_EIP712_TYPES,
+  policyDigest,
   policyTypedData,
   signPolicy,
   signedPolicyFromJson,

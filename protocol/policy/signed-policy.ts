@@ -1,4 +1,4 @@
-import { recoverTypedDataAddress } from 'viem/utils'
+import { hashTypedData, recoverTypedDataAddress } from 'viem/utils'
 import { hasHighS } from '../crypto/index.js'
 import { privateKeyToAccount } from 'viem/accounts'
 import { POLICY_EIP712_DOMAIN } from './constants.js'
@@ -40,6 +40,15 @@ export interface PolicyTypedData {
   types: typeof POLICY_EIP712_TYPES
   primaryType: 'Policy'
   message: { owner: `0x${string}`, name: string, version: bigint, predicate: string, createdAt: bigint }
+}
+
+/**
+ * The EIP-712 digest of a policy: what its owner signs, and the key under
+ * which the on-chain registry (EscrinPolicies) records that exact version.
+ * Lowercase 0x-hex.
+ */
+export function policyDigest (policy: Policy): `0x${string}` {
+  return hashTypedData(typedData(checkPolicy(policy)))
 }
 
 /** For a policy already in normal form. */

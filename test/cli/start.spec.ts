@@ -110,7 +110,8 @@ describe('escrin-node bad usage', function () {
 
   it('bonds on a chain it cannot reach exit 1 with the reason; half a chain setting exits 2', async () => {
     assertRefused(await runCli(['start', ...base(), '--chain', 'http://127.0.0.1:1', '--bond-contract', `0x${'ab'.repeat(20)}`]), 1, /bond ledger: cannot reach the chain at http:\/\/127\.0\.0\.1:1/)
-    assertRefused(await runCli(['start', ...base(), '--chain', 'http://127.0.0.1:1']), 2, /bonds on a chain need --bond-contract/)
+    assertRefused(await runCli(['start', ...base(), '--chain', 'http://127.0.0.1:1']), 2, /a chain is followed for its contracts/)
+    assertRefused(await runCli(['start', ...base(), '--chain', 'http://127.0.0.1:1', '--policy-registry', `0x${'cd'.repeat(20)}`]), 1, /policy registry: cannot reach the chain at http:\/\/127\.0\.0\.1:1/)
   })
 
   it('an unusable data dir exits 1 with the reason', async () => {

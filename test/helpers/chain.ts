@@ -1,6 +1,6 @@
 import { compileContracts, sendAs, startLocalChain, type BondContracts, type LocalChain } from '../../node/devnet/local-chain.js'
 
-export { compileContracts, deployBonds, ESCRIN, lockBond, sendAs, type BondContracts } from '../../node/devnet/local-chain.js'
+export { compileContracts, deployBonds, deployPolicyRegistry, ESCRIN, lockBond, sendAs, type BondContracts } from '../../node/devnet/local-chain.js'
 /** The tests' local chain: anvil, as a devnet on a chain runs it. */
 export type Anvil = LocalChain
 export const startAnvil = startLocalChain

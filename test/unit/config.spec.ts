@@ -72,6 +72,16 @@ describe('configuration', () => {
     assert.equal(resolveConfig({ flags: {} }).chain, null)
   })
 
+  it('follows a policy registry on a chain, with or without the chain\'s bonds', () => {
+    const registry = `0x${'CD'.repeat(20)}`
+    assert.deepEqual(resolveConfig({ flags: { chain: 'http://127.0.0.1:8545', 'policy-registry': registry } }).chain, { url: 'http://127.0.0.1:8545', bondContract: null, policyRegistry: `0x${'cd'.repeat(20)}`, confirmations: 0 })
+    const both = resolveConfig({ flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': `0x${'ab'.repeat(20)}` }, env: { ESCRIN_POLICY_REGISTRY: registry } }).chain
+    assert.equal(both?.bondContract, `0x${'ab'.repeat(20)}`)
+    assert.equal(both?.policyRegistry, `0x${'cd'.repeat(20)}`)
+    // the registry does not take bonds from the ledger file's place
+    assert.equal(resolveConfig({ flags: { chain: 'http://127.0.0.1:8545', 'policy-registry': registry, 'bond-ledger': 'bonds.json' } }).chain?.bondContract, null)
+  })
+
   it('reads sizes in bytes, binary and decimal units, in any case; refuses anything else', () => {
     assert.equal(parseByteSize('4096'), 4096)
     assert.equal(parseByteSize('256MiB'), 256 * 2 ** 20)
@@ -127,7 +137,9 @@ describe('configuration', () => {
     ['no runner processes', { flags: { 'runner-limit': ['processes=0'] } }, /processes "0" must be a whole number from 1 to 10000/],
     ['a job memory below an idle workerd', { flags: { 'runner-limit': ['memory=64MiB'] } }, /memory "64MiB" must be a size of at least 128MiB/],
     ['a CPU time that is not a duration', { flags: { 'runner-limit': ['cpu-time=fast'] } }, /cpu-time "fast" must be a duration/],
-    ['a chain without its bond contract', { flags: { chain: 'http://127.0.0.1:8545' } }, /--chain: bonds on a chain need --bond-contract/],
+    ['a chain with no contract to follow', { flags: { chain: 'http://127.0.0.1:8545' } }, /--chain: a chain is followed for its contracts: give --bond-contract .*--policy-registry/],
+    ['a policy registry without a chain', { flags: { 'policy-registry': `0x${'cd'.repeat(20)}` } }, /--policy-registry: a policy registry needs --chain/],
+    ['a policy registry that is not an address', { flags: { chain: 'http://127.0.0.1:8545', 'policy-registry': 'registry' } }, /--policy-registry: "registry" is not a 0x Ethereum address/],
     ['a bond contract without a chain', { flags: {}, env: { ESCRIN_BOND_CONTRACT: `0x${'ab'.repeat(20)}` } }, /ESCRIN_BOND_CONTRACT: a bond contract needs --chain/],
     ['a chain that is not a URL', { flags: { chain: 'localhost:8545', 'bond-contract': `0x${'ab'.repeat(20)}` } }, /--chain: "localhost:8545" is not (a URL|an http\(s\) JSON-RPC URL)/],
     ['a bond contract that is not an address', { flags: { chain: 'http://127.0.0.1:8545', 'bond-contract': '0x1234' } }, /--bond-contract: "0x1234" is not a 0x Ethereum address/],
