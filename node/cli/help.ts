@@ -61,12 +61,15 @@ first, the others joining through it. Prints each node's peer id and API address
 Without --data-dir the nodes live in a temporary directory removed on exit.
 Node i's operator has a bond of i+1 (in a ledger file the nodes share, or with
 --chain in the EscrinBonds contract on a local anvil chain, printed with its
-addresses; anvil and solc are development dependencies). Ctrl-C stops all of them.
+addresses; anvil and solc are development dependencies). With --chain the nodes
+also follow the chain's policy registry: a policy counts once registered
+(policy publish ... --chain URL --policy-registry ADDRESS). Ctrl-C stops all of them.
 
 Options:
   --nodes N          how many nodes (default: 5, at most 100)
   --data-dir D       keep node i's key and data in D/node-i
-  --chain            bonds on a local chain (anvil), each operator locking its own
+  --chain            a local chain (anvil): bonds, each operator locking its own,
+                     and the policy registry
   --log-level L      error, warn, info, debug or trace (default: warn)
   --log-format F     text or json (default: text)`
 

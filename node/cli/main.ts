@@ -112,7 +112,7 @@ async function devnet (args: string[]): Promise<number> {
   logUnhandledRejections((message, fields) => { console.error(`${message}: ${String(fields.stack ?? fields.error)}`) })
   const net = await startDevnet({ nodes, dataDir: dataDir != null ? resolve(dataDir) : undefined, logLevel, logFormat, chain: parsed.values.chain === true })
   console.log(`escrin devnet: ${nodes} node${nodes === 1 ? '' : 's'} on 127.0.0.1 (Ctrl-C to stop)`)
-  if (net.chain != null) console.log(`chain ${net.chain.url}  bond contract ${net.chain.contracts.bonds}  token ${net.chain.contracts.token}`)
+  if (net.chain != null) console.log(`chain ${net.chain.url}  bond contract ${net.chain.contracts.bonds}  token ${net.chain.contracts.token}  policy registry ${net.chain.contracts.policies}`)
   for (const [i, node] of net.nodes.entries()) {
     console.log(`node ${i}  ${node.peerId.toString()}  api http://${node.api?.address ?? '-'}  ${node.host.getMultiaddrs()[0]?.toString() ?? ''}`)
   }

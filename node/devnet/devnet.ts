@@ -6,10 +6,13 @@ import { CONNECTION_HIGH_WATER, CONNECTION_LOW_WATER, DEFAULT_NETWORK, DEFAULT_R
 import { FileBondLedger } from '../bonds/index.js'
 import { EscrinNode } from '../escrin-node.js'
 import { createLogger, type LogFormat, type Logger, type LogLevel } from '../log/index.js'
-import { deployBonds, lockBond, startLocalChain, type BondContracts, type LocalChain } from './local-chain.js'
+import { deployBonds, deployPolicyRegistry, lockBond, startLocalChain, type BondContracts, type LocalChain } from './local-chain.js'
 import type { NodeConfig } from '../config/index.js'
 
 export const DEVNET_DEFAULT_NODES = 5
+/** A devnet chain's contracts: the token and bonds, and the policy registry. */
+export type DevnetContracts = BondContracts & { policies: `0x${string}` }
+
 /** The bond a devnet gives node i's operator: (i + 1) ETH (or ESCRIN, on a chain), so policies on `bond` have something to tell apart. */
 export function devnetBond (index: number): bigint {
   return BigInt(index + 1) * 10n ** 18n
@@ -25,14 +28,14 @@ export interface DevnetOptions {
   logLevel?: LogLevel
   logFormat?: LogFormat
   logger?: Logger
-  /** Bonds on a local chain (anvil, the bond contracts deployed) instead of a ledger file. */
+  /** A local chain (anvil): bonds from its bond contracts instead of a ledger file, and policies honoured once registered in its policy registry. */
   chain?: boolean
 }
 
 export interface Devnet {
   nodes: EscrinNode[]
   /** With `chain`: the local chain's JSON-RPC URL and the contracts. */
-  chain?: { url: string, contracts: BondContracts }
+  chain?: { url: string, contracts: DevnetContracts }
   stop(): Promise<void>
 }
 
@@ -86,11 +89,11 @@ export async function startDevnet (options: DevnetOptions = {}): Promise<Devnet>
     // bonds: on a local chain, each operator locking its own; or one ledger file the nodes all watch
     let bonds: { chain: NodeConfig['chain'] } | { bondLedger: string }
     let assign: (operator: `0x${string}`, wei: bigint) => Promise<void>
-    let contracts: BondContracts | undefined
+    let contracts: DevnetContracts | undefined
     if (options.chain === true) {
       const started = chain = await startLocalChain()
-      const deployed = contracts = await deployBonds(started, DEVNET_UNLOCK_DELAY_S)
-      bonds = { chain: { url: started.url, bondContract: deployed.bonds.toLowerCase() as `0x${string}`, confirmations: 0 } }
+      const deployed = contracts = { ...await deployBonds(started, DEVNET_UNLOCK_DELAY_S), policies: await deployPolicyRegistry(started) }
+      bonds = { chain: { url: started.url, bondContract: deployed.bonds.toLowerCase() as `0x${string}`, policyRegistry: deployed.policies.toLowerCase() as `0x${string}`, confirmations: 0 } }
       assign = async (operator, wei) => { await lockBond(started, deployed, operator, wei) }
     } else {
       const ledger = new FileBondLedger(join(root, 'bonds.json'))

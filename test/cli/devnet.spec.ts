@@ -27,7 +27,7 @@ describe('escrin-node devnet (the README main command)', function () {
     assert.match(child.output.stdout, /stopping 3 nodes/)
   })
 
-  it('--chain: bonds on a local chain, each operator locking its own; the chain stops with the devnet', async () => {
+  it('--chain: bonds on a local chain, each operator locking its own, and its policy registry; the chain stops with the devnet', async () => {
     const child = spawnCli(['devnet', '--nodes', '2', '--chain'])
     let chainUrl: string | undefined
     try {
@@ -35,13 +35,14 @@ describe('escrin-node devnet (the README main command)', function () {
         const found = [...child.output.stdout.matchAll(/^node (\d+) +(\S+) +api (http:\/\/\S+)/gm)]
         return found.length === 2 ? found.map(m => m[3]) : undefined
       }, { timeoutMs: 40_000, describe: () => child.output.stdout + child.output.stderr })
-      const chain = /^chain (http:\/\/\S+) +bond contract (0x[0-9a-fA-F]{40}) +token (0x[0-9a-fA-F]{40})$/m.exec(child.output.stdout)
+      const chain = /^chain (http:\/\/\S+) +bond contract (0x[0-9a-fA-F]{40}) +token (0x[0-9a-fA-F]{40}) +policy registry (0x[0-9a-fA-F]{40})$/m.exec(child.output.stdout)
       assert.ok(chain != null, child.output.stdout)
       chainUrl = chain[1]
       const status = await getJson(apis[1], '/v1/status')
       assert.equal(status.bonds.source, 'chain')
       assert.equal(status.bonds.contract, chain[2].toLowerCase())
       assert.equal(status.bonds.operatorBond, (2n * 10n ** 18n).toString())
+      assert.equal(status.policyRegistry.contract, chain[4].toLowerCase())
     } finally {
       child.kill('SIGINT')
     }
