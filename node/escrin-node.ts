@@ -314,7 +314,11 @@ export class EscrinNode {
       connectedPeers: () => host.getPeers().length,
       clockSkewSeconds: () => { const ms = node?.hello.clockSkew()?.medianMs; return ms == null ? undefined : ms / 1000 },
       storage: () => node?.storage?.gauges(),
-      bondsBlock: () => { const source = node?.bonds.describe(); return source?.source === 'chain' && source.block != null ? BigInt(source.block) : undefined }
+      bondsBlock: () => { const source = node?.bonds.describe(); return source?.source === 'chain' && source.block != null ? BigInt(source.block) : undefined },
+      policyRegistry: () => {
+        const source = node?.policyRegistry?.describe()
+        return source == null || node == null ? undefined : { block: source.block != null ? BigInt(source.block) : undefined, waiting: node.policies.waiting().length }
+      }
     }, registry)
     const logger = (options.logger ?? createLogger('escrin', { level: config.logLevel, format: config.logFormat }))
     node = new EscrinNode(config, host, datastore, scores, logger.child('node', { peer: host.peerId.toString().slice(-8) }), metrics, privateKey, keys, options)

@@ -34,6 +34,7 @@ export interface NodeMetrics {
   keyReleases: Counter<'result'>
   keyReleaseLatency: Histogram
   bondsBlock: Gauge
+  policyRegistry: Gauge
 }
 
 export interface MetricsSources {
@@ -45,6 +46,8 @@ export interface MetricsSources {
   storage?: () => { blobs: number, bytes: number, transferBufferBytes: number } | undefined
   /** The chain block whose bond changes this node has applied; undefined without --chain. */
   bondsBlock?: () => bigint | undefined
+  /** The chain block whose policy registrations this node has applied, and how many policies wait for theirs; undefined without --policy-registry. */
+  policyRegistry?: () => { block: bigint | undefined, waiting: number } | undefined
 }
 
 /** A registry per node: many nodes share one process in devnets and the simulator. */
@@ -127,6 +130,18 @@ export function createNodeMetrics (sources: MetricsSources, registry = new Regis
       help: 'The chain block whose bond changes this node has applied (--chain): one that stops rising means bonds are no longer followed',
       registers,
       collect () { const b = sources.bondsBlock?.(); if (b != null) this.set(Number(b)) }
+    }),
+    policyRegistry: new Gauge({
+      name: 'escrin_policy_registry',
+      help: 'With --policy-registry: the chain block whose registrations this node has applied (what="block"), and the policies it holds unapplied until their version is registered (what="waiting")',
+      labelNames: ['what'],
+      registers,
+      collect () {
+        const r = sources.policyRegistry?.()
+        if (r == null) return
+        if (r.block != null) this.set({ what: 'block' }, Number(r.block))
+        this.set({ what: 'waiting' }, r.waiting)
+      }
     })
   }
 }

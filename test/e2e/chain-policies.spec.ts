@@ -66,6 +66,7 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
     assert.deepEqual(list.policies, [])
     assert.deepEqual(list.unregistered.map(p => p.id), [idOf(v1.policy)])
     assert.equal(list.registry.contract, registry)
+    assert.match(await net.nodes[2].metrics.registry.metrics(), /^escrin_policy_registry\{what="waiting"\} 1$/m)
   })
 
   it('once its owner\'s signature is registered (sent by anyone), every node honours it, from the contract\'s event', async () => {
@@ -79,6 +80,10 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
     }, { timeoutMs: 10_000 })
     assert.equal(status.policyRegistry.contract, registry)
     assert.ok(status.policyRegistry.registered >= 1)
+    const metrics = await net.nodes[2].metrics.registry.metrics()
+    assert.match(metrics, /^escrin_policy_registry\{what="waiting"\} 0$/m)
+    const block = /^escrin_policy_registry\{what="block"\} (\d+)$/m.exec(metrics)?.[1]
+    assert.ok(block != null && BigInt(block) >= latest, `escrin_policy_registry block ${block}`)
   })
 
   it('a newer version replaces the registered one only when it is registered too', async () => {
