@@ -1,6 +1,6 @@
 import { Key, type Datastore } from 'interface-datastore'
 import { decodeSignedPolicy, encodeSignedPolicy, ignore, policyDhtKey, POLICY_MESSAGE_MAX_BYTES, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
-import { PolicyError, policyDigest, policyId, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
+import { PolicyError, policyDigest, policyId, supersedes, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
@@ -270,7 +270,7 @@ export class PolicyService {
         handler: async ({ params }) => {
           const entry = await this.find(params.id)
           if (entry == null) {
-            if (this.waiting().some(w => w.id === params.id)) throw new ApiError(404, 'UNREGISTERED_POLICY', `policy ${params.id} is known but not honoured: its version is not registered on chain (escrin-node policy register)`)
+            if (this.waiting().some(w => w.id === params.id)) throw new ApiError(404, 'UNREGISTERED_POLICY', `policy ${params.id} is known but not honoured: its version is not registered on chain (escrin-node policy publish ... --policy-registry)`)
             throw new ApiError(404, 'UNKNOWN_POLICY', `no policy ${params.id} is known to this node`)
           }
           return toView(entry)
@@ -343,6 +343,7 @@ export class PolicyService {
     const { result, entry, replaced } = this.store.offer(signed, policy)
     this.components.metrics?.policies.set(this.store.size)
     if (result === 'added' || result === 'replaced') {
+      this.forgetSuperseded(entry)
       if (persist) await this.persist(entry, replaced)
       this.log.info(result === 'added' ? 'policy added' : 'policy updated', { id: entry.id, owner: policy.owner, name: policy.name, version: policy.version })
       for (const listener of this.listeners) listener(entry, replaced)
@@ -361,6 +362,14 @@ export class PolicyService {
       } catch (err) {
         this.log.warn('a registered policy could not be stored', { id: waiting.id, err })
       }
+    }
+  }
+
+  /** Waiting versions that the one now in force supersedes can never be honoured: they wait no longer. */
+  private forgetSuperseded (entry: StoredPolicy): void {
+    if (this.unregistered.size === 0) return
+    for (const [digest, waiting] of this.unregistered) {
+      if (waiting.policy.owner === entry.policy.owner && waiting.policy.name === entry.policy.name && !supersedes(waiting.policy, entry.policy)) this.unregistered.delete(digest)
     }
   }
 

@@ -44,7 +44,7 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
     chain = { url: anvil.url, bondContract: null, policyRegistry: registry, confirmations: 0 }
     net = await startNetwork(3, { chain })
     await waitFor(() => net.nodes.every(n => n.attestations.size === 3), { timeoutMs: 30_000 })
-    for (let v = 1; v <= 3; v++) versions.push(await sign(v))
+    for (let v = 1; v <= 5; v++) versions.push(await sign(v))
   })
 
   after(async () => {
@@ -145,5 +145,15 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+
+  it('a waiting version that a newer registered one supersedes waits no longer (it can never be registered now)', async () => {
+    const [, , , v4, v5] = versions
+    await net.nodes[0].policies.publish(v4)
+    await net.nodes[0].policies.publish(v5)
+    await waitFor(() => net.nodes.every(n => waiting(n, v4) && waiting(n, v5)), { timeoutMs: 30_000, describe: views(v4) })
+    await register(v5)
+    await waitFor(() => net.nodes.every(n => honoured(n, v5)), { timeoutMs: 30_000, describe: views(v5) })
+    for (const node of net.nodes) assert.deepEqual(node.policies.waiting(), [])
   })
 })
