@@ -1,24 +1,10 @@
 import { BONDS_ABI } from '../../protocol/chain/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
-import { ChainFollower, ChainFollowerError } from '../chain/index.js'
+import { FollowedContract, type ChainContractInit } from '../chain/index.js'
 import { BondLedgerError, type BondLedger, type BondSource } from './bond-ledger.js'
-import type { Logger } from '../log/index.js'
 
-export interface ChainBondLedgerInit {
-  /** Ethereum JSON-RPC URL (--chain). */
-  url: string
-  /** The EscrinBonds contract (--bond-contract). */
-  contract: string
-  /** How often new blocks' BondChanged events are read (default 2 s). */
-  pollMs?: number
-  /** Blocks read in one log query at most (providers bound eth_getLogs ranges). */
-  maxLogRange?: bigint
-  /** Deadline of one JSON-RPC call. */
-  rpcTimeoutMs?: number
-  /** Blocks a change must be under before it counts (default 0: at once; a chain that reorganises often wants a few). */
-  confirmations?: number
-  logger?: Logger
-}
+/** The chain and the EscrinBonds contract (--chain, --bond-contract), and how to follow them. */
+export type ChainBondLedgerInit = ChainContractInit
 
 /** Operators whose bond this node keeps: every one it was asked about or saw change. */
 const MAX_OPERATORS = 100_000
@@ -42,8 +28,7 @@ interface KnownBond {
  * block followed, every bond known is forgotten (fail closed) and read again
  * when next asked; listeners hear of each, so scopes ask at once.
  */
-export class ChainBondLedger implements BondLedger {
-  private readonly chain: ChainFollower
+export class ChainBondLedger extends FollowedContract implements BondLedger {
   private readonly bonds = new BoundedMap<string, KnownBond>(MAX_OPERATORS)
   private readonly reading = new Set<string>()
   /** Operators asked about whose read failed (or came before start): read again after the next good poll. */
@@ -52,15 +37,7 @@ export class ChainBondLedger implements BondLedger {
   private changed = new Set<string>()
 
   constructor (private readonly init: ChainBondLedgerInit) {
-    try {
-      this.chain = new ChainFollower({ ...init, contractRole: 'the EscrinBonds contract (--bond-contract)' }, {
-        applyRange: async (from, to) => { await this.applyRange(from, to) },
-        reorganised: () => { this.reorganised() },
-        followed: () => { this.followed() }
-      })
-    } catch (err) {
-      throw new BondLedgerError((err as Error).message)
-    }
+    super({ ...init, contractRole: 'the EscrinBonds contract (--bond-contract)', errorOf: message => new BondLedgerError(message) })
   }
 
   bondOf (operator: string): bigint {
@@ -72,8 +49,7 @@ export class ChainBondLedger implements BondLedger {
   }
 
   describe (): BondSource {
-    const head = this.chain.head
-    return { source: 'chain', chain: this.init.url, contract: this.chain.contract, block: head < 0n ? null : head.toString(), operators: this.bonds.size }
+    return { source: 'chain', ...this.chain.describe(), operators: this.bonds.size }
   }
 
   onChange (listener: (operators: string[]) => void): () => void {
@@ -81,26 +57,7 @@ export class ChainBondLedger implements BondLedger {
     return () => { this.listeners.delete(listener) }
   }
 
-  /** Checks that the chain answers and a contract is at the address, then follows it from its latest block. */
-  async start (): Promise<void> {
-    try {
-      await this.chain.start()
-    } catch (err) {
-      if (err instanceof ChainFollowerError) throw new BondLedgerError(err.message)
-      throw err
-    }
-  }
-
-  async stop (): Promise<void> {
-    await this.chain.stop()
-  }
-
-  /** Applies the events of the blocks since the last poll (the timer does this every pollMs). */
-  async poll (): Promise<void> {
-    await this.chain.poll()
-  }
-
-  private async applyRange (from: bigint, to: bigint): Promise<void> {
+  protected async applyRange (from: bigint, to: bigint): Promise<void> {
     const logs = await this.chain.client.getContractEvents({ address: this.chain.contract, abi: BONDS_ABI, eventName: 'BondChanged', fromBlock: from, toBlock: to, strict: true })
     for (const log of logs) {
       const operator = log.args.operator.toLowerCase()
@@ -113,7 +70,7 @@ export class ChainBondLedger implements BondLedger {
     }
   }
 
-  private followed (): void {
+  protected followed (): void {
     const changed = [...this.changed]
     this.changed = new Set()
     this.notify(changed)
@@ -124,7 +81,7 @@ export class ChainBondLedger implements BondLedger {
   }
 
   /** Events applied may be gone: every bond known is forgotten and read again when next asked. */
-  private reorganised (): void {
+  protected reorganised (): void {
     const forgotten = [...this.bonds.keys()]
     this.bonds.clear()
     this.changed = new Set()

@@ -17,7 +17,12 @@ export interface ChainFollowerInit {
   /** Blocks a change must be under before it counts (default 0: at once; a chain that reorganises often wants a few). */
   confirmations?: number
   logger?: Logger
+  /** The error a follower's user throws for a bad setting or a chain it cannot start on (default ChainFollowerError). */
+  errorOf?: (message: string) => Error
 }
+
+/** What a user of a follower is given: the chain, the contract, and how to follow it (the follower's user names the contract's role and its error). */
+export type ChainContractInit = Omit<ChainFollowerInit, 'contractRole' | 'errorOf'>
 
 /** What a follower's user does with the chain as it moves. */
 export interface ChainFollowerHandlers {
@@ -66,12 +71,17 @@ export class ChainFollower {
   private lastPollAt = -Infinity
 
   constructor (private readonly init: ChainFollowerInit, private readonly handlers: ChainFollowerHandlers) {
-    if (!isAddress(init.contract, { strict: false })) throw new ChainFollowerError(`"${init.contract}" is not an Ethereum address`)
+    if (!isAddress(init.contract, { strict: false })) throw this.error(`"${init.contract}" is not an Ethereum address`)
     this.contract = init.contract.toLowerCase() as `0x${string}`
-    if (!Number.isSafeInteger(init.confirmations ?? 0) || (init.confirmations ?? 0) < 0) throw new ChainFollowerError(`confirmations must be a whole number, not ${init.confirmations}`)
+    if (!Number.isSafeInteger(init.confirmations ?? 0) || (init.confirmations ?? 0) < 0) throw this.error(`confirmations must be a whole number, not ${init.confirmations}`)
     this.confirmations = BigInt(init.confirmations ?? 0)
     // no cache: viem would answer the block number from its last call for 4 s, and each poll wants the chain's
     this.client = createPublicClient({ cacheTime: 0, transport: http(init.url, { timeout: init.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, retryCount: 0 }) })
+  }
+
+  /** What a user shows of the chain it follows (for /v1/status): the URL, the contract, the block followed (null before the first). */
+  describe (): { chain: string, contract: string, block: string | null } {
+    return { chain: this.init.url, contract: this.contract, block: this.followedTo < 0n ? null : this.followedTo.toString() }
   }
 
   /** The block followed to (-1 before start): reads of the contract's state are made as of it. */
@@ -97,9 +107,9 @@ export class ChainFollower {
       this.followedHash = block.hash
       code = await this.client.getCode({ address: this.contract })
     } catch (err) {
-      throw new ChainFollowerError(`cannot reach the chain at ${this.init.url}: ${shortError(err)}`)
+      throw this.error(`cannot reach the chain at ${this.init.url}: ${shortError(err)}`)
     }
-    if (code == null || code === '0x') throw new ChainFollowerError(`no contract at ${this.contract} on the chain at ${this.init.url} (${this.init.contractRole})`)
+    if (code == null || code === '0x') throw this.error(`no contract at ${this.contract} on the chain at ${this.init.url} (${this.init.contractRole})`)
     this.timer = setInterval(() => { void this.poll() }, this.init.pollMs ?? DEFAULT_POLL_MS)
     this.timer.unref?.()
   }
@@ -133,6 +143,10 @@ export class ChainFollower {
     const tracked = read.finally(() => { this.pending.delete(tracked) })
     this.pending.add(tracked)
     return tracked
+  }
+
+  private error (message: string): Error {
+    return this.init.errorOf?.(message) ?? new ChainFollowerError(message)
   }
 
   /** Logs a failure of the chain, at most once a minute (it is retried at every poll). */

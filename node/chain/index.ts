@@ -1,2 +1,3 @@
 export * from './chain-follower.js'
 export * from './chain-account.js'
+export * from './followed-contract.js'

@@ -1,7 +1,6 @@
 import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
-import { ChainFollower, ChainFollowerError } from '../chain/index.js'
-import type { Logger } from '../log/index.js'
+import { FollowedContract, type ChainContractInit } from '../chain/index.js'
 
 /**
  * Where a node learns which policy versions their owners registered on chain
@@ -39,18 +38,8 @@ export class PolicyRegistryError extends Error {
   override readonly name = 'PolicyRegistryError'
 }
 
-export interface ChainPolicyRegistryInit {
-  /** Ethereum JSON-RPC URL (--chain). */
-  url: string
-  /** The EscrinPolicies contract (--policy-registry). */
-  contract: string
-  pollMs?: number
-  maxLogRange?: bigint
-  rpcTimeoutMs?: number
-  /** Blocks a registration must be under before it counts (--chain-confirmations). */
-  confirmations?: number
-  logger?: Logger
-}
+/** The chain and the EscrinPolicies contract (--chain, --policy-registry), and how to follow them. */
+export type ChainPolicyRegistryInit = ChainContractInit
 
 /** Registered digests this node remembers: as many as it keeps policies and pending ones, with room. */
 const MAX_KNOWN = 100_000
@@ -64,8 +53,7 @@ const MAX_KNOWN = 100_000
  * known to be registered stays so, except across a reorganisation, after
  * which all are forgotten and listeners re-check what they admitted.
  */
-export class ChainPolicyRegistry implements PolicyRegistry {
-  private readonly chain: ChainFollower
+export class ChainPolicyRegistry extends FollowedContract implements PolicyRegistry {
   private readonly known = new BoundedMap<string, true>(MAX_KNOWN)
   private readonly reading = new Map<string, Promise<boolean>>()
   /** Digests whose read failed (or came before start): read again after the next good poll. */
@@ -75,15 +63,7 @@ export class ChainPolicyRegistry implements PolicyRegistry {
   private seen: Array<`0x${string}`> = []
 
   constructor (private readonly init: ChainPolicyRegistryInit) {
-    try {
-      this.chain = new ChainFollower({ ...init, contractRole: 'the EscrinPolicies contract (--policy-registry)' }, {
-        applyRange: async (from, to) => { await this.applyRange(from, to) },
-        reorganised: () => { this.reorganised() },
-        followed: () => { this.followed() }
-      })
-    } catch (err) {
-      throw new PolicyRegistryError((err as Error).message)
-    }
+    super({ ...init, contractRole: 'the EscrinPolicies contract (--policy-registry)', errorOf: message => new PolicyRegistryError(message) })
   }
 
   async registered (digest: `0x${string}`): Promise<boolean> {
@@ -106,29 +86,10 @@ export class ChainPolicyRegistry implements PolicyRegistry {
   }
 
   describe (): PolicyRegistrySource {
-    const head = this.chain.head
-    return { source: 'chain', chain: this.init.url, contract: this.chain.contract, block: head < 0n ? null : head.toString(), registered: this.known.size }
+    return { source: 'chain', ...this.chain.describe(), registered: this.known.size }
   }
 
-  async start (): Promise<void> {
-    try {
-      await this.chain.start()
-    } catch (err) {
-      if (err instanceof ChainFollowerError) throw new PolicyRegistryError(err.message)
-      throw err
-    }
-  }
-
-  async stop (): Promise<void> {
-    await this.chain.stop()
-  }
-
-  /** Applies the registrations of the blocks since the last poll (the timer does this every pollMs). */
-  async poll (): Promise<void> {
-    await this.chain.poll()
-  }
-
-  private async applyRange (from: bigint, to: bigint): Promise<void> {
+  protected async applyRange (from: bigint, to: bigint): Promise<void> {
     const logs = await this.chain.client.getContractEvents({ address: this.chain.contract, abi: POLICY_REGISTRY_ABI, eventName: 'PolicyRegistered', fromBlock: from, toBlock: to, strict: true })
     for (const log of logs) {
       const digest = log.args.digest.toLowerCase() as `0x${string}`
@@ -138,7 +99,7 @@ export class ChainPolicyRegistry implements PolicyRegistry {
     }
   }
 
-  private followed (): void {
+  protected followed (): void {
     const seen = this.seen
     this.seen = []
     this.notify(seen)
@@ -148,7 +109,7 @@ export class ChainPolicyRegistry implements PolicyRegistry {
     }
   }
 
-  private reorganised (): void {
+  protected reorganised (): void {
     this.known.clear()
     this.seen = []
     for (const listener of this.reorganisedListeners) {
