@@ -69,6 +69,7 @@ export class ChainFollower {
   private stopped = false
   private lastFailureLog = -Infinity
   private lastPollAt = -Infinity
+  private catchingUp?: Promise<void>
 
   constructor (private readonly init: ChainFollowerInit, private readonly handlers: ChainFollowerHandlers) {
     if (!isAddress(init.contract, { strict: false })) throw this.error(`"${init.contract}" is not an Ethereum address`)
@@ -129,13 +130,22 @@ export class ChainFollower {
   }
 
   /**
-   * Polls now, unless a poll began within `minIntervalMs`: for a user that
-   * read the contract at the followed block and wants what happened since
-   * (the events of the new blocks) without waiting for the timer.
+   * A poll that begins after this call: for a user that read the contract
+   * at the followed block and wants what happened since (the events of the
+   * new blocks) without waiting for the timer. Callers meanwhile share it,
+   * and it begins at least `minIntervalMs` after the last poll began, so
+   * however many ask, the chain is asked no more often than that.
    */
   async catchUp (minIntervalMs = CATCH_UP_INTERVAL_MS): Promise<void> {
-    if (this.polling == null && Date.now() - this.lastPollAt < minIntervalMs) return
-    await this.poll()
+    this.catchingUp ??= (async () => {
+      await this.polling
+      const wait = this.lastPollAt + minIntervalMs - Date.now()
+      if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
+      // who asks from now on needs a poll that begins later than this one
+      this.catchingUp = undefined
+      await this.poll()
+    })()
+    await this.catchingUp
   }
 
   /** A read of the contract's state; stop() waits for it. */

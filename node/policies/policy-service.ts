@@ -211,7 +211,8 @@ export class PolicyService {
 
   /** Verifies, stores and gossips a policy published through this node. */
   async publish (signed: SignedPolicy): Promise<{ id: string, result: OfferResult }> {
-    const { result, entry } = await this.accept(signed)
+    // an owner publishes right after registering: ask the registry even if the version waits here already
+    const { result, entry } = await this.accept(signed, true, true)
     // a version waiting for its registration is spread too: each node honours it once the registry has it
     if (result === 'added' || result === 'replaced' || result === 'unregistered') {
       const bytes = encodeSignedPolicy(signed)
@@ -320,7 +321,7 @@ export class PolicyService {
     if (outcome.result === 'stale') throw ignore('STALE', 'a newer version is known')
   }
 
-  private async accept (signed: SignedPolicy, persist = true): Promise<{ result: OfferResult, entry: StoredPolicy }> {
+  private async accept (signed: SignedPolicy, persist = true, askRegistry = false): Promise<{ result: OfferResult, entry: StoredPolicy }> {
     const policy = await verifySignedPolicy(signed)
     const registry = this.components.registry
     if (registry != null) {
@@ -328,12 +329,13 @@ export class PolicyService {
       const refused = this.store.refusal(policy, id)
       if (refused != null) return refused
       const digest = policyDigest(policy)
-      // one read per version: a waiting one is released by the registry's event, not by being offered again
-      if (this.unregistered.has(digest) || !await registry.registered(digest)) {
+      // one read per version from the network: a waiting one is released by the registry's event, not by being offered again
+      if ((this.unregistered.has(digest) && !askRegistry) || !await registry.registered(digest)) {
         if (!this.unregistered.has(digest)) this.log.info('policy waits for its registration on chain', { id, owner: policy.owner, name: policy.name, version: policy.version, digest })
         this.unregistered.set(digest, { id, policy, signed })
         return { result: 'unregistered', entry: { id, policy, signed } }
       }
+      this.unregistered.delete(digest)
     }
     return await this.admit(signed, policy, persist)
   }

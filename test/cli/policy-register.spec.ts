@@ -51,6 +51,21 @@ describe('escrin-node policy publish --policy-registry (a local chain, 2 real no
     assert.equal(await anvil.public.getBlockNumber(), blockBefore, 'no transaction')
   })
 
+  it('a version published before it was registered is in force once published again with the registry', async () => {
+    const file = join(dir, 'late-registration.json')
+    await writeFile(file, JSON.stringify({ name: 'late-registration', version: 1, createdAt: 1_760_000_000, predicate: { has: ['roles', 'runner'] } }))
+    const unregistered = await runCli(['policy', 'publish', file, '--key', KEY, '--api', net.api(net.nodes[0])])
+    assert.equal(unregistered.code, 0, unregistered.stderr)
+    assert.equal(JSON.parse(unregistered.stdout).result, 'unregistered')
+    const registered = await publish(file)
+    assert.equal(registered.code, 0, registered.stderr)
+    assert.match(registered.stderr, /^registered: 0x/m)
+    const { id, result } = JSON.parse(registered.stdout) as { id: string, result: string }
+    // the node asked the registry again rather than keep it waiting (its event may have released it first)
+    assert.ok(result === 'added' || result === 'duplicate', result)
+    assert.ok(net.nodes[0].policies.store.get(id) != null)
+  })
+
   it('a version the registry refuses is not published, and the contract\'s reason is given', async () => {
     const file = join(dir, 'older.json')
     // same name and version as above, another document: the registry keeps versions strictly rising
