@@ -4,6 +4,7 @@ import { describePeerFailures } from '../errors.js'
 import type { BlobClient } from './blob-client.js'
 import type { StorageService } from './storage-service.js'
 import type { BlobRepair } from './repair.js'
+import type { StoreUsage } from './blob-store.js'
 
 const STATUS: Partial<Record<BlobError['code'], number>> = {
   BAD_CID: 400,
@@ -103,7 +104,7 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
         const page = held.slice(offset, offset + limit)
         return {
           limits: storage.limits,
-          usage: storage.store.usage(),
+          usage: usageView(storage.store.usage()),
           repair: repair?.totals,
           // the owners' deletions this holder applied and remembers (a copy made before one is refused)
           deletionsRemembered: storage.deletions.size,
@@ -113,6 +114,23 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
       }
     }
   ]
+}
+
+/** Apps and uploaders GET /v1/storage names in its usage: the largest; the rest are counted. */
+const USAGE_TOP = 100
+
+/** What a store holds, with its per-app and per-uploader breakdowns cut to the USAGE_TOP largest (a node may serve thousands). */
+export function usageView (usage: StoreUsage): Record<string, unknown> {
+  const top = (bytes: Record<string, number>): Record<string, number> =>
+    Object.fromEntries(Object.entries(bytes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, USAGE_TOP))
+  return {
+    blobs: usage.blobs,
+    bytes: usage.bytes,
+    apps: Object.keys(usage.byApp).length,
+    uploaders: Object.keys(usage.byUploader).length,
+    byApp: top(usage.byApp),
+    byUploader: top(usage.byUploader)
+  }
 }
 
 /** Blobs listed by GET /v1/storage at once: by default, and at most. */
