@@ -8,8 +8,10 @@ import { createPolicy, PolicyError, policyDigest, signPolicy } from '../../proto
 import { EscrinApiError, EscrinClient } from '../sdk/index.js'
 import { describePeerFailures, StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
+import { POLICY_HISTORY_HELP, policyHistory } from './policy-history.js'
 
 export const POLICY_HELP = `Usage: escrin-node policy publish FILE --key HEX --api URL [--chain URL --policy-registry ADDRESS]
+       escrin-node policy history --owner ADDRESS --name NAME --chain URL --policy-registry ADDRESS [--from-block N] [--json]
 
 Signs the policy in FILE with the app owner's Ethereum key (EIP-712, as a
 wallet would) and publishes it through a node's API. FILE is JSON:
@@ -25,7 +27,9 @@ Options:
   --key HEX                  the owner's secp256k1 private key (or env ESCRIN_APP_KEY)
   --api URL                  a node's API, e.g. http://127.0.0.1:7001
   --chain URL                Ethereum JSON-RPC URL (or env ESCRIN_CHAIN)
-  --policy-registry ADDRESS  the EscrinPolicies contract (or env ESCRIN_POLICY_REGISTRY)`
+  --policy-registry ADDRESS  the EscrinPolicies contract (or env ESCRIN_POLICY_REGISTRY)
+
+${POLICY_HISTORY_HELP}`
 
 export const SCOPE_HELP = `Usage: escrin-node scope POLICY_ID --api URL [--explain]
 
@@ -56,9 +60,10 @@ export function apiBase (value: unknown): string {
 }
 
 export async function policy (args: string[]): Promise<number> {
+  if (args[0] === 'history') return await policyHistory(args.slice(1))
   const parsed = parseCommandArgs(args, [], { key: { type: 'string' }, api: { type: 'string' }, chain: { type: 'string' }, 'policy-registry': { type: 'string' } }, 2)
   const [sub, file] = parsed.positionals
-  if (sub !== 'publish') throw new UsageError(sub === undefined ? 'missing subcommand (use: policy publish FILE --key HEX --api URL)' : `unknown subcommand "${sub}" (use: publish)`)
+  if (sub !== 'publish') throw new UsageError(sub === undefined ? 'missing subcommand (use: policy publish FILE --key HEX --api URL, or policy history)' : `unknown subcommand "${sub}" (use: publish, history)`)
   if (file === undefined) throw new UsageError('missing FILE: the policy to publish')
   const key = (parsed.values.key as string | undefined) ?? process.env.ESCRIN_APP_KEY
   if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--key must be a 32-byte hex private key')

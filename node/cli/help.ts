@@ -12,6 +12,8 @@ Commands:
             verify attestation evidence and print its facts, or why it is rejected
   policy publish FILE --key HEX --api URL [--chain URL --policy-registry ADDRESS]
             sign a trust-boundary policy (register it on chain) and publish it through a node
+  policy history --owner ADDRESS --name NAME --chain URL --policy-registry ADDRESS
+            every version of a policy registered on chain, oldest first
   scope POLICY_ID --api URL [--explain]
             the peers in a policy's scope, and why others are not
   job submit --policy ID (--worker FILE | --worker-cid CID) [--input FILE] --api URL

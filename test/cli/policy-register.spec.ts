@@ -89,4 +89,29 @@ describe('escrin-node policy publish --policy-registry (a local chain, 2 real no
     assert.equal(half.code, 2)
     assert.match(half.stderr, /give --policy-registry too/)
   })
+
+  it('policy history lists every registered version of an owner\'s policy, oldest first, with its predicate', async () => {
+    const file = join(dir, 'registered-v2.json')
+    await writeFile(file, JSON.stringify({ name: 'registered', version: 2, createdAt: 1_760_000_002, predicate: { has: ['roles', 'storage'] } }))
+    assert.equal((await publish(file)).code, 0)
+    const owner = privateKeyToAccount(KEY).address
+    const history = async (...extra: string[]): ReturnType<typeof runCli> =>
+      await runCli(['policy', 'history', '--chain', anvil.url, '--policy-registry', registry, ...extra])
+    const json = await history('--owner', owner, '--name', 'registered', '--json')
+    assert.equal(json.code, 0, json.stderr)
+    const versions = JSON.parse(json.stdout) as Array<{ version: string, predicate: string, createdAt: number, digest: string, registeredAt: string }>
+    assert.deepEqual(versions.map(v => [v.version, v.predicate, v.createdAt]), [
+      ['1', JSON.stringify({ has: ['roles', 'runner'] }), 1_760_000_000],
+      ['2', JSON.stringify({ has: ['roles', 'storage'] }), 1_760_000_002]
+    ])
+    for (const v of versions) assert.match(v.digest, /^0x[0-9a-f]{64}$/)
+    const text = await history('--owner', owner, '--name', 'registered')
+    assert.equal(text.stdout.match(/^version \d+ +block \d+ /gm)?.length, 2, text.stdout)
+    const none = await history('--owner', owner, '--name', 'never-registered')
+    assert.match(none.stdout, /no version of "never-registered"/)
+    const bad = await history('--owner', 'nobody', '--name', 'registered')
+    assert.equal(bad.code, 2)
+    assert.match(bad.stderr, /--owner ADDRESS is needed/)
+  })
 })
+
