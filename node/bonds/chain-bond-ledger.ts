@@ -6,6 +6,8 @@ import { BondLedgerError, type BondLedger, type BondSource } from './bond-ledger
 /** The chain and the EscrinBonds contract (--chain, --bond-contract), and how to follow them. */
 export type ChainBondLedgerInit = ChainContractInit
 
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000'
+
 /** Operators whose bond this node keeps: every one it was asked about or saw change. */
 const MAX_OPERATORS = 100_000
 
@@ -55,6 +57,10 @@ export class ChainBondLedger extends FollowedContract implements BondLedger {
   onChange (listener: (operators: string[]) => void): () => void {
     this.listeners.add(listener)
     return () => { this.listeners.delete(listener) }
+  }
+
+  protected async probe (): Promise<void> {
+    await this.chain.client.readContract({ address: this.chain.contract, abi: BONDS_ABI, functionName: 'bondOf', args: [ZERO_ADDRESS] })
   }
 
   protected async applyRange (from: bigint, to: bigint): Promise<void> {

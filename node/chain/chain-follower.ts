@@ -32,6 +32,8 @@ export interface ChainFollowerHandlers {
   reorganised: () => void
   /** After every poll that reached the head: a chance to retry reads that failed. */
   followed: () => void
+  /** A read that only the right contract answers, made at start: a wrong address is refused then, not found out later. */
+  probe?: () => Promise<void>
 }
 
 export class ChainFollowerError extends Error {
@@ -111,6 +113,11 @@ export class ChainFollower {
       throw this.error(`cannot reach the chain at ${this.init.url}: ${shortError(err)}`)
     }
     if (code == null || code === '0x') throw this.error(`no contract at ${this.contract} on the chain at ${this.init.url} (${this.init.contractRole})`)
+    try {
+      await this.handlers.probe?.()
+    } catch (err) {
+      throw this.error(`the contract at ${this.contract} does not answer as ${this.init.contractRole}: ${shortError(err)}`)
+    }
     this.timer = setInterval(() => { void this.poll() }, this.init.pollMs ?? DEFAULT_POLL_MS)
     this.timer.unref?.()
   }

@@ -13,7 +13,8 @@ export abstract class FollowedContract {
     this.chain = new ChainFollower(init, {
       applyRange: async (from, to) => { await this.applyRange(from, to) },
       reorganised: () => { this.reorganised() },
-      followed: () => { this.followed() }
+      followed: () => { this.followed() },
+      probe: async () => { await this.probe() }
     })
   }
 
@@ -37,4 +38,6 @@ export abstract class FollowedContract {
   protected abstract reorganised (): void
   /** After every poll that reached the head: a chance to tell listeners and retry reads that failed. */
   protected abstract followed (): void
+  /** A read at start that only the right contract answers (throws otherwise). */
+  protected abstract probe (): Promise<void>
 }

@@ -89,6 +89,10 @@ export class ChainPolicyRegistry extends FollowedContract implements PolicyRegis
     return { source: 'chain', ...this.chain.describe(), registered: this.known.size }
   }
 
+  protected async probe (): Promise<void> {
+    await this.chain.client.readContract({ address: this.chain.contract, abi: POLICY_REGISTRY_ABI, functionName: 'registered', args: [`0x${'00'.repeat(32)}`] })
+  }
+
   protected async applyRange (from: bigint, to: bigint): Promise<void> {
     const logs = await this.chain.client.getContractEvents({ address: this.chain.contract, abi: POLICY_REGISTRY_ABI, eventName: 'PolicyRegistered', fromBlock: from, toBlock: to, strict: true })
     for (const log of logs) {

@@ -96,7 +96,7 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
     }
   })
 
-  it('a node told of a chain it cannot reach, or of an address with no contract, does not start, and says why', async () => {
+  it('a node told of a chain it cannot reach, or of an address with no bond contract, does not start, and says why', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'escrin-chain-'))
     try {
       const attempt = async (chain: { url: string, bondContract: `0x${string}`, confirmations: number }): Promise<unknown> => {
@@ -107,6 +107,8 @@ describe('bonds from the EscrinBonds contract on a local chain (anvil, 4 real no
       assert.ok(nowhere instanceof StartupError && /bond ledger: cannot reach the chain at http:\/\/127\.0\.0\.1:1/.test(nowhere.message), String(nowhere))
       const noContract = await attempt({ url: anvil.url, bondContract: `0x${'12'.repeat(20)}`, confirmations: 0 })
       assert.ok(noContract instanceof StartupError && /no contract at 0x1212/.test(noContract.message), String(noContract))
+      const wrong = await attempt({ url: anvil.url, bondContract: contracts.token.toLowerCase() as `0x${string}`, confirmations: 0 })
+      assert.ok(wrong instanceof StartupError && /does not answer as the EscrinBonds contract/.test(wrong.message), String(wrong))
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -10,7 +10,7 @@ import { StartupError } from '../../node/errors.js'
 import { silentLogger } from '../../node/log/index.js'
 import type { ChainConfig } from '../../node/config/index.js'
 import { createPolicy, policyId as idOf, signPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
-import { deployPolicyRegistry, sendAs, startAnvil, type Anvil } from '../helpers/chain.js'
+import { deployBonds, deployPolicyRegistry, sendAs, startAnvil, type Anvil } from '../helpers/chain.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
 
@@ -131,7 +131,7 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
     }
   })
 
-  it('a node told of a registry it cannot reach, or of an address with no contract, does not start, and says why', async () => {
+  it('a node told of a registry it cannot reach, or of an address with no registry, does not start, and says why', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'escrin-registry-'))
     try {
       const attempt = async (with_: ChainConfig): Promise<unknown> => {
@@ -142,6 +142,10 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
       assert.ok(nowhere instanceof StartupError && /policy registry: cannot reach the chain at http:\/\/127\.0\.0\.1:1/.test(nowhere.message), String(nowhere))
       const noContract = await attempt({ ...chain, policyRegistry: `0x${'34'.repeat(20)}` })
       assert.ok(noContract instanceof StartupError && /no contract at 0x3434.*EscrinPolicies/.test(noContract.message), String(noContract))
+      // a contract, but another one (the bond contracts' token): refused at start, not found out later
+      const { token } = await deployBonds(anvil)
+      const wrong = await attempt({ ...chain, policyRegistry: token.toLowerCase() as `0x${string}` })
+      assert.ok(wrong instanceof StartupError && /does not answer as the EscrinPolicies contract/.test(wrong.message), String(wrong))
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
