@@ -98,7 +98,7 @@ export class PolicyService {
     this.antiEntropy = new AntiEntropy(() => this.components.host?.getPeers() ?? [], async peer => { await this.syncFrom(peer) }, components.antiEntropy)
     this.handleSync = this.handleSync.bind(this)
     components.gossip.handle(POLICY_TOPIC, async data => { await this.onGossip(data) })
-    components.registry?.onRegistered(digests => { void this.registered(digests) })
+    components.registry?.onRegistered(digests => { void this.releaseRegistered(digests) })
     components.registry?.onReorganised(() => { void this.recheckRegistrations() })
   }
 
@@ -354,7 +354,7 @@ export class PolicyService {
   }
 
   /** Versions the registry now knows registered: those waiting here are honoured from now on. */
-  private async registered (digests: Array<`0x${string}`>): Promise<void> {
+  private async releaseRegistered (digests: Array<`0x${string}`>): Promise<void> {
     for (const digest of digests) {
       const waiting = this.unregistered.get(digest)
       if (waiting == null) continue
