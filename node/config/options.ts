@@ -63,7 +63,7 @@ export const NODE_OPTIONS: readonly OptionSpec[] = [
   { name: 'chain', kind: 'string', description: 'Ethereum JSON-RPC URL (http or https) of the chain with --bond-contract and/or --policy-registry (default: no chain; bonds from the embedded local ledger)' },
   { name: 'bond-contract', kind: 'string', description: 'address of the EscrinBonds contract on --chain (protocol/chain/contracts/EscrinBonds.sol)' },
   { name: 'policy-registry', kind: 'string', description: 'address of the EscrinPolicies contract on --chain: honour a policy only once its version is registered there (protocol/chain/contracts/EscrinPolicies.sol)' },
-  { name: 'chain-confirmations', kind: 'string', description: 'blocks a bond change must be under before it counts (a chain that reorganises often wants a few)', default: '0' },
+  { name: 'chain-confirmations', kind: 'string', description: 'blocks a bond change or a policy registration must be under before it counts (a chain that reorganises often wants a few)', default: '0' },
   { name: 'min-connections', kind: 'string', description: 'below this many connections the node searches for peers actively', default: String(MIN_CONNECTIONS) },
   { name: 'max-connections', kind: 'string', description: 'connections kept at most; at the limit new ones are refused', default: String(MAX_CONNECTIONS) },
   { name: 'high-water', kind: 'string', description: 'above this many connected peers, idle connections are closed...', default: String(CONNECTION_HIGH_WATER) },
