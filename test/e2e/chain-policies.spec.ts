@@ -6,10 +6,11 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
 import { devnetNodeConfig } from '../../node/devnet/index.js'
 import { EscrinNode } from '../../node/escrin-node.js'
+import { ChainPolicyRegistry } from '../../node/policies/index.js'
 import { StartupError } from '../../node/errors.js'
 import { silentLogger } from '../../node/log/index.js'
 import type { ChainConfig } from '../../node/config/index.js'
-import { createPolicy, policyId as idOf, signPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
+import { createPolicy, policyDigest, policyId as idOf, signPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
 import { deployBonds, deployPolicyRegistry, sendAs, startAnvil, type Anvil } from '../helpers/chain.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
@@ -160,4 +161,24 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
     await waitFor(() => net.nodes.every(n => honoured(n, v5)), { timeoutMs: 30_000, describe: views(v5) })
     for (const node of net.nodes) assert.deepEqual(node.policies.waiting(), [])
   })
+
+  it('a registry told to wait for confirmations counts a registration only once that many blocks are on it', async () => {
+    const registryView = new ChainPolicyRegistry({ url: anvil.url, contract: registry, confirmations: 3, pollMs: 3_600_000 })
+    await registryView.start()
+    try {
+      const heard: string[] = []
+      registryView.onRegistered(digests => { heard.push(...digests) })
+      const signed = await signPolicy(createPolicy({ owner: OWNER, name: 'confirmed', version: 1, predicate: JSON.stringify({ has: ['roles', 'runner'] }), createdAt: 1_760_000_000 }), APP_KEY)
+      const digest = policyDigest(signed.policy)
+      await register(signed)
+      assert.equal(await registryView.registered(digest), false, 'under fewer than 3 blocks')
+      await anvil.test.mine({ blocks: 3 })
+      await registryView.poll()
+      assert.ok(heard.includes(digest), 'listeners hear of it once it counts')
+      assert.equal(await registryView.registered(digest), true)
+    } finally {
+      await registryView.stop()
+    }
+  })
 })
+
