@@ -8,6 +8,9 @@ export type ChainBondLedgerInit = ChainContractInit
 
 const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000'
 
+/** Operators whose read failed that are read again after one poll, at most (the rest after the next). */
+const MAX_RETRIES_PER_POLL = 256
+
 /** Operators whose bond this node keeps: every one it was asked about or saw change. */
 const MAX_OPERATORS = 100_000
 
@@ -80,7 +83,9 @@ export class ChainBondLedger extends FollowedContract implements BondLedger {
     const changed = [...this.changed]
     this.changed = new Set()
     this.notify(changed)
+    let retries = 0
     for (const operator of [...this.unread.keys()]) {
+      if (retries++ >= MAX_RETRIES_PER_POLL) break
       this.unread.delete(operator)
       if (!this.bonds.has(operator)) this.read(operator)
     }

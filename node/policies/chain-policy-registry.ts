@@ -1,6 +1,7 @@
 import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
 import { FollowedContract, type ChainContractInit } from '../chain/index.js'
+import { PeerRateLimiter, type RateLimit } from '../peer-score/index.js'
 
 /**
  * Where a node learns which policy versions their owners registered on chain
@@ -39,7 +40,20 @@ export class PolicyRegistryError extends Error {
 }
 
 /** The chain and the EscrinPolicies contract (--chain, --policy-registry), and how to follow them. */
-export type ChainPolicyRegistryInit = ChainContractInit
+export interface ChainPolicyRegistryInit extends ChainContractInit {
+  /** Reads of the chain for policies as they arrive, a second on average and at once (default 50 and 200). */
+  reads?: RateLimit
+}
+
+/**
+ * Anyone can sign policies, and every one that arrives costs a read of the
+ * chain: past this rate an arriving policy waits unread, and is read later,
+ * a bounded number after each poll, so a flood of unregistered policies
+ * cannot turn into a flood of requests to the node's JSON-RPC provider.
+ */
+const DEFAULT_READS: RateLimit = { perSecond: 50, burst: 200 }
+/** Digests whose read was put off (or failed) that are read after one poll, at most. */
+const MAX_RETRIES_PER_POLL = 256
 
 /** Registered digests this node remembers: as many as it keeps policies and pending ones, with room. */
 const MAX_KNOWN = 100_000
@@ -61,15 +75,23 @@ export class ChainPolicyRegistry extends FollowedContract implements PolicyRegis
   private readonly registeredListeners = new Set<(digests: Array<`0x${string}`>) => void>()
   private readonly reorganisedListeners = new Set<() => void>()
   private seen: Array<`0x${string}`> = []
+  /** One bucket for all of this node's reads of arriving policies (keyed by nothing but the registry). */
+  private readonly readBudget: PeerRateLimiter
 
   constructor (private readonly init: ChainPolicyRegistryInit) {
     super({ ...init, contractRole: 'the EscrinPolicies contract (--policy-registry)', errorOf: message => new PolicyRegistryError(message) })
+    this.readBudget = new PeerRateLimiter({ ...(init.reads ?? DEFAULT_READS), maxPeers: 1 })
   }
 
   async registered (digest: `0x${string}`): Promise<boolean> {
     const key = digest.toLowerCase() as `0x${string}`
     if (this.known.has(key)) return true
-    if (await (this.reading.get(key) ?? this.read(key))) return true
+    const reading = this.reading.get(key)
+    if (reading == null && this.readBudget.take('reads') !== 'ok') {
+      this.unread.set(key, true)
+      return false
+    }
+    if (await (reading ?? this.read(key))) return true
     // not as of the block followed: the blocks since may register it (an owner registers, then publishes at once)
     await this.chain.catchUp()
     return this.known.has(key)
@@ -107,7 +129,9 @@ export class ChainPolicyRegistry extends FollowedContract implements PolicyRegis
     const seen = this.seen
     this.seen = []
     this.notify(seen)
+    let retries = 0
     for (const digest of [...this.unread.keys()]) {
+      if (retries++ >= MAX_RETRIES_PER_POLL) break
       this.unread.delete(digest)
       if (!this.known.has(digest)) void this.read(digest)
     }

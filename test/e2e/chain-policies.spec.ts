@@ -180,5 +180,28 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
       await registryView.stop()
     }
   })
+
+  it('reads of arriving policies are rate-limited: past the budget a policy waits unread, and is read after the next poll', async () => {
+    const registryView = new ChainPolicyRegistry({ url: anvil.url, contract: registry, pollMs: 3_600_000, reads: { perSecond: 0.001, burst: 2 } })
+    await registryView.start()
+    try {
+      const heard: string[] = []
+      registryView.onRegistered(digests => { heard.push(...digests) })
+      const unregistered = async (version: number): Promise<`0x${string}`> =>
+        policyDigest((await signPolicy(createPolicy({ owner: OWNER, name: 'flood', version, predicate: JSON.stringify({ has: ['roles', 'runner'] }) }), APP_KEY)).policy)
+      assert.equal(await registryView.registered(await unregistered(1)), false)
+      assert.equal(await registryView.registered(await unregistered(2)), false)
+      // the budget is spent: a registered version is not read now...
+      const v1 = policyDigest(versions[0].policy)
+      assert.equal(await registryView.registered(v1), false)
+      assert.equal(heard.length, 0)
+      // ...but after the next poll, and its listeners hear of it
+      await registryView.poll()
+      await waitFor(() => heard.includes(v1), { timeoutMs: 10_000 })
+      assert.equal(await registryView.registered(v1), true)
+    } finally {
+      await registryView.stop()
+    }
+  })
 })
 
