@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { isAddress, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
-import { sendContractCall } from '../bonds/index.js'
-import { chainAccount, describeChainError } from '../chain/index.js'
-import { createPolicy, PolicyError, policyDigest, signPolicy } from '../../protocol/policy/index.js'
-import { EscrinApiError, EscrinClient } from '../sdk/index.js'
+import { describeChainError } from '../chain/index.js'
+import { createPolicy, PolicyError, signPolicy } from '../../protocol/policy/index.js'
+import { EscrinApiError, EscrinClient, registerPolicy } from '../sdk/index.js'
 import { describePeerFailures, StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
 import { POLICY_HISTORY_HELP, policyHistory } from './policy-history.js'
@@ -93,15 +91,8 @@ export async function policy (args: string[]): Promise<number> {
   }
   if (registry != null) {
     try {
-      const { client, wallet, account, chain } = await chainAccount(registry.url, hexKey, 'owner')
-      const { owner, name, version, predicate, createdAt } = signed.policy
-      // publishing again what is registered already needs no transaction
-      if (await client.readContract({ address: registry.contract, abi: POLICY_REGISTRY_ABI, functionName: 'registered', args: [policyDigest(signed.policy)] })) {
-        console.error('registered already')
-      } else {
-        const hash = await sendContractCall(client, wallet, { address: registry.contract, abi: POLICY_REGISTRY_ABI, functionName: 'register', args: [owner, name, version, predicate, BigInt(createdAt ?? 0), signed.signature], account, chain })
-        console.error(`registered: ${hash}`)
-      }
+      const { transaction } = await registerPolicy(signed, { url: registry.url, registry: registry.contract, senderKey: hexKey })
+      console.error(transaction == null ? 'registered already' : `registered: ${transaction}`)
     } catch (err) {
       throw new StartupError(`cannot register the policy: ${describeChainError(err)}`)
     }

@@ -1,2 +1,3 @@
 export * from './client.js'
 export * from './blob-transfer.js'
+export * from './policy-registry.js'

@@ -3,22 +3,22 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { privateKeyToAccount } from 'viem/accounts'
-import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
 import { devnetNodeConfig } from '../../node/devnet/index.js'
 import { EscrinNode } from '../../node/escrin-node.js'
 import { ChainPolicyRegistry } from '../../node/policies/index.js'
+import { registerPolicy } from '../../node/sdk/index.js'
 import { StartupError } from '../../node/errors.js'
 import { silentLogger } from '../../node/log/index.js'
 import type { ChainConfig } from '../../node/config/index.js'
 import { createPolicy, policyDigest, policyId as idOf, signPolicy, type SignedPolicy } from '../../protocol/policy/index.js'
-import { deployBonds, deployPolicyRegistry, sendAs, startAnvil, type Anvil } from '../helpers/chain.js'
+import { deployBonds, deployPolicyRegistry, startAnvil, type Anvil } from '../helpers/chain.js'
 import { startNetwork, type TestNetwork } from '../helpers/network.js'
 import { waitFor } from '../helpers/wait.js'
 
 const APP_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba'
 const OWNER = privateKeyToAccount(APP_KEY).address
-/** Anyone may send a registration: the owner's signature is what the contract checks. */
-const RELAYER = '0x000000000000000000000000000000000000feed'
+/** Anyone may send a registration: the owner's signature is what the contract checks. Here anvil's fourth development account sends them. */
+const RELAYER_KEY = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6'
 
 describe('policies honoured only once registered in the EscrinPolicies contract (anvil, 3 real nodes)', function () {
   this.timeout(180_000)
@@ -31,8 +31,8 @@ describe('policies honoured only once registered in the EscrinPolicies contract 
   const sign = async (version: number): Promise<SignedPolicy> =>
     await signPolicy(createPolicy({ owner: OWNER, name: 'registered-runners', version, predicate: JSON.stringify({ has: ['roles', 'runner'] }), createdAt: 1_760_000_000 + version }), APP_KEY)
   const register = async (signed: SignedPolicy): Promise<void> => {
-    const { owner, name, version, predicate, createdAt } = signed.policy
-    await sendAs(anvil, RELAYER, registry, POLICY_REGISTRY_ABI, 'register', [owner, name, version, predicate, BigInt(createdAt ?? 0), signed.signature])
+    const { transaction } = await registerPolicy(signed, { url: anvil.url, registry, senderKey: RELAYER_KEY })
+    assert.ok(transaction != null, 'a version not registered yet is sent')
   }
   const honoured = (node: EscrinNode, signed: SignedPolicy): boolean =>
     node.policies.store.get(idOf(signed.policy)) != null && node.attestations.scopes.hasPolicy(idOf(signed.policy))
