@@ -9,6 +9,7 @@ import { ScopeLeakDetector } from '../invariants/scope-leaks.js'
 import { MemoryCluster } from '../runtime/memory-cluster.js'
 import { ProcessCluster } from '../runtime/process-cluster.js'
 import { newSimVendor } from '../runtime/sim-evidence.js'
+import { SimChain } from '../runtime/sim-chain.js'
 import { GroundTruth } from './ground-truth.js'
 import { LoadGenerator, type AckedBlob, type LoadDriver } from './load.js'
 import { SeededRandom } from './random.js'
@@ -95,6 +96,8 @@ class Simulation {
   private readonly addrs = new Map<string, string[]>()
   private readonly ports = new Map<string, number>()
   private readonly versions = new Map<string, number>()
+  /** The local chain under the network (`chain: true`): bonds and policy registrations are transactions on it. */
+  private chain?: SimChain
   private readonly expiriesSeen = new Set<string>()
   /** Events of nodes whose start has not returned yet: judged once the truth knows their peer id. */
   private readonly starting = new Map<string, AgentEvent[]>()
@@ -127,6 +130,10 @@ class Simulation {
 
   async run (): Promise<SimResult> {
     this.dataRoot = await mkdtemp(join(tmpdir(), 'escrin-sim-'))
+    if (this.scenario.chain) {
+      this.chain = await SimChain.start()
+      this.note('chain', true, `anvil at ${this.chain.url}: the bond contracts and the policy registry deployed`)
+    }
     this.t0 = Date.now()
     this.convergence.steadyAfter(this.t0 + this.scenario.warmupMs)
     const ticker = setInterval(() => { this.tick() }, EVALUATE_INTERVAL_MS)
@@ -160,6 +167,7 @@ class Simulation {
       clearInterval(progress)
       for (const load of this.loads) load.stop()
       await this.cluster.close()
+      await this.chain?.stop()
       await rm(this.dataRoot, { recursive: true, force: true }).catch(() => {})
       this.phase = 'done'
     }
@@ -404,6 +412,7 @@ class Simulation {
       highWater: this.scenario.highWater,
       lowWater: this.scenario.lowWater,
       bonds: this.bondEntries(),
+      ...(this.chain != null ? { chain: this.chain.config() } : {}),
       denied: this.deniedPeersOf(name),
       logLevel: this.options.logLevel ?? 'silent'
     }
@@ -451,6 +460,11 @@ class Simulation {
 
   private async broadcastBonds (): Promise<void> {
     const bonds = this.bondEntries()
+    // on a chain, the operators' transactions change the bonds, and every node follows the contract
+    if (this.chain != null) {
+      await this.chain.setBonds(bonds)
+      return
+    }
     await Promise.allSettled(this.upNodes().map(async n => { await this.cluster.command(n, { op: 'bonds', bonds }) }))
   }
 
@@ -513,6 +527,8 @@ class Simulation {
     this.truth.addPolicy({ id, app: event.app, owner: app.owner, name: event.name, version, publishedAt: t, predicate: event.predicate }, t)
     this.convergence.truthChanged(`publish ${lineage} v${version}`, 'publish', t, { kind: 'policy', policyId: id })
     try {
+      // on a chain, the version is registered first: the nodes honour it only then
+      await this.chain?.register(signed)
       await this.cluster.command(via, { op: 'publish-policy', signed: signedPolicyToJson(signed) })
     } catch (err) {
       // never published: the truth must not expect nodes to know it

@@ -98,7 +98,8 @@ export class NodeAgent {
     this.boot = boot
     this.denied.clear()
     for (const peer of boot.denied) this.denied.add(peer)
-    this.bonds = new SimBondLedger(boot.bonds)
+    // on a chain the node follows the bond contract itself; otherwise the simulator tells it the bonds
+    this.bonds = boot.chain == null ? new SimBondLedger(boot.bonds) : undefined
     const vendor = simVendorFromSecret(boot.vendorSecretHex)
     const logger = boot.logLevel === 'silent' ? silentLogger() : createLogger(boot.name, { level: boot.logLevel })
     const config = devnetNodeConfig(boot.dataDir ?? join(tmpdir(), 'escrin-sim-ephemeral'), boot.bootstrap, {
@@ -109,7 +110,8 @@ export class NodeAgent {
       maxConnections: boot.maxConnections,
       highWater: boot.highWater,
       lowWater: boot.lowWater,
-      logLevel: boot.logLevel === 'silent' ? 'error' : boot.logLevel
+      logLevel: boot.logLevel === 'silent' ? 'error' : boot.logLevel,
+      ...(boot.chain != null ? { chain: boot.chain } : {})
     })
     const node = await EscrinNode.create(config, {
       logger,
@@ -119,7 +121,7 @@ export class NodeAgent {
       attestationTtlMs: boot.attestationTtlMs,
       // one workerd process per runner: a simulated network has many runners on one machine
       sandbox: { processes: 1 },
-      bonds: this.bonds,
+      ...(this.bonds != null ? { bonds: this.bonds } : {}),
       denyPeer: peer => this.denied.has(peer.toString()),
       memoryLatencyMs: boot.latencyMs
     })

@@ -1,3 +1,4 @@
+import type { ChainConfig } from '../../node/config/index.js'
 import type { InboundEvent } from '../../node/observe/index.js'
 import type { Role } from '../../node/constants.js'
 import type { SignedPolicyJson } from '../../protocol/policy/index.js'
@@ -33,6 +34,8 @@ export interface NodeBoot {
   highWater: number
   lowWater: number
   bonds: Array<[operator: string, wei: bigint]>
+  /** With a chain under the network: the node follows its bond contract and policy registry (and `bonds` is not used). */
+  chain?: ChainConfig
   /** Peers this node may not connect to (a partition in force when it starts). */
   denied: string[]
   logLevel: 'error' | 'warn' | 'info' | 'debug' | 'silent'

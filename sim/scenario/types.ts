@@ -117,4 +117,11 @@ export interface Scenario {
   timeline: TimelineEvent[]
   /** Nodes that some event restarts: they keep their key and data on disk. */
   restartable: Set<string>
+  /**
+   * A local chain (anvil) under the network: bonds are locked and asked back
+   * in the EscrinBonds contract, and every policy is registered in the
+   * EscrinPolicies registry before it is published; the nodes follow both,
+   * as `start --chain --bond-contract --policy-registry` does.
+   */
+  chain: boolean
 }

@@ -63,6 +63,7 @@ export function validateScenario (document: unknown, file: string): Scenario {
   if (maxConnections < minConnections) throw new ScenarioError('maxConnections', `is below minConnections (${minConnections})`)
   const highWater = top.integer('highWater', CONNECTION_HIGH_WATER, 1, 10_000)
   const lowWater = top.integer('lowWater', Math.min(CONNECTION_LOW_WATER, highWater), 1, 10_000)
+  const chain = top.boolean('chain', false)
   if (lowWater > highWater) throw new ScenarioError('lowWater', `is above highWater (${highWater})`)
 
   const apps = top.list('apps', false).map((raw, i) => readApp(raw, `apps[${i}]`, seed))
@@ -81,7 +82,7 @@ export function validateScenario (document: unknown, file: string): Scenario {
   timeline.sort((a, b) => a.atMs - b.atMs || a.line - b.line)
   checkPolicyReferences(timeline)
   const restartable = new Set(timeline.flatMap(e => e.do === 'restart' ? e.nodes : []))
-  return { name, description, file, seed, mode, durationMs, attestationTtlMs, latencyMs, convergeWithinMs, warmupMs, sampleEveryMs, minConnections, maxConnections, highWater, lowWater, groups, nodes, apps, timeline, restartable }
+  return { name, description, file, seed, mode, durationMs, attestationTtlMs, latencyMs, convergeWithinMs, warmupMs, sampleEveryMs, minConnections, maxConnections, highWater, lowWater, groups, nodes, apps, timeline, restartable, chain }
 }
 
 function unique (names: string[], path: string, what: string): void {

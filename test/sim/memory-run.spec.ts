@@ -87,6 +87,39 @@ describe('sim in memory mode (real nodes in this process)', function () {
     ]
   })
 
+  it('on a local chain: bonds locked and asked back by transactions, policies registered before they count; every invariant holds', async () => {
+    const path = await files.write('on-chain', {
+      name: 'on-chain',
+      chain: true,
+      duration: '14s',
+      attestationTtl: '6s',
+      convergeWithin: '8s',
+      apps: ['alpha'],
+      nodes: [
+        { group: 'bonded', count: 2, roles: ['runner'], evidence: 'dev', bond: 2 },
+        { group: 'light', count: 2, roles: ['runner'], evidence: 'dev', bond: 1 }
+      ],
+      timeline: [
+        { at: '1s', do: 'publish', app: 'alpha', name: 'bonded', predicate: { all: [{ has: ['roles', 'runner'] }, { gte: ['bond', '2000000000000000000'] }] } },
+        { at: '3s', do: 'load', kind: 'jobs', app: 'alpha', policy: 'bonded', rate: '2/s', from: 'light', for: '8s' },
+        // an operator tops its bond up (a lock), another asks part of its bond back (an unlock request)
+        { at: '5s', do: 'bond', nodes: 'light[0]', bond: 3 },
+        { at: '8s', do: 'bond', nodes: 'bonded[1]', bond: 1 }
+      ]
+    })
+    const result = await runScenario(await loadScenario(path), {})
+    const report: SimReport = buildReport(result)
+    assert.equal(report.verdict, 'pass', JSON.stringify({ conv: report.invariants.convergence.failures, leaks: report.invariants.scopeLeaks.leaks, log: report.log }))
+    assert.ok(report.log.some(l => l.action === 'chain' && l.ok && /anvil at http/.test(l.detail)), JSON.stringify(report.log))
+    // every node's scopes followed each bond change on chain (each is a convergence event that converged)
+    const bondEvents = report.invariants.convergence.events.filter(e => e.kind === 'bond')
+    assert.equal(bondEvents.length, 2, JSON.stringify(report.invariants.convergence.events))
+    for (const e of bondEvents) assert.ok(e.convergedMs != null && !e.failed, JSON.stringify(e))
+    // and jobs ran in the scope as it was
+    assert.ok(report.jobs.sent >= 10 && report.jobs.ok >= report.jobs.sent - 2, JSON.stringify(report.jobs))
+    assert.ok(report.invariants.scopeLeaks.arrivals.job >= 10)
+  })
+
   it('blobs: puts and reads while a holder crashes and comes back; every stored blob reads back whole at the end', async () => {
     const path = await files.write('blobs', storageNetwork(4, '14s', [
       { at: '3s', do: 'load', kind: 'blobs', app: 'alpha', policy: 'data', rate: '4/s', from: 'dev', for: '6s', size: '200KiB' },

@@ -57,6 +57,14 @@ describe('sim scenario validation', () => {
     assert.equal(validateScenario(base(), 'x.yaml').apps[0].owner, s.apps[0].owner, 'app keys are derived from the seed: the same for every run')
   })
 
+  it('runs on a local chain only when asked (chain: true), and refuses anything but a boolean there', () => {
+    assert.equal(validateScenario(base(), 'test.yaml').chain, false)
+    assert.equal(validateScenario({ ...base(), chain: true }, 'test.yaml').chain, true)
+    const err = invalid({ ...base(), chain: 'anvil' })
+    assert.equal(err.path, 'chain')
+    assert.match(err.message, /expected true or false/)
+  })
+
   it('takes the connection watermarks, defaulting to the node\'s, and refuses a low mark above the high one', () => {
     const defaults = validateScenario(base(), 'test.yaml')
     assert.deepEqual([defaults.highWater, defaults.lowWater], [48, 32])
@@ -187,7 +195,7 @@ describe('sim scenario validation', () => {
   })
 
   it('every shipped scenario is valid', async () => {
-    for (const name of ['steady-state', 'churn', 'sybil-flood', 'partition-heal', 'byzantine-runners', 'scale-40', 'scale-60', 'scale-100']) {
+    for (const name of ['steady-state', 'churn', 'sybil-flood', 'partition-heal', 'byzantine-runners', 'scale-40', 'scale-60', 'scale-100', 'on-chain']) {
       const s = await loadScenario(join(process.cwd(), 'sim', 'scenarios', `${name}.yaml`))
       assert.equal(s.name, name)
     }
