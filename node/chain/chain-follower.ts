@@ -72,12 +72,18 @@ export class ChainFollower {
   private lastFailureLog = -Infinity
   private lastPollAt = -Infinity
   private catchingUp?: Promise<void>
+  private readonly maxLogRange: bigint
+  /** Blocks asked for in one log query now: halved when a query fails, doubled back after each that succeeds. */
+  private logRange: bigint
 
   constructor (private readonly init: ChainFollowerInit, private readonly handlers: ChainFollowerHandlers) {
     if (!isAddress(init.contract, { strict: false })) throw this.error(`"${init.contract}" is not an Ethereum address`)
     this.contract = init.contract.toLowerCase() as `0x${string}`
     if (!Number.isSafeInteger(init.confirmations ?? 0) || (init.confirmations ?? 0) < 0) throw this.error(`confirmations must be a whole number, not ${init.confirmations}`)
     this.confirmations = BigInt(init.confirmations ?? 0)
+    this.maxLogRange = init.maxLogRange ?? DEFAULT_MAX_LOG_RANGE
+    if (this.maxLogRange < 1n) throw this.error(`a log query covers at least one block, not ${this.maxLogRange}`)
+    this.logRange = this.maxLogRange
     // no cache: viem would answer the block number from its last call for 4 s, and each poll wants the chain's
     this.client = createPublicClient({ cacheTime: 0, transport: http(init.url, { timeout: init.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS, retryCount: 0 }) })
   }
@@ -184,12 +190,22 @@ export class ChainFollower {
         return
       }
       while (this.followedTo < latest && !this.stopped) {
-        const to = minBig(latest, this.followedTo + (this.init.maxLogRange ?? DEFAULT_MAX_LOG_RANGE))
+        const to = minBig(latest, this.followedTo + this.logRange)
         // the hash first: a reorganisation while the logs are read leaves it stale, and the next poll sees that
         const toHash = (await this.client.getBlock({ blockNumber: to })).hash
-        await this.handlers.applyRange(this.followedTo + 1n, to)
+        try {
+          await this.handlers.applyRange(this.followedTo + 1n, to)
+        } catch (err) {
+          // providers bound a log query by blocks or by results, each its own way: a range refused is
+          // asked again in halves, down to one block, so a node back from a long outage is never stuck
+          const span = to - this.followedTo
+          if (span <= 1n) throw err
+          this.logRange = span / 2n
+          continue
+        }
         this.followedTo = to
         this.followedHash = toHash
+        this.logRange = minBig(this.maxLogRange, this.logRange * 2n)
       }
       this.handlers.followed()
     } catch (err) {

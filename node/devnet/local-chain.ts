@@ -120,7 +120,8 @@ export async function startLocalChain (): Promise<LocalChain> {
   return {
     url,
     process: child,
-    public: createPublicClient({ chain: foundry, transport }),
+    // no cache: a test reads the block number right after mining, and viem would answer from its last call for 4 s
+    public: createPublicClient({ chain: foundry, transport, cacheTime: 0 }),
     test: createTestClient({ chain: foundry, mode: 'anvil', transport }),
     deployer: createWalletClient({ chain: foundry, transport, account: privateKeyToAccount(DEPLOYER_KEY) }),
     stop: async () => {
