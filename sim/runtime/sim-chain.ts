@@ -1,5 +1,5 @@
 import type { Hex } from 'viem'
-import { BONDS_ABI, BONDS_OPERATOR_ABI } from '../../protocol/chain/index.js'
+import { BONDS_OPERATOR_ABI } from '../../protocol/chain/index.js'
 import type { SignedPolicy } from '../../protocol/policy/index.js'
 import type { ChainConfig } from '../../node/config/index.js'
 import { DEPLOYER_KEY, deployBonds, deployPolicyRegistry, lockBond, sendAs, startLocalChain, type BondContracts, type LocalChain } from '../../node/devnet/local-chain.js'
@@ -15,6 +15,8 @@ import { registerPolicy } from '../../node/sdk/index.js'
 export class SimChain {
   /** Transactions one at a time: the deployer mints for every lock, and its nonces must not race. */
   private queue: Promise<unknown> = Promise.resolve()
+  /** Each operator's bond as this simulator last set it: nobody else moves bonds here, so unchanged ones cost nothing. */
+  private readonly bonds = new Map<string, bigint>()
 
   private constructor (private readonly local: LocalChain, private readonly contracts: BondContracts & { policies: Hex }) {}
 
@@ -42,10 +44,11 @@ export class SimChain {
   async setBonds (entries: Array<[operator: string, wei: bigint]>): Promise<void> {
     await this.serially(async () => {
       for (const [operator, wei] of entries) {
-        const address = operator as Hex
-        const current = await this.local.public.readContract({ address: this.contracts.bonds, abi: BONDS_ABI, functionName: 'bondOf', args: [address] })
+        const address = operator.toLowerCase() as Hex
+        const current = this.bonds.get(address) ?? 0n
         if (wei > current) await lockBond(this.local, this.contracts, address, wei - current)
         else if (wei < current) await sendAs(this.local, address, this.contracts.bonds, BONDS_OPERATOR_ABI, 'requestUnlock', [current - wei])
+        this.bonds.set(address, wei)
       }
     })
   }
