@@ -1,6 +1,6 @@
 import { Key, type Datastore } from 'interface-datastore'
 import { decodeSignedPolicy, encodeSignedPolicy, ignore, policyDhtKey, POLICY_MESSAGE_MAX_BYTES, POLICY_TOPIC, reject } from '../../protocol/gossip/index.js'
-import { PolicyError, policyDigest, policyId, supersedes, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
+import { lineageKey, PolicyError, policyDigest, policyId, supersedes, signedPolicyFromJson, signedPolicyToJson, verifySignedPolicy, type Policy, type SignedPolicy } from '../../protocol/policy/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
 import { WireError } from '../../protocol/wire/index.js'
 import { ApiError, type Route } from '../api/index.js'
@@ -84,6 +84,12 @@ export class PolicyService {
   private readonly removalListeners: Array<(entry: StoredPolicy) => void> = []
   /** Verified policies whose version is not registered yet, by EIP-712 digest (registry mode only). */
   private readonly unregistered = new BoundedMap<`0x${string}`, UnregisteredPolicy>(MAX_POLICIES)
+  /**
+   * Registry mode: the version each lineage's current one replaced. If a
+   * reorganisation takes the current version's registration away, the one
+   * before it, still registered, is in force again rather than none.
+   */
+  private readonly previous = new BoundedMap<string, StoredPolicy>(MAX_POLICIES)
   private readonly syncRecords = new WeakMap<StoredPolicy, SyncRecord>()
 
   private started = false
@@ -346,6 +352,7 @@ export class PolicyService {
     this.components.metrics?.policies.set(this.store.size)
     if (result === 'added' || result === 'replaced') {
       this.forgetSuperseded(entry)
+      if (replaced != null && this.components.registry != null) this.previous.set(lineageKey(policy.owner, policy.name), replaced)
       if (persist) await this.persist(entry, replaced)
       this.log.info(result === 'added' ? 'policy added' : 'policy updated', { id: entry.id, owner: policy.owner, name: policy.name, version: policy.version })
       for (const listener of this.listeners) listener(entry, replaced)
@@ -392,7 +399,19 @@ export class PolicyService {
       this.log.warn('a policy\'s registration is gone from the chain (reorganised); it is not honoured until registered again', { id: entry.id, owner: entry.policy.owner, name: entry.policy.name, version: entry.policy.version })
       await this.unpersist(entry)
       for (const listener of this.removalListeners) listener(entry)
+      await this.restorePrevious(entry.policy)
     })
+  }
+
+  /** After a lineage's version lost its registration: the version it replaced is in force again, if still registered. */
+  private async restorePrevious (policy: Policy): Promise<void> {
+    const key = lineageKey(policy.owner, policy.name)
+    const before = this.previous.get(key)
+    if (before == null || this.store.latest(policy.owner, policy.name) != null) return
+    if (!await this.components.registry?.registered(policyDigest(before.policy))) return
+    this.previous.delete(key)
+    this.log.info('the version before it is in force again', { id: before.id, name: before.policy.name, version: before.policy.version })
+    await this.admit(before.signed, before.policy, true)
   }
 
   private async unpersist (entry: StoredPolicy): Promise<void> {
