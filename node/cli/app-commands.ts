@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import { isAddress, type Hex } from 'viem'
+import type { Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { describeChainError } from '../chain/index.js'
 import { createPolicy, PolicyError, signPolicy } from '../../protocol/policy/index.js'
 import { EscrinApiError, EscrinClient, registerPolicy } from '../sdk/index.js'
 import { describePeerFailures, StartupError, UsageError } from '../errors.js'
-import { parseCommandArgs } from './args.js'
+import { parseCommandArgs, type ParsedArgs } from './args.js'
+import { chainUrlOption, contractOption } from './chain-options.js'
 import { POLICY_HISTORY_HELP, policyHistory } from './policy-history.js'
 
 export const POLICY_HELP = `Usage: escrin-node policy publish FILE --key HEX --api URL [--chain URL --policy-registry ADDRESS]
@@ -67,7 +68,7 @@ export async function policy (args: string[]): Promise<number> {
   if (key === undefined || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) throw new UsageError('--key must be a 32-byte hex private key')
   const hexKey = (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`
   const base = apiBase(parsed.values.api)
-  const registry = registryOption(parsed.values.chain, parsed.values['policy-registry'])
+  const registry = registryOption(parsed.values)
 
   let doc: { name?: unknown, version?: unknown, predicate?: unknown, createdAt?: unknown }
   try {
@@ -103,16 +104,12 @@ export async function policy (args: string[]): Promise<number> {
 }
 
 /** --chain and --policy-registry (or their environment variables): both or neither. */
-function registryOption (chainValue: unknown, registryValue: unknown): { url: string, contract: Hex } | null {
-  const url = (chainValue as string | undefined) ?? process.env.ESCRIN_CHAIN
-  const contract = (registryValue as string | undefined) ?? process.env.ESCRIN_POLICY_REGISTRY
-  if (contract === undefined) {
-    if (chainValue !== undefined) throw new UsageError('--chain is for registering the policy: give --policy-registry too')
+function registryOption (values: ParsedArgs['values']): { url: string, contract: Hex } | null {
+  if (values['policy-registry'] === undefined && process.env.ESCRIN_POLICY_REGISTRY === undefined) {
+    if (values.chain !== undefined) throw new UsageError('--chain is for registering the policy: give --policy-registry too')
     return null
   }
-  if (!isAddress(contract, { strict: false })) throw new UsageError(`--policy-registry "${contract}" is not a 0x Ethereum address`)
-  if (url === undefined || !/^https?:\/\//.test(url)) throw new UsageError('--policy-registry needs --chain URL: the http(s) JSON-RPC URL of its chain')
-  return { url, contract: contract.toLowerCase() as Hex }
+  return { url: chainUrlOption(values), contract: contractOption(values, 'policy-registry', 'EscrinPolicies') }
 }
 
 export async function scope (args: string[]): Promise<number> {

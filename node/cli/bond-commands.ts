@@ -8,6 +8,7 @@ import { chainAccount, chainClient, describeChainError } from '../chain/index.js
 import { DEFAULT_DATA_DIR } from '../constants.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
+import { chainUrlOption, contractOption } from './chain-options.js'
 
 export const BOND_HELP = `Usage: escrin-node bond show [--operator ADDRESS] --chain URL --bond-contract ADDRESS [--data-dir D]
        escrin-node bond lock AMOUNT --chain URL --bond-contract ADDRESS [--data-dir D]
@@ -51,11 +52,8 @@ export async function bond (args: string[]): Promise<number> {
   if (sub !== 'show' && parsed.values.operator !== undefined) throw new UsageError('--operator is for show: a bond is changed only with its operator\'s key')
   const amount = takesAmount ? parseAmount(amountText as string) : 0n
 
-  const url = (parsed.values.chain as string | undefined) ?? process.env.ESCRIN_CHAIN
-  if (url === undefined || !/^https?:\/\//.test(url)) throw new UsageError('--chain URL is needed: the http(s) JSON-RPC URL of the chain')
-  const contract = (parsed.values['bond-contract'] as string | undefined) ?? process.env.ESCRIN_BOND_CONTRACT
-  if (contract === undefined || !isAddress(contract, { strict: false })) throw new UsageError('--bond-contract ADDRESS is needed: the EscrinBonds contract')
-  const bonds = contract.toLowerCase() as Hex
+  const url = chainUrlOption(parsed.values)
+  const bonds = contractOption(parsed.values, 'bond-contract', 'EscrinBonds')
   const client = chainClient(url)
 
   let operator: Hex

@@ -3,6 +3,7 @@ import { POLICY_REGISTRY_ABI } from '../../protocol/chain/index.js'
 import { chainClient, describeChainError } from '../chain/index.js'
 import { StartupError, UsageError } from '../errors.js'
 import { parseCommandArgs } from './args.js'
+import { chainUrlOption, contractOption } from './chain-options.js'
 
 /** The history subcommand's part of `policy --help`. */
 export const POLICY_HISTORY_HELP = `history: every version of the owner's policy NAME registered in the EscrinPolicies
@@ -42,16 +43,14 @@ export async function policyHistory (args: string[]): Promise<number> {
   if (typeof owner !== 'string' || !isAddress(owner, { strict: false })) throw new UsageError('--owner ADDRESS is needed: the app owner\'s 0x address')
   const name = parsed.values.name
   if (typeof name !== 'string' || name === '') throw new UsageError('--name NAME is needed: the policy\'s name')
-  const url = (parsed.values.chain as string | undefined) ?? process.env.ESCRIN_CHAIN
-  if (url === undefined || !/^https?:\/\//.test(url)) throw new UsageError('--chain URL is needed: the http(s) JSON-RPC URL of the chain')
-  const registry = (parsed.values['policy-registry'] as string | undefined) ?? process.env.ESCRIN_POLICY_REGISTRY
-  if (registry === undefined || !isAddress(registry, { strict: false })) throw new UsageError('--policy-registry ADDRESS is needed: the EscrinPolicies contract')
+  const url = chainUrlOption(parsed.values)
+  const registry = contractOption(parsed.values, 'policy-registry', 'EscrinPolicies')
   const fromText = (parsed.values['from-block'] as string | undefined) ?? '0'
   if (!/^\d{1,18}$/.test(fromText)) throw new UsageError(`--from-block "${fromText}" is not a block number`)
 
   let versions: RegisteredVersion[]
   try {
-    versions = await registeredVersions(url, registry.toLowerCase() as Hex, owner.toLowerCase() as Hex, name, BigInt(fromText))
+    versions = await registeredVersions(url, registry, owner.toLowerCase() as Hex, name, BigInt(fromText))
   } catch (err) {
     throw new StartupError(`cannot read the registry: ${describeChainError(err)}`)
   }

@@ -112,6 +112,12 @@ describe('escrin-node policy publish --policy-registry (a local chain, 2 real no
     const bad = await history('--owner', 'nobody', '--name', 'registered')
     assert.equal(bad.code, 2)
     assert.match(bad.stderr, /--owner ADDRESS is needed/)
+    const noChain = await runCli(['policy', 'history', '--owner', owner, '--name', 'registered', '--policy-registry', registry])
+    assert.equal(noChain.code, 2)
+    assert.match(noChain.stderr, /--chain URL is needed/)
+    const badRegistry = await runCli(['policy', 'publish', join(dir, 'registered.json'), '--key', KEY, '--api', net.api(net.nodes[0]), '--chain', anvil.url, '--policy-registry', 'registry'])
+    assert.equal(badRegistry.code, 2)
+    assert.match(badRegistry.stderr, /--policy-registry "registry" is not a 0x Ethereum address/)
   })
 })
 
