@@ -18,6 +18,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -68,16 +69,28 @@ type Peak = PhaseCost
  * starts after watchPhase's own full collection, which is the bench's, not
  * the phase's (24-47 ms after a 64 MB put, it was inside every time).
  */
-async function timedPhase<T> (fn: () => Promise<T>): Promise<{ value: T, ms: number } & Peak> {
+async function timedPhase<T> (label: string, fn: () => Promise<T>): Promise<{ value: T, ms: number } & Peak> {
   const end = watchPhase()
   try {
     const started = performance.now()
+    const from = process.hrtime.bigint()
     const value = await fn()
     const ms = performance.now() - started
+    markPhase(label, from, process.hrtime.bigint())
     return { value, ms, ...end() }
   } finally {
     end()
   }
+}
+
+/**
+ * BENCH_MARKS=FILE: each measured phase's monotonic start and end (us), one
+ * JSON line each, to split V8 CPU profiles (BENCH_WORKER_PROF, --cpu-prof,
+ * whose timestamps are on the same clock) by phase.
+ */
+function markPhase (label: string, from: bigint, to: bigint): void {
+  const file = process.env.BENCH_MARKS
+  if (file != null) appendFileSync(file, JSON.stringify({ label, fromUs: Number(from / 1000n), toUs: Number(to / 1000n) }) + '\n')
 }
 
 /** Raw baseline: length-prefixed 1 MiB frames over a plain libp2p stream, drained by the receiver. */
@@ -250,23 +263,23 @@ async function runMode (mode: BlobBenchMode, sizes: number[], repeats: number): 
         const blob = new Uint8Array(randomBytes(size))
         // the raw transfers are watched as the blob's are, so both pay the same sampling
         await Promise.all(holders.map(async h => { await h.watchMemory() }))
-        const rawPut = await timedPhase(async () => await Promise.all(holders.map(async h => { await rawSend(node.host, h.peerId, blob) })))
+        const rawPut = await timedPhase('rawPut', async () => await Promise.all(holders.map(async h => { await rawSend(node.host, h.peerId, blob) })))
         times.rawPut.push(rawPut.ms)
         const rawPutHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
         await Promise.all(holders.map(async h => { await h.watchMemory() }))
-        const rawGet = await timedPhase(async () => await rawFetch(node.host, holders[0].peerId, size))
+        const rawGet = await timedPhase('rawGet', async () => await rawFetch(node.host, holders[0].peerId, size))
         times.rawGet.push(rawGet.ms)
         const rawGetHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
 
         await Promise.all(holders.map(async h => { await h.watchMemory() }))
-        const put = await timedPhase(async () => await node.blobs.put(chunksOf(blob), { policyId: policy.id, size }))
+        const put = await timedPhase('put', async () => await node.blobs.put(chunksOf(blob), { policyId: policy.id, size }))
         times.put.push(put.ms)
         const putHolders = maxPeak(await Promise.all(holders.map(async h => await h.peakMemory())))
         if (put.value.replicas.length !== 3) throw new Error(`stored on ${put.value.replicas.length} holders`)
         // the holders announce what they stored on the DHT after the put: the get is measured after that, on its own
         await Promise.all(holders.map(async h => { await h.announced() }))
         await Promise.all(holders.map(async h => { await h.watchMemory() }))
-        const get = await timedPhase(async () => {
+        const get = await timedPhase('get', async () => {
           const reader = await node.blobs.get(put.value.cid)
           let n = 0
           for await (const chunk of reader.chunks) n += chunk.length

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
 import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Key, type Datastore } from 'interface-datastore'
 import { CHUNK_SIZE, joinPieces, piecesLength, type ChunkPieces } from '../../protocol/blob/index.js'
+import { AlignedSlots, fillSlot, O_DIRECT, probeDirectIo, readSlot, writeSlot } from './direct-io.js'
 
 /** Datastore prefix of blob bytes kept in the datastore (nodes without a data dir). */
 export const DATASTORE_BYTES = '/escrin/blobs/data'
@@ -21,6 +23,8 @@ export interface BlobBytes {
   delete(id: string): Promise<void>
   /** Every id that has bytes, for the sweep at start. */
   ids(): AsyncIterable<string>
+  /** How the bytes move to and from where they are kept. */
+  ioMode(): Promise<BlobIoMode>
 }
 
 export interface BlobBytesWriter {
@@ -31,6 +35,21 @@ export interface BlobBytesWriter {
   finish(): Promise<void>
   /** Drops what was written. */
   discard(): Promise<void>
+}
+
+/** How blob bytes move: files by 'direct' I/O past the page cache or 'buffered' through it, or 'datastore' values. */
+export type BlobIoMode = 'direct' | 'buffered' | 'datastore'
+
+export interface FileBlobBytesInit {
+  /** Direct I/O where the file system takes it (the default), or always buffered. */
+  directIo?: boolean
+}
+
+/** The process's aligned buffers for direct I/O, shared by every store in it, made on first use. */
+let processSlots: AlignedSlots | undefined
+function alignedSlots (): AlignedSlots {
+  processSlots ??= new AlignedSlots()
+  return processSlots
 }
 
 export interface BlobBytesReader {
@@ -51,11 +70,30 @@ function newId (): string {
  * project machine: ~21 ms of CPU per 64 MiB instead of 45-110 ms, most of it
  * the kernel's inode work). Like the datastore's writes these are not fsynced:
  * a verified read catches what an OS crash may damage, and repair replaces it.
+ *
+ * Where the file system takes it, chunks go to and from the disk by direct
+ * I/O, through an aligned buffer, and not through the page cache, as database
+ * and object stores keep their data (Ceph's BlueStore, ScyllaDB). A holder
+ * keeps replicas that are rarely read; cached, they would push the rest of the
+ * machine's cache out. And copying into fresh cache pages costs the writer's
+ * CPU: 0.27 ms per MiB here, 2.5 ms on a VM whose host takes back the memory
+ * the guest frees (measured on the project machine; bench/README).
  */
 export class FileBlobBytes implements BlobBytes {
   private readonly folders = new Set<string>()
+  private mode?: Promise<'direct' | 'buffered'>
 
-  constructor (private readonly dir: string) {}
+  constructor (private readonly dir: string, private readonly init: FileBlobBytesInit = {}) {}
+
+  /** Direct or buffered, decided once by a probe of the store's folder. */
+  async ioMode (): Promise<'direct' | 'buffered'> {
+    this.mode ??= (async () => {
+      if (this.init.directIo === false) return 'buffered'
+      await mkdir(this.dir, { recursive: true })
+      return await probeDirectIo(this.dir, alignedSlots()) ? 'direct' : 'buffered'
+    })()
+    return await this.mode
+  }
 
   private folder (id: string): string {
     return join(this.dir, id.slice(0, 2))
@@ -72,7 +110,8 @@ export class FileBlobBytes implements BlobBytes {
       await mkdir(folder, { recursive: true })
       this.folders.add(folder)
     }
-    return await open(this.path(id), 'wx')
+    const direct = await this.ioMode() === 'direct'
+    return await open(this.path(id), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (direct ? O_DIRECT as number : 0))
   }
 
   create (): BlobBytesWriter {
@@ -80,6 +119,20 @@ export class FileBlobBytes implements BlobBytes {
   }
 
   async open (id: string): Promise<BlobBytesReader> {
+    if (await this.ioMode() === 'direct') {
+      const file = await open(this.path(id), constants.O_RDONLY | (O_DIRECT as number))
+      const slots = alignedSlots()
+      return {
+        read: async (index, length) => await slots.with(async slot => {
+          const filled = await readSlot(file, slot, length, index * CHUNK_SIZE)
+          // out of the slot, which goes back to the pool
+          const bytes = new Uint8Array(Buffer.allocUnsafeSlow(filled).buffer, 0, filled)
+          bytes.set(slot.subarray(0, filled))
+          return bytes
+        }),
+        close: async () => { await file.close() }
+      }
+    }
     const file = await open(this.path(id), 'r')
     return {
       async read (index: number, length: number): Promise<Uint8Array> {
@@ -118,6 +171,8 @@ export class FileBlobBytes implements BlobBytes {
 
 class FileBytesWriter implements BlobBytesWriter {
   private file?: Promise<FileHandle>
+  /** The end of the furthest chunk written: the blob's size once every chunk is. */
+  private end = 0
 
   constructor (private readonly files: FileBlobBytes, readonly id: string) {}
 
@@ -127,13 +182,26 @@ class FileBytesWriter implements BlobBytesWriter {
   }
 
   async write (index: number, pieces: ChunkPieces): Promise<void> {
+    const file = await this.handle()
+    const position = index * CHUNK_SIZE
     const expected = piecesLength(pieces)
-    const { bytesWritten } = await (await this.handle()).writev(pieces as Uint8Array[], index * CHUNK_SIZE)
+    this.end = Math.max(this.end, position + expected)
+    if (await this.files.ioMode() === 'direct') {
+      // a short last chunk is written up to its block's end, and the file cut back to size when finished
+      await alignedSlots().with(async slot => {
+        const { aligned } = fillSlot(slot, pieces)
+        await writeSlot(file, slot, aligned, position)
+      })
+      return
+    }
+    const { bytesWritten } = await file.writev(pieces as Uint8Array[], position)
     if (bytesWritten !== expected) throw new Error(`wrote ${bytesWritten} of ${expected} bytes of chunk ${index}`)
   }
 
   async finish (): Promise<void> {
-    await (await this.handle()).close()
+    const file = await this.handle()
+    if ((await file.stat()).size > this.end) await file.truncate(this.end)
+    await file.close()
   }
 
   async discard (): Promise<void> {
@@ -145,6 +213,10 @@ class FileBytesWriter implements BlobBytesWriter {
 /** Blob bytes as datastore values, one per chunk: for nodes without a data dir (in memory) and tests. */
 export class DatastoreBlobBytes implements BlobBytes {
   constructor (private readonly datastore: Datastore) {}
+
+  async ioMode (): Promise<BlobIoMode> {
+    return 'datastore'
+  }
 
   private key (id: string, index: number): Key {
     return new Key(`${DATASTORE_BYTES}/${id}/${index}`)

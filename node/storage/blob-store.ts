@@ -1,6 +1,6 @@
 import { Key, type Datastore } from 'interface-datastore'
 import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, sha256, sha256Pieces, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
-import { DatastoreBlobBytes, FileBlobBytes, type BlobBytes, type BlobBytesWriter } from './blob-bytes.js'
+import { DatastoreBlobBytes, FileBlobBytes, type BlobBytes, type BlobBytesWriter, type BlobIoMode } from './blob-bytes.js'
 import { dropLegacyChunks, readLegacyChunk } from './legacy-chunks.js'
 import type { CID } from 'multiformats/cid'
 
@@ -68,7 +68,9 @@ export class BlobStore {
   }
 
   /** Loads the index and removes bytes no committed blob names (uploads cut short by a crash). */
-  async start (): Promise<{ blobs: number, swept: number }> {
+  async start (): Promise<{ blobs: number, swept: number, io: BlobIoMode }> {
+    // decided now (a probe of the folder), not in the first upload
+    const io = await this.bytes.ioMode()
     const legacy: Array<Omit<BlobMeta, 'data'>> = []
     for await (const { value } of this.datastore.query({ prefix: METAS })) {
       const meta = JSON.parse(new TextDecoder().decode(value)) as BlobMeta
@@ -91,7 +93,12 @@ export class BlobStore {
         swept++
       }
     }
-    return { blobs: this.metas.size, swept }
+    return { blobs: this.metas.size, swept, io }
+  }
+
+  /** How this store's blob bytes move to and from where they are kept. */
+  async ioMode (): Promise<BlobIoMode> {
+    return await this.bytes.ioMode()
   }
 
   private async copyLegacy (meta: Omit<BlobMeta, 'data'>): Promise<string> {

@@ -104,6 +104,8 @@ export function blobRoutes (client: BlobClient, storage?: StorageService, repair
         const page = held.slice(offset, offset + limit)
         return {
           limits: storage.limits,
+          // 'direct' (past the page cache), 'buffered', or 'datastore' for a node without a data dir
+          io: await storage.store.ioMode(),
           usage: usageView(storage.store.usage()),
           repair: repair?.totals,
           // the owners' deletions this holder applied and remembers (a copy made before one is refused)

@@ -115,11 +115,11 @@ export class StorageService {
   }
 
   async start (): Promise<void> {
-    const { blobs, swept } = await this.store.start()
+    const { blobs, swept, io } = await this.store.start()
     await this.deletions.start()
     if (swept > 0) this.log.info('removed the bytes of uploads cut short', { uploads: swept })
     this.accepting = true
-    this.log.debug('blob store open', { blobs })
+    this.log.debug('blob store open', { blobs, io })
     // provider records live in the DHT's peers, who may have restarted too: announce again
     void (async () => {
       for (const meta of this.store.list()) {

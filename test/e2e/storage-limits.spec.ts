@@ -77,8 +77,9 @@ describe('a storage node\'s capacity and its disk (4 real nodes)', function () {
     const seen: string[] = []
     let path: string | undefined = '/v1/storage?limit=2'
     while (path != null) {
-      const page = await (await fetch(`${net.api(roomy)}${path}`)).json() as { blobs: Array<{ cid: string }>, next?: string, usage: { blobs: number } }
+      const page = await (await fetch(`${net.api(roomy)}${path}`)).json() as { blobs: Array<{ cid: string }>, next?: string, usage: { blobs: number }, io: string }
       assert.ok(page.blobs.length <= 2)
+      assert.equal(page.io, await roomy.storage?.store.ioMode())
       assert.equal(page.usage.blobs, held)
       seen.push(...page.blobs.map(b => b.cid))
       path = page.next

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { readdir, readFile, readlink, mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CHUNK_SIZE } from '../../protocol/blob/index.js'
+import { FileBlobBytes } from '../../node/storage/blob-bytes.js'
+import { AlignedSlots, DIRECT_ALIGN, O_DIRECT, probeDirectIo } from '../../node/storage/direct-io.js'
+
+/** The open flags of this process's descriptors on `path` (Linux: /proc/self/fdinfo). */
+async function openFlags (path: string): Promise<number[]> {
+  const flags: number[] = []
+  for (const fd of await readdir('/proc/self/fd')) {
+    const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '')
+    if (target !== path) continue
+    const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '')
+    const octal = /^flags:\s+([0-7]+)$/m.exec(info)?.[1]
+    if (octal != null) flags.push(parseInt(octal, 8))
+  }
+  return flags
+}
+
+/** Chunk `i` of `bytes` in uneven pieces, as a length-prefixed reader hands a chunk over. */
+function chunkPieces (bytes: Uint8Array, i: number): Uint8Array[] {
+  const chunk = bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE)
+  return [chunk.subarray(0, 1), chunk.subarray(1, 70_001), chunk.subarray(70_001)].filter(p => p.length > 0)
+}
+
+describe('direct I/O for blob files', () => {
+  let dir: string
+  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'escrin-direct-')) })
+  afterEach(async () => { await rm(dir, { recursive: true, force: true }) })
+
+  it('lends each aligned slot to one borrower at a time; the next borrower waits its turn and gets one back however the last one ended', async () => {
+    const slots = new AlignedSlots(2, 64 * 1024)
+    const a = await slots.take()
+    const b = await slots.take()
+    assert.notEqual(a.byteOffset, b.byteOffset)
+    assert.equal(a.byteOffset % DIRECT_ALIGN, 0)
+    assert.equal(b.byteOffset % DIRECT_ALIGN, 0)
+    const order: string[] = []
+    const third = slots.with(async slot => { order.push(`third ${slot.byteOffset}`) })
+    const fourth = slots.with(async slot => { order.push(`fourth ${slot.byteOffset}`); throw new Error('failed') })
+    await Promise.resolve()
+    assert.deepEqual(order, [], 'no slot was free')
+    slots.give(b)
+    await third
+    slots.give(a)
+    await assert.rejects(fourth, /failed/)
+    assert.deepEqual(order, [`third ${b.byteOffset}`, `fourth ${b.byteOffset}`])
+    // the failed borrower's slot is back: both can be taken again without waiting
+    assert.equal((await Promise.race([Promise.all([slots.take(), slots.take()]), new Promise(resolve => setImmediate(() => resolve('waited')))])) === 'waited', false)
+  })
+
+  it('a blob written in uneven pieces, out of order, with a short last chunk reads back the same in either mode, and its file is exactly its size', async () => {
+    const bytes = new Uint8Array(randomBytes(3 * CHUNK_SIZE + 1234))
+    const written: Record<string, Uint8Array> = {}
+    for (const directIo of [true, false]) {
+      const store = new FileBlobBytes(join(dir, String(directIo)), { directIo })
+      const w = store.create()
+      for (const i of [3, 0, 2, 1]) await w.write(i, chunkPieces(bytes, i))
+      await w.finish()
+      const file = join(dir, String(directIo), w.id.slice(0, 2), w.id)
+      assert.equal((await stat(file)).size, bytes.length)
+      written[String(directIo)] = new Uint8Array(await readFile(file))
+      const reader = await store.open(w.id)
+      for (const i of [2, 3, 0, 1]) assert.deepEqual(await reader.read(i, Math.min(CHUNK_SIZE, bytes.length - i * CHUNK_SIZE)), bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE))
+      // more asked for than the file holds: what there is (the store's verification refuses it)
+      assert.deepEqual(await reader.read(3, CHUNK_SIZE), bytes.subarray(3 * CHUNK_SIZE))
+      assert.equal((await reader.read(4, CHUNK_SIZE)).length, 0)
+      await reader.close()
+    }
+    assert.deepEqual(written.true, bytes)
+    assert.deepEqual(written.false, bytes)
+  })
+
+  it('where the file system takes direct I/O, a store writes and reads its blob files with O_DIRECT; told not to, it never does', async function () {
+    if (O_DIRECT == null || !await probeDirectIo(dir, new AlignedSlots(1))) this.skip()
+    const flag = O_DIRECT as number
+    const bytes = new Uint8Array(randomBytes(CHUNK_SIZE + 10))
+    for (const directIo of [true, false]) {
+      const store = new FileBlobBytes(join(dir, String(directIo)), { directIo })
+      assert.equal(await store.ioMode(), directIo ? 'direct' : 'buffered')
+      const w = store.create()
+      await w.write(0, chunkPieces(bytes, 0))
+      const file = join(dir, String(directIo), w.id.slice(0, 2), w.id)
+      const writing = await openFlags(file)
+      assert.equal(writing.length, 1)
+      assert.equal((writing[0] & flag) !== 0, directIo)
+      await w.write(1, chunkPieces(bytes, 1))
+      await w.finish()
+      const reader = await store.open(w.id)
+      const reading = await openFlags(file)
+      assert.equal(reading.length, 1)
+      assert.equal((reading[0] & flag) !== 0, directIo)
+      assert.deepEqual(await reader.read(1, 10), bytes.subarray(CHUNK_SIZE))
+      await reader.close()
+    }
+    // the probe leaves nothing behind in the folder it tried
+    assert.deepEqual((await readdir(join(dir, 'true'))).filter(n => n.startsWith('.')), [])
+  })
+
+  it('a discarded upload leaves no file, in direct mode too', async () => {
+    const store = new FileBlobBytes(dir)
+    const w = store.create()
+    await w.write(0, [new Uint8Array(randomBytes(5000))])
+    await w.discard()
+    const left = []
+    for await (const id of store.ids()) left.push(id)
+    assert.deepEqual(left, [])
+  })
+})
