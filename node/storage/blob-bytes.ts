@@ -3,8 +3,9 @@ import { constants } from 'node:fs'
 import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Key, type Datastore } from 'interface-datastore'
-import { CHUNK_SIZE, joinPieces, piecesLength, type ChunkPieces } from '../../protocol/blob/index.js'
-import { AlignedSlots, fillSlot, O_DIRECT, probeDirectIo, readSlot, writeSlot } from './direct-io.js'
+import { CHUNK_SIZE } from '../../protocol/blob/index.js'
+import { chunkSlots } from './chunk-slots.js'
+import { O_DIRECT, probeDirectIo, readSlot, writeSlot } from './direct-io.js'
 
 /** Datastore prefix of blob bytes kept in the datastore (nodes without a data dir). */
 export const DATASTORE_BYTES = '/escrin/blobs/data'
@@ -29,8 +30,12 @@ export interface BlobBytes {
 
 export interface BlobBytesWriter {
   readonly id: string
-  /** Stores chunk `index` (every chunk but the last is CHUNK_SIZE long, so its place is fixed). */
-  write(index: number, pieces: ChunkPieces): Promise<void>
+  /**
+   * Stores chunk `index`, the first `length` bytes of `slot` (a ChunkSlots
+   * slot, held by the caller until this resolves). Every chunk but the last
+   * is CHUNK_SIZE long, so its place is fixed.
+   */
+  write(index: number, slot: Uint8Array, length: number): Promise<void>
   /** Everything is written; the id may now be named by a meta record. */
   finish(): Promise<void>
   /** Drops what was written. */
@@ -45,16 +50,14 @@ export interface FileBlobBytesInit {
   directIo?: boolean
 }
 
-/** The process's aligned buffers for direct I/O, shared by every store in it, made on first use. */
-let processSlots: AlignedSlots | undefined
-function alignedSlots (): AlignedSlots {
-  processSlots ??= new AlignedSlots()
-  return processSlots
-}
-
 export interface BlobBytesReader {
-  /** Chunk `index`: at most `length` bytes (fewer if the bytes are short; the caller's verification refuses them). */
-  read(index: number, length: number): Promise<Uint8Array>
+  /**
+   * Reads chunk `index` into `slot` (a ChunkSlots slot): `length` bytes, or
+   * fewer if the bytes are short. Returns how many it has, which may also be
+   * more than `length` (and then none are read): the caller refuses a chunk
+   * of the wrong length.
+   */
+  readInto(index: number, slot: Uint8Array, length: number): Promise<number>
   close(): Promise<void>
 }
 
@@ -90,7 +93,7 @@ export class FileBlobBytes implements BlobBytes {
     this.mode ??= (async () => {
       if (this.init.directIo === false) return 'buffered'
       await mkdir(this.dir, { recursive: true })
-      return await probeDirectIo(this.dir, alignedSlots()) ? 'direct' : 'buffered'
+      return await probeDirectIo(this.dir, chunkSlots()) ? 'direct' : 'buffered'
     })()
     return await this.mode
   }
@@ -119,31 +122,19 @@ export class FileBlobBytes implements BlobBytes {
   }
 
   async open (id: string): Promise<BlobBytesReader> {
-    if (await this.ioMode() === 'direct') {
-      const file = await open(this.path(id), constants.O_RDONLY | (O_DIRECT as number))
-      const slots = alignedSlots()
-      return {
-        read: async (index, length) => await slots.with(async slot => {
-          const filled = await readSlot(file, slot, length, index * CHUNK_SIZE)
-          // out of the slot, which goes back to the pool
-          const bytes = new Uint8Array(Buffer.allocUnsafeSlow(filled).buffer, 0, filled)
-          bytes.set(slot.subarray(0, filled))
-          return bytes
-        }),
-        close: async () => { await file.close() }
-      }
-    }
-    const file = await open(this.path(id), 'r')
+    const direct = await this.ioMode() === 'direct'
+    const file = await open(this.path(id), constants.O_RDONLY | (direct ? O_DIRECT as number : 0))
     return {
-      async read (index: number, length: number): Promise<Uint8Array> {
-        const bytes = new Uint8Array(length)
+      async readInto (index: number, slot: Uint8Array, length: number): Promise<number> {
+        const position = index * CHUNK_SIZE
+        if (direct) return await readSlot(file, slot, length, position)
         let filled = 0
         while (filled < length) {
-          const { bytesRead } = await file.read(bytes, filled, length - filled, index * CHUNK_SIZE + filled)
+          const { bytesRead } = await file.read(slot, filled, length - filled, position + filled)
           if (bytesRead === 0) break
           filled += bytesRead
         }
-        return filled === length ? bytes : bytes.subarray(0, filled)
+        return filled
       },
       // a FileHandle closes once its pending reads are done, so a reader stopped mid read-ahead is safe to close
       close: async () => { await file.close() }
@@ -181,21 +172,18 @@ class FileBytesWriter implements BlobBytesWriter {
     return this.file
   }
 
-  async write (index: number, pieces: ChunkPieces): Promise<void> {
+  async write (index: number, slot: Uint8Array, length: number): Promise<void> {
     const file = await this.handle()
     const position = index * CHUNK_SIZE
-    const expected = piecesLength(pieces)
-    this.end = Math.max(this.end, position + expected)
-    if (await this.files.ioMode() === 'direct') {
-      // a short last chunk is written up to its block's end, and the file cut back to size when finished
-      await alignedSlots().with(async slot => {
-        const { aligned } = fillSlot(slot, pieces)
-        await writeSlot(file, slot, aligned, position)
-      })
-      return
+    this.end = Math.max(this.end, position + length)
+    // direct: a short last chunk is written up to its block's end, and the file cut back to size when finished
+    if (await this.files.ioMode() === 'direct') return await writeSlot(file, slot, length, position)
+    let written = 0
+    while (written < length) {
+      const { bytesWritten } = await file.write(slot, written, length - written, position + written)
+      if (bytesWritten === 0) throw new Error(`the disk took none of chunk ${index}`)
+      written += bytesWritten
     }
-    const { bytesWritten } = await file.writev(pieces as Uint8Array[], position)
-    if (bytesWritten !== expected) throw new Error(`wrote ${bytesWritten} of ${expected} bytes of chunk ${index}`)
   }
 
   async finish (): Promise<void> {
@@ -226,7 +214,8 @@ export class DatastoreBlobBytes implements BlobBytes {
     const id = newId()
     return {
       id,
-      write: async (index, pieces) => { await this.datastore.put(this.key(id, index), joinPieces(pieces)) },
+      // a copy: the slot is lent to the next chunk once this resolves
+      write: async (index, slot, length) => { await this.datastore.put(this.key(id, index), slot.slice(0, length)) },
       finish: async () => {},
       discard: async () => { await this.delete(id) }
     }
@@ -234,7 +223,11 @@ export class DatastoreBlobBytes implements BlobBytes {
 
   async open (id: string): Promise<BlobBytesReader> {
     return {
-      read: async (index) => await this.datastore.get(this.key(id, index)),
+      readInto: async (index, slot) => {
+        const value = await this.datastore.get(this.key(id, index))
+        if (value.byteLength <= slot.byteLength) slot.set(value)
+        return value.byteLength
+      },
       close: async () => {}
     }
   }

@@ -1,11 +1,13 @@
 import { peerIdFromString } from '@libp2p/peer-id'
 import {
   BlobError, blobCid, blobErrorFromFailure, CHUNK_SIZE, commonRefusal, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, rechunk, sha256,
-  sha256Pieces, verifyBlobDeletion, type BlobDeletion, type BlobLayout, type ChunkPieces
+  verifyBlobDeletion, type BlobDeletion, type BlobLayout, type ChunkPieces
 } from '../../protocol/blob/index.js'
 import { BoundedMap } from '../../protocol/util/index.js'
 import { PeerAction } from '../peer-score/index.js'
 import { BlobPeerFault, blobCall, openRemoteBlob, RemoteBlobSink, type BlobSink } from './transport.js'
+import { chunkHasher } from './chunk-hasher.js'
+import { bothSettled } from './chunk-slots.js'
 import { replicaBytes } from './storage-service.js'
 import type { AttestationService } from '../attestations/index.js'
 import type { Host } from '../host/index.js'
@@ -124,9 +126,11 @@ export class BlobClient {
     try {
       for await (const chunk of rechunk(source, CHUNK_SIZE, size)) {
         options.signal?.throwIfAborted()
-        hashes.push(sha256(chunk))
         sent += chunk.length
-        live = await this.writeAll(live, chunk)
+        // hashed on the hashing thread while the event loop sends the chunk
+        const [hash, written] = await bothSettled(chunkHasher().hash(chunk), this.writeAll(live, chunk))
+        hashes.push(hash)
+        live = written
         if (live.length === 0) throw new BlobError('UNAVAILABLE', 'every holder failed during the upload')
       }
       if (sent !== size) throw new BlobError('MALFORMED', `the source had ${sent} bytes, not the declared ${size}`)
@@ -372,7 +376,7 @@ export class BlobClient {
     while (next < total) {
       try {
         for await (const pieces of current.chunks) {
-          if (next >= total || piecesLength(pieces) !== chunkLength(current.layout, next) || !equalBytes(sha256Pieces(pieces), current.layout.hashes[next])) {
+          if (next >= total || piecesLength(pieces) !== chunkLength(current.layout, next) || !equalBytes(await chunkHasher().hash(pieces), current.layout.hashes[next])) {
             this.components.penalise(peerIdFromString(current.holder), PeerAction.ProtocolViolation, `blob: chunk ${next} of ${cid.toString()} does not match its hash`)
             throw new BlobError('CORRUPTED', `chunk ${next} from ${current.holder.slice(-8)} does not match the CID`)
           }

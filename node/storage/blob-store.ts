@@ -1,6 +1,8 @@
 import { Key, type Datastore } from 'interface-datastore'
-import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, sha256, sha256Pieces, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
+import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
 import { DatastoreBlobBytes, FileBlobBytes, type BlobBytes, type BlobBytesWriter, type BlobIoMode } from './blob-bytes.js'
+import { chunkHasher } from './chunk-hasher.js'
+import { bothSettled, chunkSlots, fillSlot } from './chunk-slots.js'
 import { dropLegacyChunks, readLegacyChunk } from './legacy-chunks.js'
 import type { CID } from 'multiformats/cid'
 
@@ -107,7 +109,7 @@ export class BlobStore {
     for (const [i, hash] of layout.hashes.entries()) {
       // a chunk neither layout has stays a hole: the blob reads as damaged, and repair replaces it
       const chunk = await readLegacyChunk(this.datastore, this.dir, hex(hash))
-      if (chunk != null) await writer.write(i, [chunk])
+      if (chunk != null) await chunkSlots().with(async slot => { await writer.write(i, slot, fillSlot(slot, chunk)) })
     }
     await writer.finish()
     return writer.id
@@ -187,15 +189,32 @@ export class BlobStore {
       throw this.markDamaged(cid, `the bytes of ${cid} are missing`)
     }
     try {
-      // a chunk that cannot be read is undefined (not a rejection nobody may await, if the reader stops first)
-      const fetch = async (i: number): Promise<Uint8Array | undefined> => await reader.read(i, chunkLength(layout, i)).catch(() => undefined)
-      const ahead: Array<Promise<Uint8Array | undefined>> = []
+      // read and hashed ahead, in a slot: the disk and the hashing thread work while the event loop
+      // sends the chunks before; what leaves the slot is a verified copy, or why there is none
+      const slots = chunkSlots()
+      const hasher = chunkHasher()
+      const fetch = async (i: number): Promise<Uint8Array | 'missing' | 'mismatch'> => {
+        const length = chunkLength(layout, i)
+        try {
+          return await slots.with(async slot => {
+            const filled = await reader.readInto(i, slot, length)
+            if (filled !== length || !equalBytes(await hasher.hashSlot(slot, length), layout.hashes[i])) return 'mismatch'
+            const chunk = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length)
+            chunk.set(slot.subarray(0, length))
+            return chunk
+          })
+        } catch {
+          // not a rejection nobody may await, if the reader stops first
+          return 'missing'
+        }
+      }
+      const ahead: Array<ReturnType<typeof fetch>> = []
       let next = fromChunk
       for (let i = fromChunk; i < layout.hashes.length; i++) {
         while (next < layout.hashes.length && next <= i + READ_AHEAD_CHUNKS) ahead.push(fetch(next++))
-        const chunk = await ahead.shift()
-        if (chunk == null) throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
-        if (chunk.length !== chunkLength(layout, i) || !equalBytes(sha256(chunk), layout.hashes[i])) throw this.markDamaged(cid, `chunk ${i} of ${cid} does not match its hash`)
+        const chunk = await ahead.shift() as Awaited<ReturnType<typeof fetch>>
+        if (chunk === 'missing') throw this.markDamaged(cid, `chunk ${i} of ${cid} is missing`)
+        if (chunk === 'mismatch') throw this.markDamaged(cid, `chunk ${i} of ${cid} does not match its hash`)
         yield chunk
       }
     } finally {
@@ -283,8 +302,12 @@ export class BlobWriter {
     // every chunk but the last is full: chunk i of the stored blob is chunk i of the sent one
     if (this.written % CHUNK_SIZE !== 0) throw new BlobError('MALFORMED', 'a short chunk before the last one')
     if (this.written + length > this.init.size) throw new BlobError('TOO_LARGE', `more than the declared ${this.init.size} bytes`)
-    const hash = sha256Pieces(pieces)
-    await this.bytes.write(this.hashes.length, pieces)
+    // in a slot, hashed on the hashing thread while it is written, both off the event loop
+    const hash = await chunkSlots().with(async slot => {
+      fillSlot(slot, pieces)
+      const [hash] = await bothSettled(chunkHasher().hashSlot(slot, length), this.bytes.write(this.hashes.length, slot, length))
+      return hash
+    })
     this.hashes.push(hash)
     this.written += length
   }

@@ -3,21 +3,16 @@ import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
-import { CHUNK_SIZE, type ChunkPieces } from '../../protocol/blob/index.js'
+import { SLOT_ALIGN, type ChunkSlots } from './chunk-slots.js'
 
 /**
  * Direct I/O (O_DIRECT) moves a buffer between the process and the disk
  * without the kernel's page cache, if the buffer's address, the length and
- * the file offset are all multiples of the device's block size. 4096 covers
- * every block size in use (512 and 4096).
+ * the file offset are all multiples of the device's block size: slots
+ * (ChunkSlots) start on such a boundary, and chunks are a whole number of
+ * blocks apart in a blob's file.
  */
-export const DIRECT_ALIGN = 4096
-/** How many chunks may be on their way to or from the disk at once, across every transfer of the node. */
-export const DIRECT_SLOTS = 16
-const WASM_PAGE = 64 * 1024
-/** WebAssembly's memory, which the project's TypeScript libraries (no DOM) do not declare. */
-const WasmMemory = (globalThis as unknown as { WebAssembly: { Memory: new (init: { initial: number, maximum: number }) => { buffer: ArrayBuffer } } }).WebAssembly.Memory
-
+export const DIRECT_ALIGN = SLOT_ALIGN
 /** Linux's O_DIRECT, or undefined where the platform has none (macOS, Windows). */
 export const O_DIRECT: number | undefined = (constants as Record<string, number | undefined>).O_DIRECT
 
@@ -26,65 +21,14 @@ export function alignUp (n: number): number {
 }
 
 /**
- * Chunk-sized buffers at aligned addresses, lent one at a time to a direct
- * read or write. JavaScript cannot align a buffer itself; a WebAssembly
- * memory is mapped whole pages at a time, so it starts on a page boundary,
- * and every slot is a whole number of pages in. Fixed size (never grown, which
- * would detach the views lent out). A borrower waits, in turn, when every
- * slot is lent: each is held for one disk operation.
+ * Writes the first `length` bytes of `slot` at `position` (aligned), padded
+ * with zeros to the end of their last block (the caller cuts the file back to
+ * size), whole: a direct write the kernel cut short is finished from where it
+ * stopped, which is on a block boundary.
  */
-export class AlignedSlots {
-  private readonly free: Uint8Array[] = []
-  private readonly waiting: Array<(slot: Uint8Array) => void> = []
-
-  constructor (count = DIRECT_SLOTS, readonly slotBytes = CHUNK_SIZE) {
-    if (slotBytes % WASM_PAGE !== 0) throw new Error(`a slot is whole WebAssembly pages (${WASM_PAGE} bytes)`)
-    const pages = count * slotBytes / WASM_PAGE
-    const memory = new WasmMemory({ initial: pages, maximum: pages })
-    for (let i = 0; i < count; i++) this.free.push(new Uint8Array(memory.buffer, i * slotBytes, slotBytes))
-  }
-
-  async take (): Promise<Uint8Array> {
-    const slot = this.free.pop()
-    if (slot != null) return slot
-    return await new Promise(resolve => this.waiting.push(resolve))
-  }
-
-  give (slot: Uint8Array): void {
-    const next = this.waiting.shift()
-    if (next != null) next(slot)
-    else this.free.push(slot)
-  }
-
-  /** Runs `fn` with a slot, given back however `fn` ends. */
-  async with<T> (fn: (slot: Uint8Array) => Promise<T>): Promise<T> {
-    const slot = await this.take()
-    try {
-      return await fn(slot)
-    } finally {
-      this.give(slot)
-    }
-  }
-}
-
-/** Copies a chunk's pieces into the start of `slot`, zeroing the rest of its last block; the aligned length to write. */
-export function fillSlot (slot: Uint8Array, pieces: ChunkPieces): { length: number, aligned: number } {
-  let length = 0
-  for (const piece of pieces) {
-    slot.set(piece, length)
-    length += piece.byteLength
-  }
+export async function writeSlot (file: FileHandle, slot: Uint8Array, length: number, position: number): Promise<void> {
   const aligned = alignUp(length)
   slot.fill(0, length, aligned)
-  return { length, aligned }
-}
-
-/**
- * Writes `aligned` bytes of `slot` at `position` (all aligned), whole: a
- * direct write the kernel cut short is finished from where it stopped, which
- * stays aligned because it stops on a block boundary.
- */
-export async function writeSlot (file: FileHandle, slot: Uint8Array, aligned: number, position: number): Promise<void> {
   let written = 0
   while (written < aligned) {
     const { bytesWritten } = await file.write(slot, written, aligned - written, position + written)
@@ -115,7 +59,7 @@ export async function readSlot (file: FileHandle, slot: Uint8Array, length: numb
  * file system accepts it (tmpfs before Linux 6.6 and some network file
  * systems refuse it), and a block written from a slot reads back the same.
  */
-export async function probeDirectIo (dir: string, slots: AlignedSlots): Promise<boolean> {
+export async function probeDirectIo (dir: string, slots: ChunkSlots): Promise<boolean> {
   if (O_DIRECT == null) return false
   const path = join(dir, `.direct-probe-${randomBytes(6).toString('hex')}`)
   try {
@@ -125,7 +69,7 @@ export async function probeDirectIo (dir: string, slots: AlignedSlots): Promise<
       block.set(expected)
       const writer = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_DIRECT)
       try {
-        await writeSlot(writer, slot, DIRECT_ALIGN, 0)
+        await writeSlot(writer, block, DIRECT_ALIGN, 0)
       } finally {
         await writer.close()
       }
