@@ -21,6 +21,11 @@ import type { CID } from 'multiformats/cid'
 export const DEFAULT_REPLICATION = 3
 /** Holders tried at most for one get. */
 const MAX_GET_ATTEMPTS = 8
+/**
+ * Chunks of a get being hashed while the next arrives: the stream does not
+ * wait for each hash, and a reader holds at most this many unverified.
+ */
+const VERIFY_AHEAD_CHUNKS = 2
 /** How long the DHT may take to name providers of a blob. */
 const PROVIDER_LOOKUP_MS = 5_000
 /** Storage peers asked directly when the DHT names nobody. */
@@ -371,18 +376,31 @@ export class BlobClient {
 
   private async * readWithFailover (cid: CID, first: Awaited<ReturnType<BlobClient['openVerified']>>, holders: string[], tried: Set<string>, options: GetBlobOptions): AsyncGenerator<Uint8Array> {
     let current = first
+    // chunks passed on (verified): a holder that fails is replaced by the next from here
     let next = 0
     const total = current.layout.hashes.length
+    const hasher = chunkHasher()
     while (next < total) {
+      // chunks taken from the holder and being hashed (on the hashing thread, while the next one arrives)
+      const hashing: Array<{ pieces: ChunkPieces, hash: Promise<Uint8Array> }> = []
+      const mismatch = (at: number): BlobError => {
+        this.components.penalise(peerIdFromString(current.holder), PeerAction.ProtocolViolation, `blob: chunk ${at} of ${cid.toString()} does not match its hash`)
+        return new BlobError('CORRUPTED', `chunk ${at} from ${current.holder.slice(-8)} does not match the CID`)
+      }
+      const passOn = async (): Promise<ChunkPieces> => {
+        const { pieces, hash } = hashing.shift() as (typeof hashing)[number]
+        if (!equalBytes(await hash, current.layout.hashes[next])) throw mismatch(next)
+        next++
+        return pieces
+      }
       try {
         for await (const pieces of current.chunks) {
-          if (next >= total || piecesLength(pieces) !== chunkLength(current.layout, next) || !equalBytes(await chunkHasher().hash(pieces), current.layout.hashes[next])) {
-            this.components.penalise(peerIdFromString(current.holder), PeerAction.ProtocolViolation, `blob: chunk ${next} of ${cid.toString()} does not match its hash`)
-            throw new BlobError('CORRUPTED', `chunk ${next} from ${current.holder.slice(-8)} does not match the CID`)
-          }
-          next++
-          yield * pieces
+          const at = next + hashing.length
+          if (at >= total || piecesLength(pieces) !== chunkLength(current.layout, at)) throw mismatch(at)
+          hashing.push({ pieces, hash: hasher.hash(pieces) })
+          if (hashing.length > VERIFY_AHEAD_CHUNKS) yield * await passOn()
         }
+        while (hashing.length > 0) yield * await passOn()
         if (next < total) throw new BlobError('UNAVAILABLE', `${current.holder.slice(-8)} ended after ${next} of ${total} chunks`)
       } catch (err) {
         current.abort(err as Error)

@@ -10,10 +10,10 @@ export const CHUNK_SLOTS = 16
 const WASM_PAGE = 64 * 1024
 
 interface SharedWasmMemory { buffer: SharedArrayBuffer }
-/** WebAssembly's memory, which the project's TypeScript libraries (no DOM) do not declare. */
+/** WebAssembly's memory, which the project's TypeScript libraries (no DOM) do not declare; absent under --jitless. */
 const WasmMemory = (globalThis as unknown as {
-  WebAssembly: { Memory: new (init: { initial: number, maximum: number, shared: true }) => SharedWasmMemory }
-}).WebAssembly.Memory
+  WebAssembly?: { Memory: new (init: { initial: number, maximum: number, shared: true }) => SharedWasmMemory }
+}).WebAssembly?.Memory
 
 /**
  * Chunk-sized buffers, lent one at a time to a chunk on its way to or from
@@ -33,7 +33,8 @@ export class ChunkSlots {
   constructor (count = CHUNK_SLOTS, readonly slotBytes = CHUNK_SIZE) {
     if (slotBytes % WASM_PAGE !== 0) throw new Error(`a slot is whole WebAssembly pages (${WASM_PAGE} bytes)`)
     const pages = count * slotBytes / WASM_PAGE
-    this.memory = new WasmMemory({ initial: pages, maximum: pages, shared: true }).buffer
+    // without WebAssembly, shared memory of unknown alignment: the direct I/O probe then fails, and files are buffered
+    this.memory = WasmMemory != null ? new WasmMemory({ initial: pages, maximum: pages, shared: true }).buffer : new SharedArrayBuffer(count * slotBytes)
     for (let i = count - 1; i >= 0; i--) this.free.push(new Uint8Array(this.memory, i * slotBytes, slotBytes))
   }
 
