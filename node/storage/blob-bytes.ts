@@ -78,9 +78,10 @@ function newId (): string {
  * I/O, through an aligned buffer, and not through the page cache, as database
  * and object stores keep their data (Ceph's BlueStore, ScyllaDB). A holder
  * keeps replicas that are rarely read; cached, they would push the rest of the
- * machine's cache out. And copying into fresh cache pages costs the writer's
- * CPU: 0.27 ms per MiB here, 2.5 ms on a VM whose host takes back the memory
- * the guest frees (measured on the project machine; bench/README).
+ * machine's cache out. And the kernel's copy into fresh cache pages is the
+ * writer's CPU: 0.27 ms per MiB where the pages are at hand, 2.5 ms on a VM
+ * whose host takes back the memory its guest frees, as the project machine's
+ * does (bench/README, session 23).
  */
 export class FileBlobBytes implements BlobBytes {
   private readonly folders = new Set<string>()
