@@ -4,7 +4,7 @@ import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Key, type Datastore } from 'interface-datastore'
 import { CHUNK_SIZE } from '../../protocol/blob/index.js'
-import { chunkSlots } from './chunk-slots.js'
+import { chunkSlots, copyBytes, copyOut } from './chunk-slots.js'
 import { O_DIRECT, probeDirectIo, readSlot, writeSlot } from './direct-io.js'
 
 /** Datastore prefix of blob bytes kept in the datastore (nodes without a data dir). */
@@ -216,7 +216,7 @@ export class DatastoreBlobBytes implements BlobBytes {
     return {
       id,
       // a copy: the slot is lent to the next chunk once this resolves
-      write: async (index, slot, length) => { await this.datastore.put(this.key(id, index), slot.slice(0, length)) },
+      write: async (index, slot, length) => { await this.datastore.put(this.key(id, index), copyOut(slot, length)) },
       finish: async () => {},
       discard: async () => { await this.delete(id) }
     }
@@ -226,7 +226,7 @@ export class DatastoreBlobBytes implements BlobBytes {
     return {
       readInto: async (index, slot) => {
         const value = await this.datastore.get(this.key(id, index))
-        if (value.byteLength <= slot.byteLength) slot.set(value)
+        if (value.byteLength <= slot.byteLength) copyBytes(slot, 0, value)
         return value.byteLength
       },
       close: async () => {}

@@ -2,7 +2,7 @@ import { Key, type Datastore } from 'interface-datastore'
 import { BlobError, blobCid, CHUNK_SIZE, chunkLength, equalBytes, layoutFor, parseBlobCid, piecesLength, type BlobLayout, type ChunkPieces } from '../../protocol/blob/index.js'
 import { DatastoreBlobBytes, FileBlobBytes, type BlobBytes, type BlobBytesWriter, type BlobIoMode } from './blob-bytes.js'
 import { chunkHasher } from './chunk-hasher.js'
-import { bothSettled, chunkSlots, fillSlot } from './chunk-slots.js'
+import { bothSettled, chunkSlots, copyOut, fillSlot } from './chunk-slots.js'
 import { dropLegacyChunks, readLegacyChunk } from './legacy-chunks.js'
 import type { CID } from 'multiformats/cid'
 
@@ -199,9 +199,7 @@ export class BlobStore {
           return await slots.with(async slot => {
             const filled = await reader.readInto(i, slot, length)
             if (filled !== length || !equalBytes(await hasher.hashSlot(slot, length), layout.hashes[i])) return 'mismatch'
-            const chunk = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length)
-            chunk.set(slot.subarray(0, length))
-            return chunk
+            return copyOut(slot, length)
           })
         } catch {
           // not a rejection nobody may await, if the reader stops first

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { CHUNK_SIZE, sha256 } from '../../protocol/blob/index.js'
 import { FileBlobBytes, type BlobBytes, type BlobBytesReader } from '../../node/storage/blob-bytes.js'
 import { ChunkHasher } from '../../node/storage/chunk-hasher.js'
-import { chunkSlots, ChunkSlots, fillSlot } from '../../node/storage/chunk-slots.js'
+import { chunkSlots, ChunkSlots, copyBytes, copyOut, fillSlot } from '../../node/storage/chunk-slots.js'
 import { DIRECT_ALIGN, O_DIRECT, probeDirectIo } from '../../node/storage/direct-io.js'
 
 /** The open flags of this process's descriptors on `path` (Linux: /proc/self/fdinfo). */
@@ -61,6 +61,22 @@ describe('chunk slots and the hashing thread', () => {
     assert.deepEqual(order, [`third ${b.byteOffset}`, `fourth ${b.byteOffset}`])
     // the failed borrower's slot is back: both can be taken again without waiting
     assert.notEqual(await Promise.race([Promise.all([slots.take(), slots.take()]), new Promise(resolve => setImmediate(() => resolve('waited')))]), 'waited')
+  })
+
+  it('copies chunks into slots and out of them whole, piece by piece, and refuses what does not fit', async () => {
+    const slots = new ChunkSlots(1, 64 * 1024)
+    const bytes = new Uint8Array(randomBytes(64 * 1024))
+    await slots.with(async slot => {
+      slot.fill(7)
+      assert.equal(fillSlot(slot, [bytes.subarray(0, 3), new Uint8Array(0), bytes.subarray(3, 40_000)]), 40_000)
+      assert.deepEqual(slot.subarray(0, 40_000), bytes.subarray(0, 40_000))
+      assert.equal(slot[40_000], 7, 'nothing past the chunk')
+      const out = copyOut(slot, 40_000)
+      assert.deepEqual(out, bytes.subarray(0, 40_000))
+      assert.ok(!(out.buffer instanceof SharedArrayBuffer))
+      assert.throws(() => fillSlot(slot, [bytes, new Uint8Array(1)]), RangeError)
+      assert.throws(() => { copyBytes(slot, 1, bytes) }, RangeError)
+    })
   })
 
   it('hashes chunks in slots where they lie, and others through a slot, on a thread of its own; small ones here', async () => {
