@@ -136,10 +136,19 @@ export const YAMUX_KEEPALIVE_INTERVAL_MS = 10 * 60_000
 /**
  * The longest a closing TCP connection waits for the peer to close its side,
  * reading and dropping what it still sends (node/host/lingering-close.ts),
- * before the socket is destroyed anyway. libp2p's connection close passes a
- * deadline of its own (1 s) that ends the wait first.
+ * before the socket is destroyed anyway (within CONNECTION_CLOSE_TIMEOUT_MS).
  */
 export const TCP_CLOSE_LINGER_MS = 2_000
+/**
+ * How long a graceful close of a connection may take, the muxer's close and
+ * the lingering TCP close together, before libp2p aborts the connection (a
+ * reset, which drops what the peer had received and not yet read). libp2p's
+ * default, 1 s, ran out on a loaded machine before the peer's FIN: a reply
+ * sent just before a hang-up was lost (lingering-close.spec, with three busy
+ * loops on the two cores: 2 of 24 runs lost one of their 30 replies; with
+ * 3 s, none of 16).
+ */
+export const CONNECTION_CLOSE_TIMEOUT_MS = TCP_CLOSE_LINGER_MS + 1_000
 /** The shortest ping timeout before a connection is judged dead, whatever the measured RTT. */
 export const CONNECTION_PING_MIN_TIMEOUT_MS = 10_000
 

@@ -9,7 +9,7 @@ import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import { tcp } from '@libp2p/tcp'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import { POLICY_DHT_NAMESPACE, validatePolicyRecord } from '../../protocol/gossip/index.js'
-import { DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
+import { CONNECTION_CLOSE_TIMEOUT_MS, DHT_ALPHA, DHT_K, DHT_PROTOCOL, DHT_REFRESH_INTERVAL_MS, DHT_CLOSEST_PEERS_INTERVAL_MS, GOSSIP_HISTORY_WINDOWS, GOSSIP_LAZY_FACTOR, GOSSIP_LAZY_PEERS, INBOUND_CONNECTION_THRESHOLD, YAMUX_KEEPALIVE_INTERVAL_MS } from '../constants.js'
 import { coalesceSends } from './coalesced-writes.js'
 import { lingerOnClose } from './lingering-close.js'
 import { withCheapLengthDecoding } from './noise-length-decoding.js'
@@ -88,7 +88,8 @@ export async function createHost (init: HostInit): Promise<Host> {
     datastore: init.datastore,
     connectionManager: {
       maxConnections: init.maxConnections,
-      inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD
+      inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD,
+      connectionCloseTimeout: CONNECTION_CLOSE_TIMEOUT_MS
     },
     // libp2p's connection monitor pings every connection on a new /ipfs/ping
     // stream (a stream open, multistream-select and a peer-store write at
