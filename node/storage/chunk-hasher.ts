@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { sha256, sha256Pieces, type ChunkPieces } from '../../protocol/blob/index.js'
+import { piecesLength, sha256, sha256Pieces, type ChunkPieces } from '../../protocol/blob/index.js'
 import { chunkSlots, fillSlot, type ChunkSlots } from './chunk-slots.js'
 
 /** Below this a chunk hashes on the event loop: the round trip to the hashing thread costs more than the hash. */
@@ -67,8 +67,7 @@ export class ChunkHasher {
   /** sha256 of a chunk anywhere (bytes, or the pieces it arrived in): a large one through a slot and the thread. */
   async hash (chunk: Uint8Array | ChunkPieces): Promise<Uint8Array> {
     const pieces = chunk instanceof Uint8Array ? [chunk] : chunk
-    let length = 0
-    for (const piece of pieces) length += piece.byteLength
+    const length = piecesLength(pieces)
     if (length < THREAD_HASH_MIN_BYTES || length > this.slots.slotBytes) return sha256Pieces(pieces)
     return await this.slots.with(async slot => await this.hashSlot(slot, fillSlot(slot, pieces)))
   }
