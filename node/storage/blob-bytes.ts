@@ -107,15 +107,15 @@ export class FileBlobBytes implements BlobBytes {
     return join(this.folder(id), id)
   }
 
-  /** @internal FileBytesWriter: the file for `id`, created empty, its folder made once. */
-  async createFile (id: string): Promise<FileHandle> {
+  /** @internal FileBytesWriter: the file for `id`, created empty (its folder made once), and whether it is open for direct I/O. */
+  async createFile (id: string): Promise<{ file: FileHandle, direct: boolean }> {
     const folder = this.folder(id)
     if (!this.folders.has(folder)) {
       await mkdir(folder, { recursive: true })
       this.folders.add(folder)
     }
     const direct = await this.ioMode() === 'direct'
-    return await open(this.path(id), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (direct ? O_DIRECT as number : 0))
+    return { file: await open(this.path(id), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (direct ? O_DIRECT as number : 0)), direct }
   }
 
   create (): BlobBytesWriter {
@@ -162,23 +162,23 @@ export class FileBlobBytes implements BlobBytes {
 }
 
 class FileBytesWriter implements BlobBytesWriter {
-  private file?: Promise<FileHandle>
+  private file?: Promise<{ file: FileHandle, direct: boolean }>
   /** The end of the furthest chunk written: the blob's size once every chunk is. */
   private end = 0
 
   constructor (private readonly files: FileBlobBytes, readonly id: string) {}
 
-  private handle (): Promise<FileHandle> {
+  private handle (): Promise<{ file: FileHandle, direct: boolean }> {
     this.file ??= this.files.createFile(this.id)
     return this.file
   }
 
   async write (index: number, slot: Uint8Array, length: number): Promise<void> {
-    const file = await this.handle()
+    const { file, direct } = await this.handle()
     const position = index * CHUNK_SIZE
     this.end = Math.max(this.end, position + length)
     // direct: a short last chunk is written up to its block's end, and the file cut back to size when finished
-    if (await this.files.ioMode() === 'direct') return await writeSlot(file, slot, length, position)
+    if (direct) return await writeSlot(file, slot, length, position)
     let written = 0
     while (written < length) {
       const { bytesWritten } = await file.write(slot, written, length - written, position + written)
@@ -188,13 +188,13 @@ class FileBytesWriter implements BlobBytesWriter {
   }
 
   async finish (): Promise<void> {
-    const file = await this.handle()
+    const { file } = await this.handle()
     if ((await file.stat()).size > this.end) await file.truncate(this.end)
     await file.close()
   }
 
   async discard (): Promise<void> {
-    if (this.file != null) await (await this.file.catch(() => undefined))?.close().catch(() => {})
+    if (this.file != null) await (await this.file.catch(() => undefined))?.file.close().catch(() => {})
     await this.files.delete(this.id)
   }
 }
